@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+"use strict";
+// Thin launcher: the CLI is compiled to dist/ by `npm install` (the `prepare` script).
+let cli;
+try {
+  cli = require("../dist/cli/main.js");
+} catch {
+  process.stderr.write("prestatiemonitor: not built yet; run `npm install` (or `npm run build:cli`) first.\n");
+  process.exit(2);
+}
+cli.runCli(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(`prestatiemonitor: internal error: ${error && error.message ? error.message : error}\n`);
+    process.exitCode = 3;
+  },
+);

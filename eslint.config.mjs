@@ -1,0 +1,54 @@
+// ESLint flat config: typescript-eslint plus the Office add-in rules (load before read, no sync
+// in loops), and the house boundaries: src/domain is pure, only src/excel touches Office.js.
+import tseslint from "typescript-eslint";
+import officeAddins from "eslint-plugin-office-addins";
+
+const officeRules = {
+  "office-addins/call-sync-after-load": "error",
+  "office-addins/call-sync-before-read": "error",
+  "office-addins/load-object-before-read": "error",
+  "office-addins/no-context-sync-in-loop": "error",
+  "office-addins/no-empty-load": "warn",
+  "office-addins/no-navigational-load": "warn",
+  "office-addins/no-office-initialize": "warn",
+  "office-addins/test-for-null-using-isNullObject": "error",
+};
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "dist/", "out/", "coverage/", "bin/", "**/*.js", "**/*.mjs"] },
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.ts"],
+    plugins: { "office-addins": officeAddins },
+    rules: {
+      ...officeRules,
+      "no-eval": "error",
+      "no-implied-eval": "error",
+      "no-new-func": "error",
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["src/**/*.ts"],
+    ignores: ["src/excel/**", "src/commands/**"],
+    rules: {
+      "no-restricted-globals": ["error", "Excel", "Office"],
+    },
+  },
+  {
+    files: ["src/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^(?!zod$|\\.{1,2}/).*", message: "src/domain is pure: import only zod and domain modules." },
+            { group: ["../*/**", "../../**"], message: "src/domain must not import from outside src/domain." },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", "Excel", "Office", "document", "window", "process", "require", "fetch"],
+    },
+  },
+);

@@ -1,0 +1,88 @@
+import type { AgreementColumns, AgreementRow } from "./agreement";
+import { checkAgreementRows } from "./check-rows";
+import { checkTables } from "./check-tables";
+import { DEFAULT_MODEL } from "./default-model";
+import { compareFindings, type Finding, type FindingData, type Lang } from "./finding";
+import { findTables } from "./find-tables";
+import type { SheetGrid } from "./grid";
+import { formatFinding } from "./messages";
+import { MODEL_SHEET_NAME, MONITORING_SHEET_NAME, type Model } from "./model";
+import { readAgreements } from "./read-agreements";
+import { readModelSheet } from "./read-model-sheet";
+import type { NumericTable } from "./table";
+
+/** Sheets owned by the tool; they are never checked. */
+export const TOOL_SHEET_PREFIX = "PM_";
+
+export interface CheckOptions {
+  /** Message language; Dutch by default. */
+  readonly lang?: Lang;
+  /** Monitoring year asked for by the user (`--year`); a Model sheet's Monitoringjaar wins. */
+  readonly year?: number;
+  /** A model to start from instead of the built-in default (e.g. from `--model other.xlsx`). */
+  readonly model?: Model;
+}
+
+export interface CheckResult {
+  /** The monitoring year in force (Model sheet, else option, else latest status year). */
+  readonly year: number | undefined;
+  readonly model: Model;
+  /** Names of the sheets read as agreements sheets (empty: the workbook has none). */
+  readonly agreementSheets: readonly string[];
+  readonly columns: readonly AgreementColumns[];
+  readonly agreements: readonly AgreementRow[];
+  readonly tables: readonly NumericTable[];
+  /** Sorted: severity, sheet, cell. Messages in `lang`. */
+  readonly findings: readonly Finding[];
+  readonly lang: Lang;
+}
+
+/** True for sheets the engine must not read as data (the tool's own output). */
+export function isToolSheet(name: string): boolean {
+  return name === MONITORING_SHEET_NAME || name.startsWith(TOOL_SHEET_PREFIX);
+}
+
+/**
+ * Runs the whole engine on a workbook's grids: model, tables, agreements, rules.
+ * Bad data never throws; it becomes findings.
+ */
+export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOptions = {}): CheckResult {
+  const lang = options.lang ?? "nl";
+  const findings: FindingData[] = [];
+
+  const baseModel = options.model ?? DEFAULT_MODEL;
+  const modelSheet = sheets.find((s) => s.sheet.trim().toLowerCase() === MODEL_SHEET_NAME.toLowerCase());
+  let model = baseModel;
+  if (modelSheet) {
+    const read = readModelSheet(modelSheet, baseModel);
+    model = read.model;
+    findings.push(...read.findings);
+  }
+
+  const dataSheets = sheets.filter((s) => s !== modelSheet && !isToolSheet(s.sheet));
+  const foundTables = findTables(dataSheets);
+  findings.push(...foundTables.findings);
+
+  const read = readAgreements(dataSheets, model, foundTables.tables);
+  findings.push(...read.findings);
+
+  const year = model.settings.monitoringYear ?? options.year ?? latestYear(read.statusYears);
+  findings.push(...checkAgreementRows(read.agreements, model, year, read.statusYears));
+  findings.push(...checkTables(foundTables.tables, model));
+
+  const sorted = [...findings].sort(compareFindings).map((f) => formatFinding(f, lang));
+  return {
+    year,
+    model,
+    agreementSheets: read.sheets,
+    columns: read.columns,
+    agreements: read.agreements,
+    tables: foundTables.tables,
+    findings: sorted,
+    lang,
+  };
+}
+
+function latestYear(years: readonly number[]): number | undefined {
+  return years.length === 0 ? undefined : Math.max(...years);
+}

@@ -1,0 +1,136 @@
+/**
+ * The one boundary shape between the adapters (Office.js, exceljs) and the engine:
+ * a rectangular grid of cell values, as Excel's `Range.values` returns it, with the
+ * sheet name, the top-left address and the grid of number formats.
+ */
+
+export type CellValue = string | number | boolean | null;
+export type Grid = CellValue[][];
+
+export interface SheetGrid {
+  /** Worksheet name as the user sees it. */
+  readonly sheet: string;
+  /** A1 address of the grid's top-left cell, e.g. "A1" (used range may start lower). */
+  readonly origin: string;
+  /** Values, row-major; rows may be ragged (a missing cell is blank). */
+  readonly values: Grid;
+  /** Number formats (`Range.numberFormat`), same shape as `values` where known. */
+  readonly formats?: readonly (readonly string[])[];
+}
+
+/** Zero-based row/column offsets of a cell inside a grid. */
+export interface GridPosition {
+  readonly row: number;
+  readonly col: number;
+}
+
+const A1_PATTERN = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
+
+/** Column letters for a zero-based column index: 0 -> "A", 26 -> "AA". */
+export function toColumnLetters(index: number): string {
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** Zero-based column index for column letters: "A" -> 0, "AA" -> 26. */
+export function toColumnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) {
+    n = n * 26 + (ch.charCodeAt(0) - 64);
+  }
+  return n - 1;
+}
+
+/** Parses "B7" into zero-based sheet coordinates; undefined when it is not an A1 cell. */
+export function parseA1(address: string): GridPosition | undefined {
+  const match = A1_PATTERN.exec(address.trim());
+  if (!match || match[1] === undefined || match[2] === undefined) return undefined;
+  return { row: Number(match[2]) - 1, col: toColumnIndex(match[1]) };
+}
+
+/** A1 address of zero-based sheet coordinates. */
+export function formatA1(row: number, col: number): string {
+  return `${toColumnLetters(col)}${row + 1}`;
+}
+
+/** Sheet coordinates (zero-based) of the grid's origin. */
+export function readOrigin(grid: SheetGrid): GridPosition {
+  return parseA1(grid.origin) ?? { row: 0, col: 0 };
+}
+
+/** A1 address on the sheet of a cell given by its offsets inside the grid. */
+export function addressOf(grid: SheetGrid, row: number, col: number): string {
+  const origin = readOrigin(grid);
+  return formatA1(origin.row + row, origin.col + col);
+}
+
+/** One-based sheet row number of a grid row offset (what users see in Excel's row header). */
+export function sheetRowOf(grid: SheetGrid, row: number): number {
+  return readOrigin(grid).row + row + 1;
+}
+
+/** A1 range "B3:F9" spanning two grid offsets (inclusive). */
+export function rangeOf(grid: SheetGrid, top: number, left: number, bottom: number, right: number): string {
+  const start = addressOf(grid, top, left);
+  const end = addressOf(grid, bottom, right);
+  return start === end ? start : `${start}:${end}`;
+}
+
+/** The value at a grid offset; blank (null) outside a ragged row. */
+export function cellAt(grid: SheetGrid, row: number, col: number): CellValue {
+  return grid.values[row]?.[col] ?? null;
+}
+
+/** The number format at a grid offset; "General" where unknown. */
+export function formatAt(grid: SheetGrid, row: number, col: number): string {
+  return grid.formats?.[row]?.[col] ?? "General";
+}
+
+/** Widest row of the grid. */
+export function widthOf(grid: SheetGrid): number {
+  let width = 0;
+  for (const row of grid.values) if (row.length > width) width = row.length;
+  return width;
+}
+
+/** True for null, "" and whitespace-only strings. */
+export function isBlank(value: CellValue | undefined): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** A cell's text as the user sees it (numbers in JS notation, booleans as words). */
+export function textOf(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  return String(value);
+}
+
+/** Excel error values as `Range.values` and exceljs report them. */
+const EXCEL_ERRORS = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+]);
+
+/** True when the value is an Excel error value such as `#REF!`. */
+export function isExcelError(value: CellValue | undefined): value is string {
+  return typeof value === "string" && EXCEL_ERRORS.has(value.trim().toUpperCase());
+}

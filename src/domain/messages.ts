@@ -1,0 +1,201 @@
+import type { Finding, FindingCode, FindingData, Lang, Severity } from "./finding";
+
+/**
+ * The one place that turns finding data into words (nl/en). The pane, the CLI, the Monitoring
+ * sheet and the exports all call `formatFinding`; nothing else writes finding messages.
+ *
+ * Templates interpolate `{key}` from `finding.params` (plus `expected`, `actual`, `suggestion`).
+ * The param keys each rule must provide are listed per code.
+ */
+
+type Template = Readonly<Record<Lang, string>>;
+
+const TEMPLATES: Readonly<Record<FindingCode, Template>> = {
+  // params: —
+  "missing-theme": { nl: "Thema (Onderwerp) ontbreekt.", en: "Theme (Onderwerp) is missing." },
+  // params: value
+  "unknown-theme": { nl: "Onbekend thema '{value}'.", en: "Unknown theme '{value}'." },
+  // params: value, theme
+  "unknown-subtheme": {
+    nl: "Onbekend subthema '{value}' bij thema '{theme}'.",
+    en: "Unknown subtheme '{value}' for theme '{theme}'.",
+  },
+  // params: —
+  "missing-agreement": { nl: "De afspraak (Actiepunt) is leeg.", en: "The agreement (Actiepunt) is empty." },
+  // params: —
+  "missing-party": { nl: "Geen verantwoordelijke partij (Wie?) ingevuld.", en: "No responsible party (Wie?) given." },
+  // params: value
+  "unknown-party": { nl: "Onbekende partij '{value}'.", en: "Unknown party '{value}'." },
+  // params: value, first, second
+  "party-separator": {
+    nl: "'{first}' en '{second}' staan zonder scheidingsteken in '{value}'.",
+    en: "'{first}' and '{second}' have no separator in '{value}'.",
+  },
+  // params: value, year, allowed
+  "invalid-status": {
+    nl: "Ongeldige status '{value}' voor {year}; toegestaan: {allowed}.",
+    en: "Invalid status '{value}' for {year}; allowed: {allowed}.",
+  },
+  // params: year
+  "missing-status": { nl: "Geen status ingevuld voor {year}.", en: "No status given for {year}." },
+  // params: status, year
+  "missing-explanation": {
+    nl: "Status {status} in {year} zonder toelichting.",
+    en: "Status {status} in {year} without an explanation.",
+  },
+  // params: firstRow
+  "duplicate-agreement": {
+    nl: "Deze regel herhaalt rij {firstRow} (thema, afspraak, partijen en activiteiten gelijk).",
+    en: "This row repeats row {firstRow} (same theme, agreement, parties and activities).",
+  },
+  // params: tags
+  "markup-in-cell": {
+    nl: "HTML-opmaak in de cel ({tags}); waarschijnlijk geplakt uit een PDF of webpagina.",
+    en: "HTML markup in the cell ({tags}); probably pasted from a PDF or web page.",
+  },
+  // params: —
+  "repeated-header": {
+    nl: "Herhaalde kopregel (paginakop); overgeslagen.",
+    en: "Repeated header row (page header); skipped.",
+  },
+  // params: value
+  "cell-error": { nl: "Excel-foutwaarde {value} waar gegevens verwacht worden.", en: "Excel error value {value} where data is expected." },
+  // params: block, problem, value (problem: see MODEL_PROBLEMS)
+  "invalid-model": { nl: "Model ({block}): {problem}.", en: "Model ({block}): {problem}." },
+  // params: column, sum, tolerance
+  "percent-sum": {
+    nl: "Aandelen in kolom {column} tellen op tot {sum}% in plaats van 100% (marge {tolerance}).",
+    en: "Shares in column {column} add up to {sum}% instead of 100% (tolerance {tolerance}).",
+  },
+  // params: column, label
+  "total-row": {
+    nl: "'{label}' in kolom {column} is {actual}, de som van de rijen erboven is {expected}.",
+    en: "'{label}' in column {column} is {actual}, the rows above add up to {expected}.",
+  },
+  // params: label, parent, column
+  "subtotal": {
+    nl: "De deelregels onder '{parent}' tellen in kolom {column} op tot {expected}, niet {actual}.",
+    en: "The sub-rows under '{parent}' add up to {expected} in column {column}, not {actual}.",
+  },
+  // params: label, column
+  "total-column": {
+    nl: "{column} van '{label}' is {actual}, de som van de andere kolommen is {expected}.",
+    en: "{column} of '{label}' is {actual}, the other columns add up to {expected}.",
+  },
+  // params: year
+  "stock-flow": {
+    nl: "Stand per 31 december {year} is {actual}, maar begin + mutaties = {expected}.",
+    en: "Stock at 31 December {year} is {actual}, but start + mutations = {expected}.",
+  },
+  // params: year, nextYear
+  "stock-continuity": {
+    nl: "Stand per 1 januari {nextYear} ({actual}) wijkt af van stand per 31 december {year} ({expected}).",
+    en: "Stock at 1 January {nextYear} ({actual}) differs from stock at 31 December {year} ({expected}).",
+  },
+  // params: check, left, operator, right
+  "cross-check": {
+    nl: "Controle '{check}' klopt niet: {left} {operator} {right} geldt niet.",
+    en: "Check '{check}' fails: {left} {operator} {right} does not hold.",
+  },
+  // params: number, first
+  "duplicate-table-number": {
+    nl: "Tabelnummer {number} komt vaker voor (ook bij {first}).",
+    en: "Table number {number} is used more than once (also at {first}).",
+  },
+  // params: value
+  "unparseable-number": { nl: "'{value}' is geen getal.", en: "'{value}' is not a number." },
+  // params: value
+  "number-as-text": {
+    nl: "Getal '{value}' staat als tekst in de cel.",
+    en: "Number '{value}' is stored as text.",
+  },
+};
+
+/** Phrases for `invalid-model`'s `problem` param; an unknown key is shown as-is. */
+const MODEL_PROBLEMS: Readonly<Record<string, Template>> = {
+  "missing-column": { nl: "kolom '{value}' ontbreekt", en: "column '{value}' is missing" },
+  "empty-block": { nl: "het blok heeft geen regels", en: "the block has no rows" },
+  "missing-name": { nl: "naam ontbreekt", en: "name is missing" },
+  "duplicate-name": { nl: "'{value}' staat er dubbel in", en: "'{value}' appears twice" },
+  "unknown-kind": {
+    nl: "onbekende soort '{value}' (gemeente, corporatie, huurdersorganisatie, partner)",
+    en: "unknown kind '{value}' (gemeente, corporatie, huurdersorganisatie, partner)",
+  },
+  "invalid-color": { nl: "'{value}' is geen kleur (#RRGGBB)", en: "'{value}' is not a colour (#RRGGBB)" },
+  "invalid-yes-no": { nl: "'{value}' is geen ja/nee", en: "'{value}' is not ja/nee (yes/no)" },
+  "invalid-number": { nl: "'{value}' is geen getal", en: "'{value}' is not a number" },
+  "invalid-year": { nl: "'{value}' is geen jaartal", en: "'{value}' is not a year" },
+  "unknown-setting": { nl: "onbekende instelling '{value}'", en: "unknown setting '{value}'" },
+  "invalid-operator": { nl: "operator '{value}' (gebruik =, <= of >=)", en: "operator '{value}' (use =, <= or >=)" },
+  "invalid-reference": {
+    nl: "'{value}' is geen getal of verwijzing 'Tabel N / rij / kolom'",
+    en: "'{value}' is not a number or a reference 'Tabel N / row / column'",
+  },
+  "unresolved-reference": { nl: "verwijzing '{value}' wijst naar niets", en: "reference '{value}' points at nothing" },
+  "unusable-block": { nl: "het blok is niet bruikbaar; het standaardmodel blijft gelden", en: "the block is unusable; the default model stays in force" },
+};
+
+const SEVERITY_LABELS: Readonly<Record<Severity, Template>> = {
+  error: { nl: "fout", en: "error" },
+  warning: { nl: "waarschuwing", en: "warning" },
+  info: { nl: "info", en: "info" },
+};
+
+const SEVERITY_LABELS_PLURAL: Readonly<Record<Severity, Template>> = {
+  error: { nl: "fouten", en: "errors" },
+  warning: { nl: "waarschuwingen", en: "warnings" },
+  info: { nl: "meldingen", en: "notices" },
+};
+
+const SUGGESTION: Template = { nl: "Bedoelt u '{suggestion}'?", en: "Did you mean '{suggestion}'?" };
+
+function interpolate(template: string, values: Readonly<Record<string, string | number | undefined>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = values[key];
+    return value === undefined ? whole : formatValue(value);
+  });
+}
+
+function formatValue(value: string | number): string {
+  if (typeof value === "string") return value;
+  // Avoid binary float noise such as 99.90000000000001 in messages.
+  return String(Math.round(value * 1e9) / 1e9);
+}
+
+/** The message of one finding in the given language. */
+export function formatMessage(finding: FindingData, lang: Lang): string {
+  const params = finding.params ?? {};
+  const values: Record<string, string | number | undefined> = {
+    ...params,
+    expected: finding.expected,
+    actual: finding.actual,
+    suggestion: finding.suggestion,
+  };
+  if (finding.code === "invalid-model") {
+    const problemKey = String(params["problem"] ?? "");
+    const problem = MODEL_PROBLEMS[problemKey];
+    if (problem) values["problem"] = interpolate(problem[lang], values);
+  }
+  let message = interpolate(TEMPLATES[finding.code][lang], values);
+  if (finding.suggestion !== undefined && finding.suggestion !== "") {
+    message += ` ${interpolate(SUGGESTION[lang], values)}`;
+  }
+  return message;
+}
+
+/** Adds the formatted message to finding data. */
+export function formatFinding(finding: FindingData, lang: Lang): Finding {
+  return { ...finding, message: formatMessage(finding, lang) };
+}
+
+/** "fout" / "error" (singular) or "fouten" / "errors" (plural). */
+export function formatSeverity(severity: Severity, lang: Lang, plural = false): string {
+  return (plural ? SEVERITY_LABELS_PLURAL : SEVERITY_LABELS)[severity][lang];
+}
+
+/** `Sheet!A1` with the sheet name quoted the way Excel does when it needs quoting. */
+export function formatCellReference(sheet: string, cell: string): string {
+  const needsQuotes = !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet);
+  const name = needsQuotes ? `'${sheet.replace(/'/g, "''")}'` : sheet;
+  return `${name}!${cell}`;
+}

@@ -1,0 +1,72 @@
+import type { CheckResult } from "./check-workbook";
+import { countBySeverity, type Finding } from "./finding";
+
+/** Key in `byStatus` for agreements without a (valid) status in the monitoring year. */
+export const NO_STATUS_KEY = "geen";
+
+export interface ReportFinding {
+  readonly code: Finding["code"];
+  readonly severity: Finding["severity"];
+  readonly sheet: string;
+  readonly cell?: string;
+  readonly range?: string;
+  readonly message: string;
+  readonly expected?: number | string;
+  readonly actual?: number | string;
+  readonly suggestion?: string;
+  readonly table?: string;
+}
+
+/** The JSON report, version 1 (DESIGN.md "The CLI"). Field order is part of the contract. */
+export interface Report {
+  readonly version: 1;
+  readonly workbook: string;
+  readonly year: number | null;
+  readonly agreements: {
+    readonly count: number;
+    readonly byTheme: Readonly<Record<string, number>>;
+    readonly byStatus: Readonly<Record<string, number>>;
+  };
+  readonly tables: readonly { readonly id: string; readonly title: string; readonly sheet: string; readonly range: string }[];
+  readonly findings: readonly ReportFinding[];
+  readonly summary: { readonly errors: number; readonly warnings: number; readonly infos: number };
+}
+
+/** Builds the version-1 report of a check. `workbook` is the file or workbook name. */
+export function buildReport(result: CheckResult, workbook: string): Report {
+  const byTheme: Record<string, number> = {};
+  const byStatus: Record<string, number> = {};
+  for (const status of result.model.statuses) byStatus[status.name] = 0;
+  byStatus[NO_STATUS_KEY] = 0;
+  for (const row of result.agreements) {
+    const theme = row.theme ?? "";
+    byTheme[theme] = (byTheme[theme] ?? 0) + 1;
+    const status = result.year === undefined ? undefined : row.statuses[result.year]?.status;
+    const key = status ?? NO_STATUS_KEY;
+    byStatus[key] = (byStatus[key] ?? 0) + 1;
+  }
+  return {
+    version: 1,
+    workbook,
+    year: result.year ?? null,
+    agreements: { count: result.agreements.length, byTheme, byStatus },
+    tables: result.tables.map((t) => ({ id: t.id, title: t.title ?? "", sheet: t.sheet, range: t.range })),
+    findings: result.findings.map(toReportFinding),
+    summary: countBySeverity(result.findings),
+  };
+}
+
+function toReportFinding(f: Finding): ReportFinding {
+  return {
+    code: f.code,
+    severity: f.severity,
+    sheet: f.sheet,
+    ...(f.cell !== undefined ? { cell: f.cell } : {}),
+    ...(f.range !== undefined ? { range: f.range } : {}),
+    message: f.message,
+    ...(f.expected !== undefined ? { expected: f.expected } : {}),
+    ...(f.actual !== undefined ? { actual: f.actual } : {}),
+    ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
+    ...(f.table !== undefined ? { table: f.table } : {}),
+  };
+}

@@ -1,0 +1,38 @@
+import { addressOf, formatA1, isExcelError, parseA1, toColumnIndex, toColumnLetters } from "../../src/domain/grid";
+import { formatCellReference } from "../../src/domain/messages";
+import { gridFromA1 } from "../helpers/grid-from-a1";
+
+describe("A1 addresses", () => {
+  it("converts column letters both ways", () => {
+    expect(toColumnLetters(0)).toBe("A");
+    expect(toColumnLetters(25)).toBe("Z");
+    expect(toColumnLetters(26)).toBe("AA");
+    expect(toColumnLetters(16383)).toBe("XFD");
+    expect(toColumnIndex("XFD")).toBe(16383);
+    expect(toColumnIndex("aa")).toBe(26);
+  });
+  it("parses and formats cells", () => {
+    expect(parseA1("$C$7")).toEqual({ row: 6, col: 2 });
+    expect(parseA1("7C")).toBeUndefined();
+    expect(formatA1(6, 2)).toBe("C7");
+  });
+  it("offsets grid addresses by the origin", () => {
+    const grid = gridFromA1({ C5: 1, D6: 2 }, { origin: "C5" });
+    expect(grid.values).toEqual([
+      [1, null],
+      [null, 2],
+    ]);
+    expect(addressOf(grid, 1, 1)).toBe("D6");
+  });
+  it("recognises Excel error values and nothing else", () => {
+    expect(isExcelError("#REF!")).toBe(true);
+    expect(isExcelError("#div/0!")).toBe(true);
+    expect(isExcelError("#hashtag")).toBe(false);
+    expect(isExcelError(0)).toBe(false);
+  });
+  it("quotes sheet names that need it", () => {
+    expect(formatCellReference("Afspraken", "A1")).toBe("Afspraken!A1");
+    expect(formatCellReference("Tabel 1", "B2")).toBe("'Tabel 1'!B2");
+    expect(formatCellReference("Jan's", "B2")).toBe("'Jan''s'!B2");
+  });
+});

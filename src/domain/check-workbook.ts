@@ -1,4 +1,5 @@
 import type { AgreementColumns, AgreementRow } from "./agreement";
+import { checkCrossChecks } from "./check-cross-checks";
 import { checkAgreementRows } from "./check-rows";
 import { checkTables } from "./check-tables";
 import { DEFAULT_MODEL } from "./default-model";
@@ -69,6 +70,7 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
   const year = model.settings.monitoringYear ?? options.year ?? latestYear(read.statusYears);
   findings.push(...checkAgreementRows(read.agreements, model, year, read.statusYears));
   findings.push(...checkTables(foundTables.tables, model));
+  findings.push(...checkCrossChecks(foundTables.tables, model));
 
   const sorted = [...findings].sort(compareFindings).map((f) => formatFinding(f, lang));
   return {

@@ -1,5 +1,174 @@
-/** STUB: the CLI entry (issue #2). */
-export async function runCli(_argv: readonly string[]): Promise<number> {
-  process.stderr.write("prestatiemonitor: not implemented yet\n");
-  return 2;
+import { promises as fs } from "fs";
+import * as path from "path";
+import { buildReport, checkWorkbook, type Model } from "../domain";
+import { formatHumanReport, GROUP_LIMIT } from "./format-human";
+import { InputError } from "./input-error";
+import { readModelFile, runModelInit } from "./model-commands";
+import { parseArguments, type CheckCommand } from "./parse-arguments";
+import { readWorkbookFile } from "./read-workbook";
+import { writeExport } from "./write-export";
+import { writeMonitoredCopy } from "./write-monitored-copy";
+
+/** Exit codes (DESIGN.md): 0 no errors, 1 errors found, 2 unusable input. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_UNUSABLE = 2;
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
 }
+
+const PROCESS_IO: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** Runs the CLI; never throws for bad input (one line on stderr, exit 2). */
+export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO): Promise<number> {
+  try {
+    const command = parseArguments(argv);
+    switch (command.kind) {
+      case "help":
+        io.stdout(command.lang === "en" ? HELP_EN : HELP_NL);
+        return EXIT_OK;
+      case "version":
+        io.stdout(`${readVersion()}\n`);
+        return EXIT_OK;
+      case "model-init": {
+        const written = await runModelInit({
+          file: command.file,
+          ...(command.from !== undefined ? { from: command.from } : {}),
+        });
+        io.stdout(`${written}\n`);
+        return EXIT_OK;
+      }
+      case "check":
+        return await runCheck(command, io);
+    }
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr(`prestatiemonitor: ${oneLine(error.message)}\n`);
+      return EXIT_UNUSABLE;
+    }
+    throw error;
+  }
+}
+
+async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
+  await refuseToOverwriteInput(command.workbook, command.out, "--out");
+  await refuseToOverwriteInput(command.workbook, command.export, "--export");
+  if (command.out !== undefined && command.export !== undefined && path.resolve(command.out) === path.resolve(command.export)) {
+    throw new InputError("--out and --export name the same file");
+  }
+  if (command.out !== undefined && path.extname(command.out).toLowerCase() !== ".xlsx") {
+    throw new InputError(`--out must name an .xlsx file, not '${command.out}'`);
+  }
+
+  const input = await readWorkbookFile(command.workbook);
+  let model: Model | undefined;
+  if (command.model !== undefined) model = await readModelFile(command.model);
+
+  const result = checkWorkbook(input.sheets, {
+    lang: command.lang,
+    ...(command.year !== undefined ? { year: command.year } : {}),
+    ...(model !== undefined ? { model } : {}),
+  });
+  if (result.agreementSheets.length === 0) {
+    throw new InputError(
+      `${command.workbook}: no agreements sheet (no header row naming a theme (Onderwerp/Thema), an agreement (Actiepunt/Afspraak) and parties (Wie?/Partijen))`,
+    );
+  }
+
+  const workbookName = path.basename(command.workbook);
+  const report = buildReport(result, workbookName);
+  const written: string[] = [];
+  if (command.out !== undefined) {
+    const outcome = await writeMonitoredCopy(input.workbook, result, command.out);
+    written.push(command.out);
+    if (outcome.renamedBecauseUserSheet) {
+      io.stderr(
+        command.lang === "en"
+          ? `note: the workbook has its own sheet named Monitoring; the monitoring was written to '${outcome.sheet}'\n`
+          : `let op: de werkmap heeft een eigen blad Monitoring; de monitoring staat in '${outcome.sheet}'\n`,
+      );
+    }
+  }
+  if (command.export !== undefined) {
+    await writeExport(result, report, command.export, command.lang);
+    written.push(command.export);
+  }
+
+  if (command.json) {
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    for (const file of written) io.stderr(`${command.lang === "en" ? "written" : "geschreven"}: ${file}\n`);
+  } else {
+    io.stdout(formatHumanReport(result, workbookName, { all: command.all }));
+    for (const file of written) io.stdout(`${command.lang === "en" ? "Written" : "Geschreven"}: ${file}\n`);
+  }
+  return report.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The input file is never written: refuse an output path that is (or links to) the input. */
+async function refuseToOverwriteInput(input: string, output: string | undefined, option: string): Promise<void> {
+  if (output === undefined) return;
+  const same = path.resolve(input) === path.resolve(output) || (await realPath(input)) === (await realPath(output));
+  if (same) throw new InputError(`${option} must not be the input workbook (${input}): the input is never written`);
+}
+
+async function realPath(file: string): Promise<string | undefined> {
+  try {
+    return await fs.realpath(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+}
+
+function readVersion(): string {
+  // package.json sits two levels above dist/cli and src/cli alike.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- JSON read at run time, not bundled
+  const pkg = require(path.join(__dirname, "..", "..", "package.json")) as { version?: string };
+  return pkg.version ?? "0.0.0";
+}
+
+const HELP_NL = `prestatiemonitor — controleert een werkmap met prestatieafspraken
+
+Gebruik:
+  prestatiemonitor check <werkmap.xlsx> [opties]
+  prestatiemonitor model init <bestand.xlsx> [--from <werkmap.xlsx>]
+
+Opties bij check:
+  --json               het rapport (JSON, versie 1) op stdout
+  --out <kopie.xlsx>   schrijf een kopie met Monitoring-blad, stoplichten en markering
+  --export <bestand>   exporteer de samenvatting: .xlsx, .html (afdrukbaar), .csv of .json
+  --year <JJJJ>        monitoringjaar (een Model-blad met Monitoringjaar gaat voor)
+  --model <model.xlsx> neem het model (thema's, partijen, statussen) uit een andere werkmap
+  --lang nl|en         taal van de meldingen (standaard nl)
+  --all                toon alle bevindingen in plaats van de eerste ${GROUP_LIMIT} per regel
+
+De invoer wordt nooit overschreven.
+Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 onbruikbare invoer.
+`;
+
+const HELP_EN = `prestatiemonitor — checks a workbook of performance agreements (prestatieafspraken)
+
+Usage:
+  prestatiemonitor check <workbook.xlsx> [options]
+  prestatiemonitor model init <file.xlsx> [--from <workbook.xlsx>]
+
+Options for check:
+  --json               print the report (JSON, version 1) on stdout
+  --out <copy.xlsx>    write a copy with the Monitoring sheet, stoplights and highlighting
+  --export <file>      export the summary: .xlsx, .html (printable), .csv or .json
+  --year <YYYY>        monitoring year (a Model sheet's Monitoringjaar takes precedence)
+  --model <model.xlsx> take the model (themes, parties, statuses) from another workbook
+  --lang nl|en         language of the messages (default nl)
+  --all                list every finding instead of the first ${GROUP_LIMIT} per rule
+
+The input is never written.
+Exit code: 0 no errors, 1 errors found, 2 unusable input.
+`;

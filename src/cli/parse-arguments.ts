@@ -1,0 +1,106 @@
+import type { Lang } from "../domain";
+import { InputError } from "./input-error";
+
+export interface CheckCommand {
+  readonly kind: "check";
+  readonly workbook: string;
+  readonly json: boolean;
+  readonly all: boolean;
+  readonly out?: string;
+  readonly export?: string;
+  readonly year?: number;
+  readonly model?: string;
+  readonly lang: Lang;
+}
+
+export interface ModelInitCommand {
+  readonly kind: "model-init";
+  readonly file: string;
+  readonly from?: string;
+  readonly lang: Lang;
+}
+
+export type Command =
+  | CheckCommand
+  | ModelInitCommand
+  | { readonly kind: "help"; readonly lang: Lang }
+  | { readonly kind: "version" };
+
+const VALUE_OPTIONS = new Set(["--out", "--export", "--year", "--model", "--lang", "--from"]);
+const FLAG_OPTIONS = new Set(["--json", "--all", "--help", "-h", "--version"]);
+
+/** Parses the command line; wrong usage is an InputError (exit 2). */
+export function parseArguments(argv: readonly string[]): Command {
+  const positional: string[] = [];
+  const options = new Map<string, string>();
+  const flags = new Set<string>();
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    const [name, inline] = splitInline(arg);
+    if (VALUE_OPTIONS.has(name)) {
+      const value = inline ?? argv[i + 1];
+      if (value === undefined || (inline === undefined && value.startsWith("--"))) {
+        throw new InputError(`option ${name} needs a value (see --help)`);
+      }
+      if (inline === undefined) i += 1;
+      options.set(name, value);
+    } else if (FLAG_OPTIONS.has(name)) {
+      flags.add(name);
+    } else if (arg.startsWith("-") && arg !== "-") {
+      throw new InputError(`unknown option ${arg} (see --help)`);
+    } else {
+      positional.push(arg);
+    }
+  }
+  const lang = parseLang(options.get("--lang"));
+  if (flags.has("--version")) return { kind: "version" };
+  if (flags.has("--help") || flags.has("-h") || positional.length === 0) return { kind: "help", lang };
+
+  const [command, ...rest] = positional;
+  if (command === "check") {
+    if (rest.length !== 1) throw new InputError("check takes exactly one workbook: prestatiemonitor check <workbook.xlsx>");
+    const year = parseYear(options.get("--year"));
+    const out = options.get("--out");
+    const exportPath = options.get("--export");
+    const model = options.get("--model");
+    return {
+      kind: "check",
+      workbook: rest[0] as string,
+      json: flags.has("--json"),
+      all: flags.has("--all"),
+      lang,
+      ...(out !== undefined ? { out } : {}),
+      ...(exportPath !== undefined ? { export: exportPath } : {}),
+      ...(year !== undefined ? { year } : {}),
+      ...(model !== undefined ? { model } : {}),
+    };
+  }
+  if (command === "model") {
+    const [sub, file, ...extra] = rest;
+    if (sub !== "init" || file === undefined || extra.length > 0) {
+      throw new InputError("usage: prestatiemonitor model init <file.xlsx> [--from <workbook.xlsx>]");
+    }
+    const from = options.get("--from");
+    return { kind: "model-init", file, lang, ...(from !== undefined ? { from } : {}) };
+  }
+  throw new InputError(`unknown command '${command ?? ""}' (see --help)`);
+}
+
+function splitInline(arg: string): [string, string | undefined] {
+  const eq = arg.indexOf("=");
+  if (arg.startsWith("--") && eq > 2) return [arg.slice(0, eq), arg.slice(eq + 1)];
+  return [arg, undefined];
+}
+
+function parseLang(value: string | undefined): Lang {
+  if (value === undefined) return "nl";
+  const lang = value.toLowerCase();
+  if (lang === "nl" || lang === "en") return lang;
+  throw new InputError(`--lang must be nl or en, not '${value}'`);
+}
+
+function parseYear(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}$/.test(value)) throw new InputError(`--year must be a year such as 2022, not '${value}'`);
+  return Number(value);
+}

@@ -8,3 +8,4 @@ export * from "./messages";
 export * from "./check-workbook";
 export * from "./report";
 export { DEFAULT_MODEL } from "./default-model";
+export * from "./plan-formats";

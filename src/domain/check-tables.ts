@@ -1,8 +1,25 @@
+import { checkPercentSum } from "./check-percent-sum";
+import { checkStockContinuity, checkStockFlow } from "./check-stock-flow";
+import { checkSubtotals, checkTotalColumns, checkTotalRows } from "./check-totals";
 import type { FindingData } from "./finding";
 import type { Model } from "./model";
 import type { NumericTable } from "./table";
 
-/** STUB (issue #2): the table rules (sums, totals, stock flow, cross-checks). */
-export function checkTables(_tables: readonly NumericTable[], _model: Model): FindingData[] {
-  return [];
+/**
+ * The table rules: percent-sum, total-row, subtotal, total-column, stock-flow, stock-continuity.
+ * The model's declared cross-checks are evaluated separately (check-cross-checks.ts).
+ */
+export function checkTables(tables: readonly NumericTable[], _model: Model): FindingData[] {
+  const findings: FindingData[] = [];
+  for (const table of tables) {
+    findings.push(
+      ...checkPercentSum(table),
+      ...checkTotalRows(table),
+      ...checkSubtotals(table),
+      ...checkTotalColumns(table),
+      ...checkStockFlow(table),
+      ...checkStockContinuity(table),
+    );
+  }
+  return findings;
 }

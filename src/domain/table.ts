@@ -3,7 +3,10 @@
  * column labels, label + value rows. Values are parsed Dutch numbers (parse-number.ts).
  */
 
-/** A parsed cell value inside a table. */
+/**
+ * A parsed cell value inside a table. Percentages are in percent units: "29,2%" and 0.292 shown
+ * as "0.0%" are both `value: 29.2, percent: true, decimals: 1`.
+ */
 export type TableValue =
   /** A number; `decimals` is how many decimals were shown (for rounding tolerance). */
   | { readonly kind: "number"; readonly value: number; readonly decimals: number; readonly percent: boolean; readonly fromText: boolean }

@@ -1,0 +1,151 @@
+import type { FindingData } from "./finding";
+import { formatOperand, overlapsWithin, sumOperands, toOperand, type Operand } from "./interval";
+import { isChildLabel, isShareTable, isStockEndLabel, isStockStartLabel, isTotalColumn, isTotalLabel } from "./table-labels";
+import type { NumericTable, TableRow, TableValue } from "./table";
+
+/**
+ * total-row, subtotal and total-column. A sum holds when the shown total lies within the shown parts'
+ * sum widened by their rounding errors (none for integers shown without decimals: those compare
+ * exactly). A part that is unknown (blank, n.b.) or unreadable skips that one comparison: there is
+ * nothing to compare, and unreadable cells are reported where they are read.
+ */
+
+/** Sum of the operands of `values`, or undefined when one of them is not a number or interval. */
+function sumOf(values: readonly (TableValue | undefined)[]): Operand | undefined {
+  const operands: Operand[] = [];
+  for (const value of values) {
+    const operand = toOperand(value);
+    if (!operand) return undefined;
+    operands.push(operand);
+  }
+  return operands.length === 0 ? undefined : sumOperands(operands);
+}
+
+function holds(sum: Operand, total: Operand): boolean {
+  return overlapsWithin(sum.interval, total.interval, sum.tolerance + total.tolerance);
+}
+
+function isSubtotalLabel(label: string): boolean {
+  return /^sub/i.test(label.trim());
+}
+
+/**
+ * The rows a Totaal row adds up: the rows above it, without "- " sub-rows; a Subtotaal row stands for
+ * the rows above it (up to the previous Subtotaal); a Totaal row or a stock row ("Stand per 1
+ * januari": the mutations below it are what a "Totaal mutaties" row adds up) ends the search.
+ */
+export function partsOfTotalRow(table: NumericTable, totalIndex: number): TableRow[] {
+  const total = table.rows[totalIndex];
+  if (!total) return [];
+  const grand = !isSubtotalLabel(total.label);
+  const parts: TableRow[] = [];
+  let coveredBySubtotal = false;
+  for (let i = totalIndex - 1; i >= 0; i -= 1) {
+    const row = table.rows[i];
+    if (!row || isStockStartLabel(row.label) || isStockEndLabel(row.label)) break;
+    if (isTotalLabel(row.label)) {
+      if (!(grand && isSubtotalLabel(row.label))) break;
+      parts.unshift(row);
+      coveredBySubtotal = true;
+      continue;
+    }
+    if (!coveredBySubtotal && !isChildLabel(row.label)) parts.unshift(row);
+  }
+  return parts;
+}
+
+/** total-row: a Totaal row equals the sum of the rows above it (rows below it are not part of it). */
+export function checkTotalRows(table: NumericTable): FindingData[] {
+  // In a table of shares the Totaal row is checked against 100 % by percent-sum.
+  if (isShareTable(table)) return [];
+  const findings: FindingData[] = [];
+  table.rows.forEach((row, i) => {
+    if (!isTotalLabel(row.label)) return;
+    const parts = partsOfTotalRow(table, i);
+    if (parts.length === 0) return;
+    table.columns.forEach((column, j) => {
+      const total = toOperand(row.values[j]);
+      const sum = sumOf(parts.map((p) => p.values[j]));
+      const cell = row.cells[j];
+      if (!total || !sum || cell === undefined || holds(sum, total)) return;
+      findings.push({
+        code: "total-row",
+        severity: "error",
+        sheet: table.sheet,
+        cell,
+        expected: formatOperand(sum),
+        actual: formatOperand(total),
+        params: { column: column.header, label: row.label },
+        table: table.id,
+        row: row.row,
+      });
+    });
+  });
+  return findings;
+}
+
+/** subtotal: the "- " rows right below a row add up to that row. */
+export function checkSubtotals(table: NumericTable): FindingData[] {
+  const findings: FindingData[] = [];
+  table.rows.forEach((parent, i) => {
+    if (isChildLabel(parent.label)) return;
+    const children: TableRow[] = [];
+    for (let k = i + 1; k < table.rows.length; k += 1) {
+      const row = table.rows[k];
+      if (!row || !isChildLabel(row.label)) break;
+      children.push(row);
+    }
+    if (children.length === 0) return;
+    table.columns.forEach((column, j) => {
+      const total = toOperand(parent.values[j]);
+      const sum = sumOf(children.map((c) => c.values[j]));
+      const cell = parent.cells[j];
+      if (!total || !sum || cell === undefined || holds(sum, total)) return;
+      findings.push({
+        code: "subtotal",
+        severity: "error",
+        sheet: table.sheet,
+        cell,
+        expected: formatOperand(sum),
+        actual: formatOperand(total),
+        params: { label: parent.label, parent: parent.label, column: column.header },
+        table: table.id,
+        row: parent.row,
+      });
+    });
+  });
+  return findings;
+}
+
+/**
+ * total-column: a Saldo/Totaal column equals the sum of the table's other value columns in that row.
+ * Rows whose other columns are all empty (a figure given only in the last column) are skipped.
+ */
+export function checkTotalColumns(table: NumericTable): FindingData[] {
+  const findings: FindingData[] = [];
+  const partIndexes = table.columns.map((c, j) => (isTotalColumn(c) ? -1 : j)).filter((j) => j >= 0);
+  if (partIndexes.length === 0) return findings;
+  table.columns.forEach((column, j) => {
+    if (!isTotalColumn(column)) return;
+    for (const row of table.rows) {
+      const total = toOperand(row.values[j]);
+      const partValues = partIndexes.map((p) => row.values[p]);
+      if (partValues.every((v) => v === undefined || v.kind === "unknown")) continue;
+      const sum = sumOf(partValues);
+      const cell = row.cells[j];
+      if (!total || !sum || cell === undefined || holds(sum, total)) continue;
+      findings.push({
+        code: "total-column",
+        severity: "error",
+        sheet: table.sheet,
+        cell,
+        expected: formatOperand(sum),
+        actual: formatOperand(total),
+        params: { label: row.label, column: column.header },
+        table: table.id,
+        row: row.row,
+      });
+    }
+  });
+  return findings;
+}

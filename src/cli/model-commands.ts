@@ -1,11 +1,106 @@
-import type { Model } from "../domain";
+import { promises as fs } from "fs";
+import { basename } from "path";
+import ExcelJS from "exceljs";
+import { DEFAULT_MODEL, formatFinding, MODEL_SHEET_NAME, type Model } from "../domain";
+import { readModelSheet } from "../domain/read-model-sheet";
+import { writeModelSheet } from "../domain/write-model-sheet";
 import { InputError } from "./input-error";
+import { readWorkbookFile } from "./read-workbook";
 
-// STUB by the lead so main.ts compiles: the Model-sheet engineer replaces this file (issue #5).
-export async function runModelInit(_args: { file: string; from?: string }): Promise<string> {
-  throw new InputError("model init is not available yet");
+export interface ModelInitArgs {
+  /** The workbook to create; never overwritten. */
+  readonly file: string;
+  /** A workbook to copy into `file`, with the Model sheet added. */
+  readonly from?: string;
 }
 
-export async function readModelFile(_path: string): Promise<Model> {
-  throw new InputError("--model is not available yet");
+/**
+ * `prestatiemonitor model init <file.xlsx> [--from <workbook.xlsx>]`: writes the built-in model as
+ * a Model sheet, into a new workbook or into a copy of `from`. Refuses (InputError, exit 2) to
+ * overwrite an existing file or to add a second Model sheet. Returns the path written.
+ */
+export async function runModelInit(args: ModelInitArgs): Promise<string> {
+  if (await exists(args.file)) throw new InputError(`${args.file}: already exists; model init never overwrites a file`);
+  let workbook: ExcelJS.Workbook;
+  if (args.from !== undefined) {
+    const input = await readWorkbookFile(args.from);
+    const existing = input.sheets.find((s) => s.sheet.trim().toLowerCase() === MODEL_SHEET_NAME.toLowerCase());
+    if (existing) throw new InputError(`${args.from}: already has a sheet named '${existing.sheet}'; edit that one`);
+    workbook = input.workbook;
+  } else {
+    workbook = new ExcelJS.Workbook();
+    workbook.creator = "Prestatiemonitor";
+  }
+  addModelWorksheet(workbook, DEFAULT_MODEL);
+  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  try {
+    // "wx": the existence check above can race; the exclusive create cannot.
+    await fs.writeFile(args.file, bytes, { flag: "wx" });
+  } catch (error) {
+    throw new InputError(`${args.file}: cannot be written: ${describe(error)}`);
+  }
+  return args.file;
+}
+
+/** Adds a worksheet "Model" holding the model, with bold block titles and readable widths. */
+export function addModelWorksheet(workbook: ExcelJS.Workbook, model: Model): ExcelJS.Worksheet {
+  const layout = writeModelSheet(model);
+  const sheet = workbook.addWorksheet(MODEL_SHEET_NAME);
+  layout.values.forEach((row, r) => {
+    row.forEach((value, c) => {
+      if (value !== null) sheet.getCell(r + 1, c + 1).value = value;
+    });
+  });
+  for (const r of layout.titleRows) sheet.getRow(r + 1).font = { bold: true, size: r === 0 ? 14 : 12 };
+  for (const r of layout.headerRows) sheet.getRow(r + 1).font = { bold: true };
+  layout.columnWidths.forEach((width, c) => {
+    sheet.getColumn(c + 1).width = width;
+  });
+  return sheet;
+}
+
+/**
+ * `--model <file.xlsx>`: the model on another workbook's Model sheet, read over the built-in
+ * default. A missing Model sheet, or one with any problem, is unusable input (InputError, exit 2):
+ * its findings would point into a workbook the report is not about.
+ */
+export async function readModelFile(path: string): Promise<Model> {
+  const input = await readWorkbookFile(path);
+  const sheet = input.sheets.find((s) => s.sheet.trim().toLowerCase() === MODEL_SHEET_NAME.toLowerCase());
+  if (!sheet) throw new InputError(`${path}: unreadable model: the workbook has no sheet named ${MODEL_SHEET_NAME}`);
+  const read = readModelSheet(sheet, DEFAULT_MODEL);
+  const first = read.findings[0];
+  if (first) {
+    const more = read.findings.length > 1 ? ` (and ${read.findings.length - 1} more)` : "";
+    const where = first.cell !== undefined ? `${first.sheet}!${first.cell}: ` : "";
+    throw new InputError(`${path}: unreadable model: ${where}${formatFinding(first, "en").message}${more}`);
+  }
+  // Controles found unresolvable later are reported at their row in *this* file, not at a cell of
+  // the checked workbook's own (possibly existing) Model sheet.
+  const origin = `${MODEL_SHEET_NAME} (${basename(path)})`;
+  return {
+    ...read.model,
+    crossChecks: read.model.crossChecks.map((check) =>
+      check.source ? { ...check, source: { ...check.source, sheet: origin } } : check,
+    ),
+  };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await fs.lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function describe(error: unknown): string {
+  if (error && typeof error === "object" && "code" in error && typeof error.code === "string") {
+    if (error.code === "EEXIST") return "already exists";
+    if (error.code === "ENOENT") return "the folder does not exist";
+    if (error.code === "EACCES" || error.code === "EPERM") return "permission denied";
+    return error.code;
+  }
+  return error instanceof Error ? error.message : String(error);
 }

@@ -133,7 +133,19 @@ const MODEL_PROBLEMS: Readonly<Record<string, Template>> = {
   },
   "unresolved-reference": { nl: "verwijzing '{value}' wijst naar niets", en: "reference '{value}' points at nothing" },
   "unusable-block": { nl: "het blok is niet bruikbaar; het standaardmodel blijft gelden", en: "the block is unusable; the default model stays in force" },
+  "missing-value": { nl: "'{value}' is niet ingevuld", en: "'{value}' is empty" },
+  "duplicate-block": {
+    nl: "het blok staat er twee keer in; alleen het eerste telt",
+    en: "the block appears twice; only the first one counts",
+  },
+  "no-blocks": {
+    nl: "geen blokken gevonden (Thema's, Partijen, Statussen, Instellingen, Controles); het standaardmodel blijft gelden",
+    en: "no blocks found (Thema's, Partijen, Statussen, Instellingen, Controles); the default model stays in force",
+  },
 };
+
+/** The problem keys `invalid-model` findings may use (each has a phrase above). */
+export const MODEL_PROBLEM_KEYS: readonly string[] = Object.keys(MODEL_PROBLEMS);
 
 const SEVERITY_LABELS: Readonly<Record<Severity, Template>> = {
   error: { nl: "fout", en: "error" },

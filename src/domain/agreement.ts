@@ -32,6 +32,8 @@ export interface AgreementRow {
   readonly statuses: Readonly<Record<number, YearStatus>>;
   /** Toelichting per year (key: year). */
   readonly explanations: Readonly<Record<number, string>>;
+  /** A1 address of the Toelichting cell per year, for every year with an explanation column. */
+  readonly explanationCells?: Readonly<Record<number, string>>;
   /** A1 address of each mapped field's cell on this row (status/explanation: see per-year records). */
   readonly cells: Readonly<Partial<Record<AgreementField, string>>>;
 }

@@ -1,13 +1,216 @@
-import type { AgreementRow } from "./agreement";
-import type { FindingData } from "./finding";
-import type { Model } from "./model";
+import type { AgreementRow, YearStatus } from "./agreement";
+import type { FindingData, FindingParams } from "./finding";
+import type { Model, ThemeDef } from "./model";
+import { normaliseStatus } from "./normalise-status";
+import { collapseWhitespace, stripMarkup, toMatchKey } from "./normalise-text";
+import { parseParties } from "./parse-parties";
+import { UNKNOWN_YEAR } from "./read-agreements";
+import { suggestName } from "./suggest-name";
 
-/** STUB (issue #2): the row rules (themes, parties, statuses, duplicates). */
+/** Shown as the year of a status whose column named no year and no monitoring year is known. */
+const NO_YEAR_LABEL = "\u2013";
+
+interface RowContext {
+  readonly row: AgreementRow;
+  readonly findings: FindingData[];
+}
+
+/**
+ * Adds a finding about the row. Without the field's own cell (an agreement laid out one field
+ * per line may lack one) it points at the theme cell.
+ */
+function addFinding(
+  context: RowContext,
+  finding: Omit<FindingData, "sheet" | "row" | "cell" | "params"> & { cell: string | undefined; params?: FindingParams },
+): void {
+  const { cell, params, ...rest } = finding;
+  const at = cell ?? context.row.cells.theme;
+  context.findings.push({
+    ...rest,
+    sheet: context.row.sheet,
+    row: context.row.row,
+    ...(at !== undefined ? { cell: at } : {}),
+    ...(params !== undefined ? { params } : {}),
+  });
+}
+
+function findTheme(model: Model, theme: string): ThemeDef | undefined {
+  const key = toMatchKey(theme);
+  return model.themes.find((t) => toMatchKey(t.name) === key || t.aliases.some((a) => toMatchKey(a) === key));
+}
+
+function checkTheme(context: RowContext, model: Model): void {
+  const { row } = context;
+  if (row.theme === undefined) {
+    addFinding(context, { code: "missing-theme", severity: "error", cell: row.cells.theme });
+    checkSubtheme(context, model.themes.flatMap((t) => t.subthemes));
+    return;
+  }
+  const theme = findTheme(model, row.theme);
+  if (theme) {
+    checkSubtheme(context, theme.subthemes);
+    return;
+  }
+  const suggestion = suggestName(
+    row.theme,
+    model.themes.map((t) => t.name),
+  );
+  addFinding(context, {
+    code: "unknown-theme",
+    severity: "error",
+    cell: row.cells.theme,
+    params: { value: row.theme },
+    ...(suggestion !== undefined ? { suggestion } : {}),
+  });
+  // Check the subtheme against the theme that was probably meant, else against every theme.
+  const meant = suggestion === undefined ? undefined : findTheme(model, suggestion);
+  checkSubtheme(context, meant ? meant.subthemes : model.themes.flatMap((t) => t.subthemes));
+}
+
+/** An empty subtheme is fine; so is any subtheme of a theme that lists none. */
+function checkSubtheme(context: RowContext, subthemes: readonly string[]): void {
+  const { row } = context;
+  if (row.subtheme === undefined || subthemes.length === 0) return;
+  const key = toMatchKey(row.subtheme);
+  if (subthemes.some((s) => toMatchKey(s) === key)) return;
+  const suggestion = suggestName(row.subtheme, [...new Set(subthemes)]);
+  addFinding(context, {
+    code: "unknown-subtheme",
+    severity: "warning",
+    cell: row.cells.subtheme,
+    params: { value: row.subtheme, theme: row.theme ?? "" },
+    ...(suggestion !== undefined ? { suggestion } : {}),
+  });
+}
+
+function checkParties(context: RowContext, model: Model): void {
+  const { row } = context;
+  const text = row.partiesText === undefined ? "" : stripMarkup(row.partiesText);
+  if (text === "") {
+    addFinding(context, { code: "missing-party", severity: "error", cell: row.cells.parties });
+    return;
+  }
+  const reading = parseParties(text, model.parties);
+  for (const part of reading.joined) {
+    addFinding(context, {
+      code: "party-separator",
+      severity: "warning",
+      cell: row.cells.parties,
+      params: { value: part.value, first: part.first, second: part.second },
+      suggestion: part.suggestion,
+    });
+  }
+  for (const part of reading.unknown) {
+    addFinding(context, {
+      code: "unknown-party",
+      severity: "error",
+      cell: row.cells.parties,
+      params: { value: part.value },
+      ...(part.suggestion !== undefined ? { suggestion: part.suggestion } : {}),
+    });
+  }
+}
+
+function suggestStatus(raw: string, model: Model): string | undefined {
+  const names = model.statuses.flatMap((s) => [s.name, ...s.synonyms]);
+  const near = suggestName(raw, names);
+  return near === undefined ? undefined : normaliseStatus(near, model.statuses);
+}
+
+function checkStatuses(context: RowContext, model: Model, year: number | undefined, statusYears: readonly number[]): void {
+  const { row } = context;
+  const allowed = model.statuses.map((s) => s.name).join(", ");
+  for (const [key, status] of Object.entries(row.statuses) as [string, YearStatus][]) {
+    const columnYear = Number(key);
+    const shownYear = columnYear === UNKNOWN_YEAR ? (year ?? NO_YEAR_LABEL) : columnYear;
+    const raw = stripMarkup(status.raw);
+    if (raw !== "" && status.status === undefined) {
+      const suggestion = suggestStatus(raw, model);
+      addFinding(context, {
+        code: "invalid-status",
+        severity: "error",
+        cell: status.cell,
+        params: { value: raw, year: shownYear, allowed },
+        ...(suggestion !== undefined ? { suggestion } : {}),
+      });
+    }
+    const def = model.statuses.find((s) => s.name === status.status);
+    const explanation = stripMarkup(row.explanations[columnYear] ?? "");
+    if (def?.needsExplanation && explanation === "") {
+      addFinding(context, {
+        code: "missing-explanation",
+        severity: "warning",
+        cell: row.explanationCells?.[columnYear] ?? status.cell,
+        params: { status: def.name, year: shownYear },
+      });
+    }
+  }
+  if (year === undefined) return;
+  // Only when the monitoring year has a status column on this row's header.
+  const inYear = statusYears.includes(year) ? row.statuses[year] : undefined;
+  const status = inYear ?? row.statuses[UNKNOWN_YEAR];
+  if (status && stripMarkup(status.raw) === "") {
+    addFinding(context, { code: "missing-status", severity: "warning", cell: status.cell, params: { year } });
+  }
+}
+
+function normaliseForDuplicates(text: string | undefined): string {
+  return collapseWhitespace(stripMarkup(text ?? "")).toLowerCase();
+}
+
+/** Theme, agreement, parties (as a set: "Lefier en Woonservice" = "Woonservice, Lefier") and activities. */
+function buildDuplicateKey(row: AgreementRow, model: Model): string | undefined {
+  const agreement = normaliseForDuplicates(row.agreement);
+  const activities = Object.keys(row.activities)
+    .map(Number)
+    .sort((a, b) => a - b)
+    .map((y) => `${y}:${normaliseForDuplicates(row.activities[y])}`)
+    .join("\u0001");
+  // Rows with neither an agreement nor activities are reported as incomplete, not as copies.
+  if (agreement === "" && activities === "") return undefined;
+  const reading = parseParties(row.partiesText ?? "", model.parties);
+  const parties = [...reading.parties, ...reading.unknown.map((u) => normaliseForDuplicates(u.value))].sort().join(",");
+  return [row.sheet, toMatchKey(row.theme ?? ""), agreement, parties, activities].join("\u0000");
+}
+
+function checkDuplicates(rows: readonly AgreementRow[], model: Model, findings: FindingData[]): void {
+  const firstRows = new Map<string, number>();
+  for (const row of rows) {
+    const key = buildDuplicateKey(row, model);
+    if (key === undefined) continue;
+    const firstRow = firstRows.get(key);
+    if (firstRow === undefined) {
+      firstRows.set(key, row.row);
+      continue;
+    }
+    addFinding(
+      { row, findings },
+      { code: "duplicate-agreement", severity: "warning", cell: row.cells.agreement, params: { firstRow } },
+    );
+  }
+}
+
+/**
+ * The row rules (DESIGN.md "Rules"): themes and subthemes, agreement text, parties, statuses
+ * and explanations per year, the monitoring year's missing statuses, copy-paste duplicates.
+ * `year` is the monitoring year in force (undefined: no status is required).
+ */
 export function checkAgreementRows(
-  _rows: readonly AgreementRow[],
-  _model: Model,
-  _year: number | undefined,
-  _statusYears: readonly number[],
+  rows: readonly AgreementRow[],
+  model: Model,
+  year: number | undefined,
+  statusYears: readonly number[],
 ): FindingData[] {
-  return [];
+  const findings: FindingData[] = [];
+  for (const row of rows) {
+    const context: RowContext = { row, findings };
+    checkTheme(context, model);
+    if (row.agreement === undefined || stripMarkup(row.agreement) === "") {
+      addFinding(context, { code: "missing-agreement", severity: "warning", cell: row.cells.agreement });
+    }
+    checkParties(context, model);
+    checkStatuses(context, model, year, statusYears);
+  }
+  checkDuplicates(rows, model, findings);
+  return findings;
 }

@@ -22,6 +22,11 @@ export interface CheckOptions {
   readonly year?: number;
   /** A model to start from instead of the built-in default (e.g. from `--model other.xlsx`). */
   readonly model?: Model;
+  /**
+   * Further sheets the adapter knows are the tool's own and must not be read as data: the Monitoring
+   * sheet found through its marker name when it had to be written as "Monitoring (2)".
+   */
+  readonly toolSheets?: readonly string[];
 }
 
 export interface CheckResult {
@@ -60,11 +65,12 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
     findings.push(...read.findings);
   }
 
-  const dataSheets = sheets.filter((s) => s !== modelSheet && !isToolSheet(s.sheet));
+  const ownSheets = new Set(options.toolSheets ?? []);
+  const dataSheets = sheets.filter((s) => s !== modelSheet && !isToolSheet(s.sheet) && !ownSheets.has(s.sheet));
   const foundTables = findTables(dataSheets);
   findings.push(...foundTables.findings);
 
-  const read = readAgreements(dataSheets, model, foundTables.tables);
+  const read = readAgreements(dataSheets, model, foundTables.tables, { year: model.settings.monitoringYear ?? options.year });
   findings.push(...read.findings);
 
   const year = model.settings.monitoringYear ?? options.year ?? latestYear(read.statusYears);

@@ -1,7 +1,29 @@
-import type { AgreementColumns, AgreementRow } from "./agreement";
+import type { AgreementColumns, AgreementField, AgreementRow, YearStatus } from "./agreement";
+import {
+  isCaptionText,
+  isHtmlTableText,
+  isInTableArea,
+  isNumericRow,
+  readTableAreas,
+  type TableArea,
+} from "./detect-table-rows";
 import type { FindingData } from "./finding";
-import type { SheetGrid } from "./grid";
+import {
+  addressOf,
+  cellAt,
+  isBlank,
+  isExcelError,
+  readOrigin,
+  sheetRowOf,
+  textOf,
+  toColumnLetters,
+  type SheetGrid,
+} from "./grid";
+import { matchHeaderCell } from "./match-header";
 import type { Model } from "./model";
+import { normaliseStatus } from "./normalise-status";
+import { findMarkupTags, stripMarkup, toMatchKey } from "./normalise-text";
+import { isPartiesLike, parseParties } from "./parse-parties";
 import type { NumericTable } from "./table";
 
 export interface AgreementsReading {
@@ -15,11 +37,519 @@ export interface AgreementsReading {
   readonly findings: readonly FindingData[];
 }
 
-/** STUB (issue #2): finds agreements sheets by their header and reads every agreement row. */
+export interface AgreementsReadOptions {
+  /** The monitoring year asked for by the user (`--year`); the model's Monitoringjaar wins. */
+  readonly year?: number | undefined;
+}
+
+/**
+ * Year under which a yearless Status/Activiteiten/Toelichting column is recorded when neither
+ * the model's Monitoringjaar nor a dated column of the same header tells the year. The row
+ * rules read it as "the monitoring year"; it is never listed in `statusYears`.
+ */
+export const UNKNOWN_YEAR = 0;
+
+/** How one header row maps grid columns (zero-based offsets) to fields. */
+interface HeaderLayout {
+  readonly row: number;
+  readonly theme: number;
+  readonly subtheme?: number;
+  readonly agreement: number;
+  readonly parties: number;
+  /**
+   * A shifted header (the seed's page headers: first cell empty, "Onderwerp" over the subtheme,
+   * "nr" empty): the unlabelled column left of the theme column, which then holds the theme.
+   */
+  readonly shiftSource?: number;
+  readonly activities: ReadonlyMap<number, number>;
+  readonly status: ReadonlyMap<number, number>;
+  readonly explanation: ReadonlyMap<number, number>;
+}
+
+/** Reads a grid row as an agreements header, or undefined when it names no theme, agreement and parties column. */
+function readHeaderLayout(grid: SheetGrid, row: number, monitoringYear: number | undefined): HeaderLayout | undefined {
+  const fields = new Map<AgreementField, number>();
+  const dated: Record<"activities" | "status" | "explanation", Map<number, number>> = {
+    activities: new Map(),
+    status: new Map(),
+    explanation: new Map(),
+  };
+  const yearless = new Map<"activities" | "status" | "explanation", number>();
+  const width = grid.values[row]?.length ?? 0;
+  for (let col = 0; col < width; col++) {
+    const value = cellAt(grid, row, col);
+    if (typeof value !== "string" || isBlank(value)) continue;
+    const match = matchHeaderCell(value);
+    if (!match) continue;
+    const { field, year } = match;
+    if (field === "activities" || field === "status" || field === "explanation") {
+      if (year === undefined) {
+        if (!yearless.has(field)) yearless.set(field, col);
+      } else if (!dated[field].has(year)) {
+        dated[field].set(year, col);
+      }
+    } else if (!fields.has(field)) {
+      fields.set(field, col);
+    }
+  }
+  const theme = fields.get("theme");
+  const agreement = fields.get("agreement");
+  const parties = fields.get("parties");
+  if (theme === undefined || agreement === undefined || parties === undefined) return undefined;
+
+  // A yearless column belongs to the monitoring year (Model sheet, else --year); without one, to
+  // the latest year this header names for activities or explanations (then statuses), else
+  // UNKNOWN_YEAR.
+  const headerYears = [...dated.activities.keys(), ...dated.explanation.keys()];
+  const latest = headerYears.length > 0 ? Math.max(...headerYears) : undefined;
+  const statusLatest = dated.status.size > 0 ? Math.max(...dated.status.keys()) : undefined;
+  const defaultYear = monitoringYear ?? latest ?? statusLatest ?? UNKNOWN_YEAR;
+  for (const [field, col] of yearless) {
+    if (!dated[field].has(defaultYear)) dated[field].set(defaultYear, col);
+  }
+
+  const mapped = new Set<number>([...fields.values(), ...yearless.values()]);
+  for (const map of Object.values(dated)) for (const col of map.values()) mapped.add(col);
+  const left = theme - 1;
+  const shiftSource = left >= 0 && isBlank(cellAt(grid, row, left)) && !mapped.has(left) ? left : undefined;
+  const subtheme = fields.get("subtheme");
+  return {
+    row,
+    theme,
+    agreement,
+    parties,
+    ...(subtheme !== undefined ? { subtheme } : {}),
+    ...(shiftSource !== undefined ? { shiftSource } : {}),
+    activities: sortByYear(dated.activities),
+    status: sortByYear(dated.status),
+    explanation: sortByYear(dated.explanation),
+  };
+}
+
+function sortByYear(map: ReadonlyMap<number, number>): ReadonlyMap<number, number> {
+  return new Map([...map.entries()].sort((a, b) => a[0] - b[0]));
+}
+
+/** Every grid column a header maps (including a shifted header's unlabelled theme column). */
+function listMappedColumns(layout: HeaderLayout): number[] {
+  const cols = [layout.theme, layout.agreement, layout.parties];
+  if (layout.subtheme !== undefined) cols.push(layout.subtheme);
+  if (layout.shiftSource !== undefined) cols.push(layout.shiftSource);
+  for (const map of [layout.activities, layout.status, layout.explanation]) cols.push(...map.values());
+  return cols;
+}
+
+/** A cell read for an agreement: trimmed text ("" for blanks and Excel errors) and its address. */
+interface ReadCell {
+  readonly text: string;
+  readonly cell: string;
+}
+
+/** Reads cells, reporting Excel errors and pasted markup once per cell. */
+class CellReader {
+  readonly findings: FindingData[] = [];
+  private readonly reported = new Set<string>();
+
+  constructor(private readonly grid: SheetGrid) {}
+
+  read(row: number, col: number): ReadCell {
+    const value = cellAt(this.grid, row, col);
+    const cell = addressOf(this.grid, row, col);
+    const sheetRow = sheetRowOf(this.grid, row);
+    const firstTime = !this.reported.has(cell);
+    this.reported.add(cell);
+    if (isExcelError(value)) {
+      if (firstTime) {
+        this.findings.push({
+          code: "cell-error",
+          severity: "error",
+          sheet: this.grid.sheet,
+          cell,
+          row: sheetRow,
+          params: { value: value.trim().toUpperCase() },
+        });
+      }
+      // An error value is treated as a blank cell by every other rule.
+      return { text: "", cell };
+    }
+    const text = textOf(value).trim();
+    const tags = findMarkupTags(text);
+    if (tags.length > 0 && firstTime) {
+      this.findings.push({
+        code: "markup-in-cell",
+        severity: "warning",
+        sheet: this.grid.sheet,
+        cell,
+        row: sheetRow,
+        params: { tags: tags.map((t) => `<${t}>`).join(", ") },
+      });
+    }
+    return { text, cell };
+  }
+}
+
+/** Builder for AgreementRow values without undefined optional properties. */
+interface RowParts {
+  row: number;
+  theme?: ReadCell;
+  subtheme?: ReadCell;
+  agreement?: ReadCell;
+  parties?: ReadCell;
+  activities: Map<number, ReadCell>;
+  statuses: Map<number, ReadCell>;
+  explanations: Map<number, ReadCell>;
+}
+
+function buildAgreementRow(sheet: string, parts: RowParts, model: Model): AgreementRow {
+  const cells: Partial<Record<AgreementField, string>> = {};
+  const activities: Record<number, string> = {};
+  const statuses: Record<number, YearStatus> = {};
+  const explanations: Record<number, string> = {};
+  const explanationCells: Record<number, string> = {};
+  for (const field of ["theme", "subtheme", "agreement", "parties"] as const) {
+    const part = parts[field];
+    if (part) cells[field] = part.cell;
+  }
+  for (const [year, part] of parts.activities) {
+    cells.activities ??= part.cell;
+    if (part.text !== "") activities[year] = part.text;
+  }
+  for (const [year, part] of parts.statuses) {
+    cells.status ??= part.cell;
+    const status = normaliseStatus(part.text, model.statuses);
+    statuses[year] = { raw: part.text, cell: part.cell, ...(status !== undefined ? { status } : {}) };
+  }
+  for (const [year, part] of parts.explanations) {
+    cells.explanation ??= part.cell;
+    explanationCells[year] = part.cell;
+    if (part.text !== "") explanations[year] = part.text;
+  }
+  // Theme and subtheme are names: stored without pasted markup. Other texts stay as typed.
+  const theme = stripMarkup(parts.theme?.text ?? "");
+  const subtheme = stripMarkup(parts.subtheme?.text ?? "");
+  const agreement = parts.agreement?.text ?? "";
+  const partiesText = parts.parties?.text ?? "";
+  return {
+    sheet,
+    row: parts.row,
+    ...(theme !== "" ? { theme } : {}),
+    ...(subtheme !== "" ? { subtheme } : {}),
+    ...(agreement !== "" ? { agreement } : {}),
+    ...(partiesText !== "" ? { partiesText } : {}),
+    parties: partiesText === "" ? [] : parseParties(partiesText, model.parties).parties,
+    activities,
+    statuses,
+    explanations,
+    explanationCells,
+    cells,
+  };
+}
+
+/** Match keys of the model's theme names and aliases. */
+function buildThemeKeys(model: Model): Set<string> {
+  const keys = new Set<string>();
+  for (const theme of model.themes) {
+    keys.add(toMatchKey(theme.name));
+    for (const alias of theme.aliases) keys.add(toMatchKey(alias));
+  }
+  return keys;
+}
+
+/** Longest cell text in a table header row after a caption; agreement rows usually hold longer texts. */
+const MAX_TABLE_HEADER_CELL = 60;
+
+/** A row number or list label in a margin column: "1", "1.", "2)", "(a)", "b.". */
+const ROW_LABEL_PATTERN = /^\s*\(?(?:\d+|[a-z])[.)]?\s*$/i;
+
+/** Minimum number of one-cell rows that make an agreement laid out one field per line. */
+const MIN_STACKED_FIELDS = 3;
+
+/** Reads the rows one header governs (grid rows `from`..`to`, inclusive). */
+class SheetRegionReader {
+  readonly agreements: AgreementRow[] = [];
+  /** Rows read with the shifted layout vs. by position (to describe the header's columns). */
+  shiftedRows = 0;
+  plainRows = 0;
+  private expectTableHeader = false;
+
+  constructor(
+    private readonly grid: SheetGrid,
+    private readonly layout: HeaderLayout,
+    private readonly model: Model,
+    private readonly themeKeys: ReadonlySet<string>,
+    private readonly tableAreas: readonly TableArea[],
+    private readonly cells: CellReader,
+  ) {}
+
+  readRows(from: number, to: number): void {
+    const mapped = listMappedColumns(this.layout);
+    let row = from;
+    while (row <= to) {
+      const filled = this.listFilledColumns(row);
+      if (filled.length === 0 || !filled.some((col) => mapped.includes(col))) {
+        row += 1;
+        continue;
+      }
+      if (this.isTableRow(row, filled)) {
+        row += 1;
+        continue;
+      }
+      const stackedEnd = this.readStacked(row, to, filled);
+      if (stackedEnd !== undefined) {
+        row = stackedEnd + 1;
+        continue;
+      }
+      this.readPlainRow(row);
+      row += 1;
+    }
+  }
+
+  private listFilledColumns(row: number): number[] {
+    const values = this.grid.values[row] ?? [];
+    const cols: number[] = [];
+    values.forEach((value, col) => {
+      if (!isBlank(value)) cols.push(col);
+    });
+    return cols;
+  }
+
+  private isKnownTheme(text: string): boolean {
+    return this.themeKeys.has(toMatchKey(text));
+  }
+
+  private isTableRow(row: number, filled: readonly number[]): boolean {
+    const firstCol = filled[0] ?? 0;
+    const origin = readOrigin(this.grid);
+    const first = textOf(cellAt(this.grid, row, firstCol));
+    if (isInTableArea(this.tableAreas, origin.row + row, origin.col + firstCol)) return true;
+    if (isCaptionText(first)) {
+      this.expectTableHeader = true;
+      return true;
+    }
+    const knownTheme = this.isKnownTheme(first);
+    if (this.expectTableHeader) {
+      this.expectTableHeader = false;
+      if (!knownTheme && this.isTableHeaderLike(row, filled)) return true;
+    }
+    if (isHtmlTableText(first) && firstCol <= this.layout.theme) return true;
+    return !knownTheme && isNumericRow(this.grid, row);
+  }
+
+  /**
+   * The row after a caption is the table's header ("Derden · Eigen personeel · Saldo") unless it
+   * reads like an agreement: long texts, or known parties in the parties column.
+   */
+  private isTableHeaderLike(row: number, filled: readonly number[]): boolean {
+    const texts = filled.map((col) => textOf(cellAt(this.grid, row, col)));
+    if (texts.some((text) => text.length > MAX_TABLE_HEADER_CELL)) return false;
+    const parties = textOf(cellAt(this.grid, row, this.layout.parties));
+    return parties === "" || !isPartiesLike(parties, this.model.parties);
+  }
+
+  /**
+   * An agreement laid out one field per line (the seed's section after Tabel 1): a known theme
+   * alone in the theme column, then at least two more one-cell rows in that column, at most one
+   * blank row apart. Fields: theme, subtheme, agreement, parties, activities; the parties field
+   * is recognised by its names (the first parties-like field from the third on), so a record
+   * without an agreement text ("De woningvoorraad / Ontwikkelingen kernvoorraad / Lefier") still
+   * reads right. Returns the last grid row used, or undefined when the row is not such a record.
+   */
+  private readStacked(row: number, to: number, filled: readonly number[]): number | undefined {
+    const col = filled[0];
+    const themeColumn = this.layout.shiftSource ?? this.layout.theme;
+    if (filled.length !== 1 || col === undefined || col > this.layout.theme || col < themeColumn) return undefined;
+    const firstText = textOf(cellAt(this.grid, row, col));
+    if (!this.isKnownTheme(firstText)) return undefined;
+    const fieldRows = [row];
+    let blanks = 0;
+    for (let next = row + 1; next <= to; next++) {
+      const cols = this.listFilledColumns(next);
+      if (cols.length === 0) {
+        blanks += 1;
+        if (blanks > 1) break;
+        continue;
+      }
+      if (cols.length !== 1 || cols[0] !== col) break;
+      const text = textOf(cellAt(this.grid, next, col));
+      const origin = readOrigin(this.grid);
+      if (
+        isCaptionText(text) ||
+        isHtmlTableText(text) ||
+        this.isKnownTheme(text) ||
+        matchHeaderCell(text)?.field === "theme" ||
+        isInTableArea(this.tableAreas, origin.row + next, origin.col + col)
+      ) {
+        break;
+      }
+      fieldRows.push(next);
+      blanks = 0;
+    }
+    if (fieldRows.length < MIN_STACKED_FIELDS) return undefined;
+
+    const fields = fieldRows.map((r) => this.cells.read(r, col));
+    const namedParties = fields.findIndex((field, index) => index >= 2 && isPartiesLike(field.text, this.model.parties));
+    const partiesIndex = namedParties >= 0 ? namedParties : fields.length >= 4 ? 3 : undefined;
+    const agreementFields = fields.slice(2, partiesIndex ?? 3);
+    const activityFields = partiesIndex === undefined ? [] : fields.slice(partiesIndex + 1);
+    const activitiesYear = [...this.layout.activities.keys()][0];
+    const parts: RowParts = {
+      row: sheetRowOf(this.grid, row),
+      activities: new Map(),
+      statuses: new Map(),
+      explanations: new Map(),
+    };
+    if (fields[0]) parts.theme = fields[0];
+    if (fields[1]) parts.subtheme = fields[1];
+    const firstAgreement = agreementFields[0];
+    if (firstAgreement) parts.agreement = { text: joinTexts(agreementFields), cell: firstAgreement.cell };
+    const partiesField = partiesIndex === undefined ? undefined : fields[partiesIndex];
+    if (partiesField) parts.parties = partiesField;
+    const firstActivity = activityFields[0];
+    if (firstActivity && activitiesYear !== undefined) {
+      parts.activities.set(activitiesYear, { text: joinTexts(activityFields), cell: firstActivity.cell });
+    }
+    this.agreements.push(buildAgreementRow(this.grid.sheet, parts, this.model));
+    return fieldRows[fieldRows.length - 1];
+  }
+
+  /**
+   * One agreement per row. Under a shifted header a row whose unlabelled first column holds
+   * text is read shifted (theme there, subtheme under "Onderwerp", or under "nr" when that is
+   * blank); a row that leaves it empty is read by position.
+   */
+  private readPlainRow(row: number): void {
+    const { layout } = this;
+    const source = layout.shiftSource;
+    const sourceValue = source === undefined ? null : cellAt(this.grid, row, source);
+    // Row numbers or labels such as "1." or "(a)" in a margin column are not shifted themes.
+    const shifted =
+      source !== undefined && typeof sourceValue === "string" && !isBlank(sourceValue) && !ROW_LABEL_PATTERN.test(sourceValue);
+    const parts: RowParts = {
+      row: sheetRowOf(this.grid, row),
+      activities: new Map(),
+      statuses: new Map(),
+      explanations: new Map(),
+    };
+    if (shifted && source !== undefined) {
+      this.shiftedRows += 1;
+      parts.theme = this.cells.read(row, source);
+      const underTheme = this.cells.read(row, layout.theme);
+      parts.subtheme =
+        underTheme.text === "" && layout.subtheme !== undefined ? this.cells.read(row, layout.subtheme) : underTheme;
+    } else {
+      this.plainRows += 1;
+      parts.theme = this.cells.read(row, layout.theme);
+      if (layout.subtheme !== undefined) parts.subtheme = this.cells.read(row, layout.subtheme);
+    }
+    parts.agreement = this.cells.read(row, layout.agreement);
+    parts.parties = this.cells.read(row, layout.parties);
+    for (const [year, col] of layout.activities) parts.activities.set(year, this.cells.read(row, col));
+    for (const [year, col] of layout.status) parts.statuses.set(year, this.cells.read(row, col));
+    for (const [year, col] of layout.explanation) parts.explanations.set(year, this.cells.read(row, col));
+    this.agreements.push(buildAgreementRow(this.grid.sheet, parts, this.model));
+  }
+}
+
+function joinTexts(cells: readonly ReadCell[]): string {
+  return cells
+    .map((c) => c.text)
+    .filter((t) => t !== "")
+    .join("\n");
+}
+
+function toLetters(grid: SheetGrid, col: number | undefined): string | undefined {
+  return col === undefined ? undefined : toColumnLetters(readOrigin(grid).col + col);
+}
+
+function mapLettersByYear(grid: SheetGrid, map: ReadonlyMap<number, number>): Record<number, string> {
+  const result: Record<number, string> = {};
+  for (const [year, col] of map) result[year] = toColumnLetters(readOrigin(grid).col + col);
+  return result;
+}
+
+function describeColumns(
+  grid: SheetGrid,
+  layout: HeaderLayout,
+  lastGridRow: number,
+  readShifted: boolean,
+): AgreementColumns {
+  const theme = readShifted ? toLetters(grid, layout.shiftSource) : toLetters(grid, layout.theme);
+  const subtheme = readShifted ? toLetters(grid, layout.theme) : toLetters(grid, layout.subtheme);
+  const headerRow = sheetRowOf(grid, layout.row);
+  const agreement = toLetters(grid, layout.agreement);
+  const parties = toLetters(grid, layout.parties);
+  return {
+    sheet: grid.sheet,
+    headerRow,
+    firstRow: headerRow + 1,
+    lastRow: Math.max(headerRow + 1, sheetRowOf(grid, lastGridRow)),
+    ...(theme !== undefined ? { theme } : {}),
+    ...(subtheme !== undefined ? { subtheme } : {}),
+    ...(agreement !== undefined ? { agreement } : {}),
+    ...(parties !== undefined ? { parties } : {}),
+    activities: mapLettersByYear(grid, layout.activities),
+    status: mapLettersByYear(grid, layout.status),
+    explanation: mapLettersByYear(grid, layout.explanation),
+  };
+}
+
+/**
+ * Finds agreements sheets by their header row and reads every agreement row (DESIGN.md "The
+ * workbook the tool reads"): rows before the first header are preamble; every later header
+ * (page-break copy, possibly shifted) is reported as `repeated-header` and governs the rows
+ * below it; rows of numeric tables are skipped (see detect-table-rows.ts).
+ */
 export function readAgreements(
-  _sheets: readonly SheetGrid[],
-  _model: Model,
-  _tables: readonly NumericTable[],
+  sheets: readonly SheetGrid[],
+  model: Model,
+  tables: readonly NumericTable[],
+  options: AgreementsReadOptions = {},
 ): AgreementsReading {
-  return { sheets: [], columns: [], agreements: [], statusYears: [], findings: [] };
+  const monitoringYear = model.settings.monitoringYear ?? options.year;
+  const themeKeys = buildThemeKeys(model);
+  const sheetNames: string[] = [];
+  const columns: AgreementColumns[] = [];
+  const agreements: AgreementRow[] = [];
+  const findings: FindingData[] = [];
+  const statusYears = new Set<number>();
+
+  for (const grid of sheets) {
+    const layouts: HeaderLayout[] = [];
+    grid.values.forEach((_, row) => {
+      const layout = readHeaderLayout(grid, row, monitoringYear);
+      if (layout) layouts.push(layout);
+    });
+    if (layouts.length === 0) continue;
+    sheetNames.push(grid.sheet);
+    const cells = new CellReader(grid);
+    const tableAreas = readTableAreas(tables, grid.sheet);
+    layouts.forEach((layout, index) => {
+      const next = layouts[index + 1];
+      const lastRow = next === undefined ? grid.values.length - 1 : next.row - 1;
+      if (index > 0) {
+        const firstCol = (grid.values[layout.row] ?? []).findIndex((v) => !isBlank(v));
+        findings.push({
+          code: "repeated-header",
+          severity: "info",
+          sheet: grid.sheet,
+          cell: addressOf(grid, layout.row, Math.max(firstCol, 0)),
+          row: sheetRowOf(grid, layout.row),
+        });
+      }
+      const region = new SheetRegionReader(grid, layout, model, themeKeys, tableAreas, cells);
+      region.readRows(layout.row + 1, lastRow);
+      agreements.push(...region.agreements);
+      columns.push(describeColumns(grid, layout, lastRow, region.shiftedRows > 0 && region.shiftedRows >= region.plainRows));
+      for (const year of layout.status.keys()) if (year !== UNKNOWN_YEAR) statusYears.add(year);
+    });
+    findings.push(...cells.findings);
+  }
+
+  return {
+    sheets: sheetNames,
+    columns,
+    agreements,
+    statusYears: [...statusYears].sort((a, b) => a - b),
+    findings,
+  };
 }

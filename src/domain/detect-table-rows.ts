@@ -1,0 +1,88 @@
+import { isBlank, parseA1, textOf, type CellValue, type SheetGrid } from "./grid";
+import { stripMarkup } from "./normalise-text";
+import type { NumericTable } from "./table";
+
+/**
+ * Safety net for the agreements reader: rows of numeric tables pasted between agreement rows
+ * (the seed does this) are not agreements, even when the table finder did not recognise the
+ * table. A row is a table row when
+ * - it lies inside a found table's range (same sheet, and its leftmost filled cell lies in the
+ *   table's columns: an HTML table pasted into one activities cell does not hide its row);
+ * - its first filled cell is a caption "Tabel N: titel" (or "Tabel N. titel");
+ * - its first filled cell holds an HTML <table> blob (a table pasted as markup);
+ * - it is a label followed only by numbers, percentages, ranges and "n.b."-like blanks, with at
+ *   least one number (table body rows, and header rows of years);
+ * - it is the first filled row after a caption (the table's header row, e.g. "Derden · Eigen
+ *   personeel · Saldo", which holds no numbers).
+ * Rows whose label is a known theme are never table rows (an agreement with a year in it).
+ */
+
+const CAPTION_PATTERN = /^tabel\s*\d+[a-z]?\s*[:.]/i;
+const NUMBER_PATTERN = /^[-+\u2212\u2013]?\s*€?\s*\d[\d.,\s]*%?$/;
+const RANGE_PATTERN = /^[-+\u2212]?\s*\d[\d.,]*\s*%?\s*(?:-|\u2013|à|a|tot|t\/m)\s*[-+\u2212]?\s*\d[\d.,]*\s*%?$/i;
+const UNKNOWN_VALUES = new Set(["", "-", "n.b.", "nb", "nvt", "n.v.t.", "?", "x"]);
+
+/** Rows and columns (zero-based, sheet coordinates) covered by a found table. */
+export interface TableArea {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+/** The areas of the found tables on one sheet. */
+export function readTableAreas(tables: readonly NumericTable[], sheet: string): TableArea[] {
+  const areas: TableArea[] = [];
+  for (const table of tables) {
+    if (table.sheet !== sheet) continue;
+    const [start, end] = table.range.split(":");
+    const from = start !== undefined ? parseA1(start) : undefined;
+    const to = end !== undefined ? parseA1(end) : from;
+    if (!from || !to) continue;
+    areas.push({
+      top: Math.min(from.row, to.row),
+      bottom: Math.max(from.row, to.row),
+      left: Math.min(from.col, to.col),
+      right: Math.max(from.col, to.col),
+    });
+  }
+  return areas;
+}
+
+/** True when the sheet cell (zero-based sheet coordinates) lies in one of the areas. */
+export function isInTableArea(areas: readonly TableArea[], sheetRow: number, sheetCol: number): boolean {
+  return areas.some((a) => sheetRow >= a.top && sheetRow <= a.bottom && sheetCol >= a.left && sheetCol <= a.right);
+}
+
+/** True when the text is a table caption "Tabel 3: ...". */
+export function isCaptionText(text: string): boolean {
+  return CAPTION_PATTERN.test(stripMarkup(text));
+}
+
+/** True when the text holds an HTML table. */
+export function isHtmlTableText(text: string): boolean {
+  return /<table\b/i.test(text);
+}
+
+type CellKind = "number" | "unknown" | "text";
+
+function classifyCell(value: CellValue): CellKind {
+  if (typeof value === "number") return "number";
+  if (typeof value === "boolean") return "text";
+  const text = stripMarkup(textOf(value));
+  if (UNKNOWN_VALUES.has(text.toLowerCase())) return "unknown";
+  if (NUMBER_PATTERN.test(text) || RANGE_PATTERN.test(text)) return "number";
+  return "text";
+}
+
+/** True when the filled cells of a grid row are an optional label plus only numbers (at least one). */
+export function isNumericRow(grid: SheetGrid, row: number): boolean {
+  const values = grid.values[row] ?? [];
+  const filled = values.filter((v) => !isBlank(v));
+  if (filled.length === 0) return false;
+  const [first, ...rest] = filled;
+  const restKinds = rest.map(classifyCell);
+  if (restKinds.includes("text")) return false;
+  const firstKind = first === undefined ? "unknown" : classifyCell(first);
+  return firstKind === "number" || restKinds.includes("number");
+}

@@ -1,0 +1,81 @@
+/**
+ * Text normalisation for matching names typed by people (themes, parties, statuses, headers)
+ * and for recognising HTML pasted into cells from PDFs and web pages.
+ */
+
+/**
+ * Element names we treat as markup. A closed list, so that text such as "a < b > c" or
+ * "<geen>" is never mistaken for HTML.
+ */
+const HTML_ELEMENTS = new Set([
+  "a", "b", "big", "blockquote", "body", "br", "caption", "center", "code", "col", "colgroup", "dd", "div",
+  "dl", "dt", "em", "font", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "html", "i", "img", "li", "ol",
+  "p", "pre", "s", "small", "span", "strike", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th",
+  "thead", "tr", "u", "ul", "script", "style",
+]);
+
+const TAG_PATTERN = /<\/?([A-Za-z][A-Za-z0-9]*)\b[^<>]*>/g;
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  euro: "€",
+};
+
+/** Unique lower-case names of the HTML elements in a text, in order of appearance. */
+export function findMarkupTags(text: string): string[] {
+  const names: string[] = [];
+  for (const match of text.matchAll(TAG_PATTERN)) {
+    const name = (match[1] ?? "").toLowerCase();
+    if (HTML_ELEMENTS.has(name) && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+/** Collapses runs of whitespace (including non-breaking spaces) to one space and trims. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/[\s\u00A0]+/g, " ").trim();
+}
+
+/** The text without HTML tags and with common entities decoded, whitespace collapsed. */
+export function stripMarkup(text: string): string {
+  const withoutTags = text.replace(TAG_PATTERN, (whole, name: string) =>
+    HTML_ELEMENTS.has(name.toLowerCase()) ? " " : whole,
+  );
+  const decoded = withoutTags.replace(/&(#\d{1,6}|[a-z]{2,6});/gi, (whole, entity: string) => {
+    if (entity.startsWith("#")) {
+      const code = Number(entity.slice(1));
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[entity.toLowerCase()] ?? whole;
+  });
+  return collapseWhitespace(decoded);
+}
+
+/** Lower case without diacritics ("geïmplementeerd" -> "geimplementeerd"). */
+function foldCase(text: string): string {
+  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+}
+
+/**
+ * The key two names are compared by: no markup, case, diacritics, whitespace, hyphens, dots or
+ * underscores. "Niet-DAEB", "niet daeb" and "Niet DAEB." share a key; so do "RegioDeal" and
+ * "Regio Deal".
+ */
+export function toMatchKey(text: string): string {
+  // Fast path for the common case (plain ASCII without markup): names are keyed for every cell.
+  const plain = /[<&]/.test(text) ? stripMarkup(text) : text;
+  const folded = /^[\x00-\x7F]*$/.test(plain) ? plain.toLowerCase() : foldCase(plain);
+  return folded.replace(/[\s\u00A0\-\u2010-\u2015_.]+/g, "");
+}
+
+/** The words of a text, folded (letters and digits only), for word-order-insensitive matching. */
+export function toWords(text: string): string[] {
+  return foldCase(stripMarkup(text))
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== "");
+}

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 "use strict";
-// Thin launcher: the CLI is compiled to dist/ by `npm install` (the `prepare` script).
+// Thin launcher: the CLI is compiled to lib/ by `npm install` (the `prepare` script).
 let cli;
 try {
-  cli = require("../dist/cli/main.js");
+  cli = require("../lib/cli/main.js");
 } catch {
   process.stderr.write("prestatiemonitor: not built yet; run `npm install` (or `npm run build:cli`) first.\n");
   process.exit(2);

@@ -6,8 +6,7 @@ import { InputError } from "./input-error";
 import { readModelFile, runModelInit } from "./model-commands";
 import { parseArguments, type CheckCommand } from "./parse-arguments";
 import { readWorkbookFile } from "./read-workbook";
-import { writeExport } from "./write-export";
-import { writeMonitoredCopy } from "./write-monitored-copy";
+import { findMarkedSheet } from "./find-marked-sheet";
 
 /** Exit codes (DESIGN.md): 0 no errors, 1 errors found, 2 unusable input. */
 export const EXIT_OK = 0;
@@ -69,8 +68,11 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   let model: Model | undefined;
   if (command.model !== undefined) model = await readModelFile(command.model);
 
+  // A Monitoring sheet we wrote under another name ("Monitoring (2)") is ours, not data.
+  const ownSheet = findMarkedSheet(input.workbook);
   const result = checkWorkbook(input.sheets, {
     lang: command.lang,
+    ...(ownSheet !== undefined ? { toolSheets: [ownSheet] } : {}),
     ...(command.year !== undefined ? { year: command.year } : {}),
     ...(model !== undefined ? { model } : {}),
   });
@@ -84,6 +86,8 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   const report = buildReport(result, workbookName);
   const written: string[] = [];
   if (command.out !== undefined) {
+    // The writers (and exceljs' writing side) load only when asked for: a plain check stays lean.
+    const { writeMonitoredCopy } = await import("./write-monitored-copy");
     const outcome = await writeMonitoredCopy(input.workbook, result, command.out);
     written.push(command.out);
     if (outcome.renamedBecauseUserSheet) {
@@ -95,6 +99,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     }
   }
   if (command.export !== undefined) {
+    const { writeExport } = await import("./write-export");
     await writeExport(result, report, command.export, command.lang);
     written.push(command.export);
   }
@@ -129,7 +134,7 @@ function oneLine(text: string): string {
 }
 
 function readVersion(): string {
-  // package.json sits two levels above dist/cli and src/cli alike.
+  // package.json sits two levels above lib/cli and src/cli alike.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- JSON read at run time, not bundled
   const pkg = require(path.join(__dirname, "..", "..", "package.json")) as { version?: string };
   return pkg.version ?? "0.0.0";

@@ -1,7 +1,51 @@
+import * as path from "path";
 import type { CheckResult, Lang, Report } from "../domain";
+import { buildMonitoringSummary } from "../domain/summary";
+import { renderReportHtml } from "../export/report-html";
+import { buildSummaryCsv } from "../export/summary-csv";
+import { buildSummaryJson } from "../export/summary-json";
+import { buildSummaryWorkbookBytes } from "../export/summary-workbook";
 import { InputError } from "./input-error";
+import { writeFileAtomically } from "./write-file-atomically";
 
-// STUB by the lead so main.ts compiles: the export engineer replaces this file (issue #4).
-export async function writeExport(_result: CheckResult, _report: Report, _outPath: string, _lang: Lang): Promise<void> {
-  throw new InputError("--export is not available yet");
+/** Export formats by file extension (`--export`). */
+export const EXPORT_EXTENSIONS = [".xlsx", ".html", ".csv", ".json"] as const;
+
+export interface ExportOptions {
+  /** ISO timestamp of the run; now when absent (tests pass a fixed one). */
+  readonly generatedAt?: string;
+}
+
+/**
+ * Writes the monitoring summary in the format the extension names. An unknown extension is an
+ * InputError (exit 2), raised before anything is written.
+ */
+export async function writeExport(
+  result: CheckResult,
+  report: Report,
+  outPath: string,
+  lang: Lang,
+  options: ExportOptions = {},
+): Promise<void> {
+  const extension = path.extname(outPath).toLowerCase();
+  if (!(EXPORT_EXTENSIONS as readonly string[]).includes(extension)) {
+    throw new InputError(
+      `--export: unknown format '${extension || path.basename(outPath)}' (use ${EXPORT_EXTENSIONS.join(", ")})`,
+    );
+  }
+  const generatedAt = options.generatedAt ?? new Date().toISOString();
+  const summary = buildMonitoringSummary(result, { generatedAt });
+  switch (extension) {
+    case ".xlsx":
+      await writeFileAtomically(outPath, await buildSummaryWorkbookBytes(result, { lang, generatedAt }));
+      return;
+    case ".html":
+      await writeFileAtomically(outPath, renderReportHtml(summary, lang, report.workbook));
+      return;
+    case ".csv":
+      await writeFileAtomically(outPath, buildSummaryCsv(summary, lang));
+      return;
+    default:
+      await writeFileAtomically(outPath, buildSummaryJson(summary));
+  }
 }

@@ -127,6 +127,14 @@ export const DEFAULT_MODEL: Model = {
     },
   ],
   settings: { municipality: "Stadskanaal" },
-  crossChecks: [],
+  // The seed states the same new-build numbers twice: Tabel 1 (kernvoorraad) and Tabel 5 (verduurzaming,
+  // "Aantal NOM nieuwbouw": every new home is built zero-on-the-meter). They must stay equal.
+  crossChecks: [2020, 2021, 2022, 2023].map((year) => ({
+    label: `Tabel 1 / Nieuwbouw / ${year} = Tabel 5 / Aantal NOM nieuwbouw / ${year}`,
+    left: { kind: "ref" as const, table: "1", row: "Nieuwbouw", column: String(year) },
+    operator: "=" as const,
+    right: { kind: "ref" as const, table: "5", row: "Aantal NOM nieuwbouw", column: String(year) },
+    tolerance: 0,
+  })),
   source: { kind: "default", blocks: [] },
 };

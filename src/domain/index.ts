@@ -9,3 +9,6 @@ export * from "./check-workbook";
 export * from "./report";
 export { DEFAULT_MODEL } from "./default-model";
 export * from "./plan-formats";
+export * from "./summary";
+export * from "./summary-labels";
+export * from "./plan-monitoring-sheet";

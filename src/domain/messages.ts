@@ -161,17 +161,21 @@ const SEVERITY_LABELS_PLURAL: Readonly<Record<Severity, Template>> = {
 
 const SUGGESTION: Template = { nl: "Bedoelt u '{suggestion}'?", en: "Did you mean '{suggestion}'?" };
 
-function interpolate(template: string, values: Readonly<Record<string, string | number | undefined>>): string {
+function interpolate(template: string, values: Readonly<Record<string, string | number | undefined>>, lang: Lang): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
     const value = values[key];
-    return value === undefined ? whole : formatValue(value);
+    return value === undefined ? whole : formatValue(value, lang);
   });
 }
 
-function formatValue(value: string | number): string {
-  if (typeof value === "string") return value;
-  // Avoid binary float noise such as 99.90000000000001 in messages.
-  return String(Math.round(value * 1e9) / 1e9);
+/** A number as the reader writes it: Dutch decimal comma in nl; no float noise (99.90000000000001). */
+export function formatNumber(value: number, lang: Lang): string {
+  const text = String(Math.round(value * 1e9) / 1e9);
+  return lang === "nl" ? text.replace(".", ",") : text;
+}
+
+function formatValue(value: string | number, lang: Lang): string {
+  return typeof value === "string" ? value : formatNumber(value, lang);
 }
 
 /** The message of one finding in the given language. */
@@ -186,11 +190,11 @@ export function formatMessage(finding: FindingData, lang: Lang): string {
   if (finding.code === "invalid-model") {
     const problemKey = String(params["problem"] ?? "");
     const problem = MODEL_PROBLEMS[problemKey];
-    if (problem) values["problem"] = interpolate(problem[lang], values);
+    if (problem) values["problem"] = interpolate(problem[lang], values, lang);
   }
-  let message = interpolate(TEMPLATES[finding.code][lang], values);
+  let message = interpolate(TEMPLATES[finding.code][lang], values, lang);
   if (finding.suggestion !== undefined && finding.suggestion !== "") {
-    message += ` ${interpolate(SUGGESTION[lang], values)}`;
+    message += ` ${interpolate(SUGGESTION[lang], values, lang)}`;
   }
   return message;
 }

@@ -28,9 +28,10 @@ async function writeWorkbook(file: string, sheets: Record<string, unknown[][]>):
   await workbook.xlsx.writeFile(file);
 }
 
-function withoutSource<T extends { source: unknown; crossChecks: readonly object[] }>(model: T) {
+/** The model without where it was read from (the sheet and the Controle rows' cells). */
+function withoutSource<T extends { source: unknown; crossChecks: readonly { source?: unknown }[] }>(model: T) {
   const { source: _source, ...rest } = model;
-  return rest;
+  return { ...rest, crossChecks: rest.crossChecks.map(({ source: _cell, ...check }) => check) };
 }
 
 describe("model init", () => {
@@ -58,6 +59,18 @@ describe("model init", () => {
         ["Onderwerp", "nr", "Actiepunt/prestatieafspraken", "Wie?", "Status 2022"],
         ["Duurzaamheid", "Nieuwbouw", "Nieuwe verduurzamingstechnieken", "Gemeente", "groen"],
       ],
+      // The default model's Controles compare these two tables; they hold here.
+      Tabellen: [
+        ["Tabel 1: Ontwikkeling kernvoorraad"],
+        ["Woongelegenheden (aantallen)", 2020, 2021, 2022, 2023],
+        ["Stand per 1 januari", 100, 100, 110, 120],
+        ["Nieuwbouw", 0, 10, 10, 0],
+        ["Stand per 31 december", 100, 110, 120, 120],
+        [],
+        ["Tabel 5: Maatregelen verduurzaming"],
+        ["Verduurzaming (aantallen)", 2020, 2021, 2022, 2023],
+        ["Aantal NOM nieuwbouw", 0, 10, 10, 0],
+      ],
     });
     const before = await fs.readFile(source);
     const file = path.join(dir, "afspraken-met-model.xlsx");
@@ -65,7 +78,7 @@ describe("model init", () => {
     expect(await fs.readFile(source)).toEqual(before); // the input is never written
 
     const copy = await readWorkbookFile(file);
-    expect(copy.sheets.map((s) => s.sheet)).toEqual(["Afspraken", "Model"]);
+    expect(copy.sheets.map((s) => s.sheet)).toEqual(["Afspraken", "Tabellen", "Model"]);
     expect(copy.sheets[0]?.values[1]).toEqual(["Duurzaamheid", "Nieuwbouw", "Nieuwe verduurzamingstechnieken", "Gemeente", "groen"]);
     const run = await runCliCaptured(["check", file, "--json"]);
     expect(run.code).toBe(0);

@@ -1,5 +1,5 @@
 import { addressOf, formatA1, isExcelError, parseA1, toColumnIndex, toColumnLetters } from "../../src/domain/grid";
-import { formatCellReference } from "../../src/domain/messages";
+import { formatCellReference, formatMessage } from "../../src/domain/messages";
 import { gridFromA1 } from "../helpers/grid-from-a1";
 
 describe("A1 addresses", () => {
@@ -34,5 +34,19 @@ describe("A1 addresses", () => {
     expect(formatCellReference("Afspraken", "A1")).toBe("Afspraken!A1");
     expect(formatCellReference("Tabel 1", "B2")).toBe("'Tabel 1'!B2");
     expect(formatCellReference("Jan's", "B2")).toBe("'Jan''s'!B2");
+  });
+});
+
+describe("numbers in messages", () => {
+  it("uses the Dutch decimal comma in nl and the point in en, without float noise", () => {
+    const finding = {
+      code: "percent-sum" as const,
+      severity: "info" as const,
+      sheet: "Tabellen",
+      cell: "C19",
+      params: { column: "2020", sum: 99.90000000000001, tolerance: 0.25 },
+    };
+    expect(formatMessage(finding, "nl")).toBe("Aandelen in kolom 2020 tellen op tot 99,9% in plaats van 100% (marge 0,25).");
+    expect(formatMessage(finding, "en")).toBe("Shares in column 2020 add up to 99.9% instead of 100% (tolerance 0.25).");
   });
 });

@@ -38,7 +38,7 @@ describe("percent-sum", () => {
       ["percent-sum", "error", "E4", 100, 99.8],
     ]);
     expect(findings[0]).toMatchObject({ range: "B3:B4", table: "Tabel 7", row: 4, params: { column: "2020", sum: 100.1, tolerance: 0.1 } });
-    expect(formatMessage(findings[1] as FindingData, "nl")).toBe("Aandelen in kolom 2021 tellen op tot 100.2% in plaats van 100% (marge 0.1).");
+    expect(formatMessage(findings[1] as FindingData, "nl")).toBe("Aandelen in kolom 2021 tellen op tot 100,2% in plaats van 100% (marge 0,1).");
   });
 
   it("uses two decimals' tolerance for values shown with two decimals", () => {

@@ -1,0 +1,32 @@
+import { randomBytes } from "crypto";
+import { promises as fs } from "fs";
+import * as path from "path";
+import { InputError } from "./input-error";
+
+/**
+ * Writes a file so that readers never see half of it: the bytes go to a temporary file in the
+ * target's directory (same file system, so the rename is atomic) and are renamed into place.
+ * A target that cannot be written is unusable input for the CLI (InputError, exit 2).
+ */
+export async function writeFileAtomically(target: string, data: Uint8Array | string): Promise<void> {
+  const dir = path.dirname(path.resolve(target));
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    await fs.writeFile(temp, data, { flag: "wx" });
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw new InputError(`${target}: cannot be written: ${describe(error)}`);
+  }
+}
+
+function describe(error: unknown): string {
+  if (error && typeof error === "object" && "code" in error && typeof error.code === "string") {
+    const code = error.code;
+    if (code === "ENOENT") return "the folder does not exist";
+    if (code === "EACCES" || code === "EPERM") return "permission denied";
+    if (code === "EISDIR") return "is a directory";
+    return code;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,274 @@
+import type { AgreementRow } from "./agreement";
+import type { CheckResult } from "./check-workbook";
+import { countBySeverity, SEVERITIES, TABLE_CODES, type Finding, type FindingCode, type Severity } from "./finding";
+import { formatCellReference } from "./messages";
+import { NO_STATUS_KEY } from "./report";
+
+/**
+ * The monitoring summary: what the Monitoring sheet, the summary workbook, the printable report,
+ * the CSV and the JSON export show. Built once from a check result; its counts equal the JSON
+ * report's (buildReport), which the tests hold it to.
+ */
+
+/** Key in `byParty` for agreements whose parties cell names no known party. */
+export const NO_PARTY_KEY = "";
+
+/** Statuses that put an agreement on the agenda of the bestuurlijk overleg, most urgent first. */
+export const AGENDA_STATUSES = ["rood", "oranje"] as const;
+
+export interface SummaryStatus {
+  /** Canonical status word, or NO_STATUS_KEY for "no (valid) status". */
+  readonly name: string;
+  readonly meaning: string;
+  /** "#RRGGBB"; a neutral colour for NO_STATUS_KEY. */
+  readonly color: string;
+}
+
+export interface StatusCounts {
+  /** Theme or party name ("" when the row has none). */
+  readonly name: string;
+  /** One count per status key (every key of `statuses`, in that order). */
+  readonly counts: Readonly<Record<string, number>>;
+  readonly total: number;
+}
+
+/** One agreement as listed in the summary (the monitoring year's status and explanation). */
+export interface SummaryItem {
+  readonly sheet: string;
+  /** One-based sheet row. */
+  readonly row: number;
+  /** The cell a link should land on: the status cell of the year, else the agreement cell, else column A. */
+  readonly cell: string;
+  /** `'Sheet name'!A1` (Excel's quoting), the target of a link back to the source. */
+  readonly reference: string;
+  readonly theme: string;
+  readonly subtheme: string;
+  readonly agreement: string;
+  /** The parties cell as typed (else the recognised parties joined). */
+  readonly parties: string;
+  /** Canonical status in the monitoring year, or NO_STATUS_KEY. */
+  readonly status: string;
+  /** The status cell as typed (may be an invalid word). */
+  readonly statusText: string;
+  readonly explanation: string;
+  /** True for rood/oranje in the monitoring year. */
+  readonly onAgenda: boolean;
+}
+
+export interface FindingCount {
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  readonly count: number;
+}
+
+export interface TrendRow {
+  readonly sheet: string;
+  readonly row: number;
+  readonly reference: string;
+  readonly theme: string;
+  readonly agreement: string;
+  /** Canonical status per year (NO_STATUS_KEY when blank or invalid), one per `trend.years`. */
+  readonly statuses: Readonly<Record<number, string>>;
+  /** True when the last two years differ. */
+  readonly changed: boolean;
+}
+
+export interface MonitoringSummary {
+  readonly version: 1;
+  readonly generatedAt: string;
+  readonly year: number | null;
+  readonly municipality: string;
+  readonly model: { readonly kind: "default" | "sheet"; readonly sheet?: string; readonly blocks: readonly string[] };
+  /** Model parties (in model order), for the report's header. */
+  readonly parties: readonly string[];
+  /** Status columns of every count table: the model's statuses, then NO_STATUS_KEY. */
+  readonly statuses: readonly SummaryStatus[];
+  readonly agreementCount: number;
+  /** Equal to the JSON report's agreements.byStatus. */
+  readonly byStatus: Readonly<Record<string, number>>;
+  /** Theme x status, themes in order of first appearance. Totals equal the report's byTheme. */
+  readonly byTheme: readonly StatusCounts[];
+  /** Party x status: an agreement counts once for each of its parties. */
+  readonly byParty: readonly StatusCounts[];
+  /** Every agreement with its status in the monitoring year. */
+  readonly items: readonly SummaryItem[];
+  /** rood first, then oranje; within a status in sheet order. */
+  readonly agenda: readonly SummaryItem[];
+  /** Agreements without a valid status in the monitoring year. */
+  readonly withoutStatus: readonly SummaryItem[];
+  readonly findings: {
+    readonly summary: { readonly errors: number; readonly warnings: number; readonly infos: number };
+    /** Per code and severity, by severity then count (descending) then code. */
+    readonly counts: readonly FindingCount[];
+    /** Findings of the numeric tables (and model), in report order. */
+    readonly tableFindings: readonly Finding[];
+  };
+  /** Present when two or more years have a status column. */
+  readonly trend?: { readonly years: readonly number[]; readonly rows: readonly TrendRow[] };
+}
+
+export interface SummaryOptions {
+  /** ISO timestamp of the run; passed in because the domain reads no clock. */
+  readonly generatedAt: string;
+}
+
+const NO_STATUS_COLOR = "#D9D9D9";
+const TABLE_CODE_SET: ReadonlySet<string> = new Set<string>(TABLE_CODES);
+
+/** Builds the monitoring summary of a check. */
+export function buildMonitoringSummary(result: CheckResult, options: SummaryOptions): MonitoringSummary {
+  const statuses: SummaryStatus[] = [
+    ...result.model.statuses.map((s) => ({ name: s.name, meaning: s.meaning, color: s.color })),
+    { name: NO_STATUS_KEY, meaning: "", color: NO_STATUS_COLOR },
+  ];
+  const keys = statuses.map((s) => s.name);
+  const items = result.agreements.map((row) => readItem(row, result.year));
+
+  const byStatus = emptyCounts(keys);
+  const themes = new Map<string, Record<string, number>>();
+  const parties = new Map<string, Record<string, number>>();
+  for (const party of result.model.parties) parties.set(party.name, emptyCounts(keys));
+  result.agreements.forEach((row, index) => {
+    const status = (items[index] as SummaryItem).status;
+    addCount(byStatus, status);
+    addCount(countsFor(themes, row.theme ?? "", keys), status);
+    const rowParties = row.parties.length === 0 ? [NO_PARTY_KEY] : [...new Set(row.parties)];
+    for (const party of rowParties) addCount(countsFor(parties, party, keys), status);
+  });
+
+  const agenda = items
+    .filter((item) => item.onAgenda)
+    .map((item, order) => ({ item, order }))
+    .sort((a, b) => agendaRank(a.item.status) - agendaRank(b.item.status) || a.order - b.order)
+    .map((entry) => entry.item);
+
+  const trend = buildTrend(result);
+  const settings = result.model.settings;
+  return {
+    version: 1,
+    generatedAt: options.generatedAt,
+    year: result.year ?? null,
+    municipality: settings.municipality ?? "",
+    model: {
+      kind: result.model.source.kind,
+      ...(result.model.source.sheet !== undefined ? { sheet: result.model.source.sheet } : {}),
+      blocks: result.model.source.blocks,
+    },
+    parties: result.model.parties.map((p) => p.name),
+    statuses,
+    agreementCount: result.agreements.length,
+    byStatus,
+    byTheme: toCountRows(themes),
+    byParty: toCountRows(parties).filter((row) => row.total > 0 || row.name !== NO_PARTY_KEY),
+    items,
+    agenda,
+    withoutStatus: items.filter((item) => item.status === NO_STATUS_KEY),
+    findings: {
+      summary: countBySeverity(result.findings),
+      counts: countFindings(result.findings),
+      tableFindings: result.findings.filter(isTableFinding),
+    },
+    ...(trend ? { trend } : {}),
+  };
+}
+
+/** True for findings about numeric tables or the model (listed apart from the row findings). */
+export function isTableFinding(finding: Finding): boolean {
+  return finding.table !== undefined || TABLE_CODE_SET.has(finding.code) || finding.code === "invalid-model";
+}
+
+function readItem(row: AgreementRow, year: number | undefined): SummaryItem {
+  const yearStatus = year === undefined ? undefined : row.statuses[year];
+  const status = yearStatus?.status ?? NO_STATUS_KEY;
+  const cell = yearStatus?.cell ?? row.cells.agreement ?? row.cells.theme ?? `A${row.row}`;
+  return {
+    sheet: row.sheet,
+    row: row.row,
+    cell,
+    reference: formatCellReference(row.sheet, cell),
+    theme: row.theme ?? "",
+    subtheme: row.subtheme ?? "",
+    agreement: row.agreement ?? "",
+    parties: row.partiesText ?? row.parties.join(", "),
+    status,
+    statusText: yearStatus?.raw ?? "",
+    explanation: (year === undefined ? undefined : row.explanations[year]) ?? "",
+    onAgenda: (AGENDA_STATUSES as readonly string[]).includes(status),
+  };
+}
+
+function agendaRank(status: string): number {
+  const index = (AGENDA_STATUSES as readonly string[]).indexOf(status);
+  return index < 0 ? AGENDA_STATUSES.length : index;
+}
+
+function emptyCounts(keys: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const key of keys) counts[key] = 0;
+  return counts;
+}
+
+function addCount(counts: Record<string, number>, key: string): void {
+  counts[key] = (counts[key] ?? 0) + 1;
+}
+
+function countsFor(map: Map<string, Record<string, number>>, name: string, keys: readonly string[]): Record<string, number> {
+  let counts = map.get(name);
+  if (!counts) {
+    counts = emptyCounts(keys);
+    map.set(name, counts);
+  }
+  return counts;
+}
+
+function toCountRows(map: ReadonlyMap<string, Record<string, number>>): StatusCounts[] {
+  return [...map].map(([name, counts]) => ({
+    name,
+    counts,
+    total: Object.values(counts).reduce((sum, n) => sum + n, 0),
+  }));
+}
+
+function countFindings(findings: readonly Finding[]): FindingCount[] {
+  const counts = new Map<string, FindingCount>();
+  for (const f of findings) {
+    const key = `${f.severity}\u0000${f.code}`;
+    const current = counts.get(key);
+    counts.set(key, { code: f.code, severity: f.severity, count: (current?.count ?? 0) + 1 });
+  }
+  return [...counts.values()].sort(
+    (a, b) =>
+      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || b.count - a.count || a.code.localeCompare(b.code),
+  );
+}
+
+function buildTrend(result: CheckResult): MonitoringSummary["trend"] {
+  const yearSet = new Set<number>();
+  for (const row of result.agreements) for (const year of Object.keys(row.statuses)) yearSet.add(Number(year));
+  const years = [...yearSet].filter((y) => result.year === undefined || y <= result.year).sort((a, b) => a - b);
+  if (years.length < 2) return undefined;
+  const rows: TrendRow[] = [];
+  for (const row of result.agreements) {
+    const statuses: Record<number, string> = {};
+    let any = false;
+    for (const year of years) {
+      const status = row.statuses[year]?.status;
+      if (status !== undefined) any = true;
+      statuses[year] = status ?? NO_STATUS_KEY;
+    }
+    if (!any) continue;
+    const last = statuses[years[years.length - 1] as number];
+    const before = statuses[years[years.length - 2] as number];
+    const cell = row.cells.agreement ?? `A${row.row}`;
+    rows.push({
+      sheet: row.sheet,
+      row: row.row,
+      reference: formatCellReference(row.sheet, cell),
+      theme: row.theme ?? "",
+      agreement: row.agreement ?? "",
+      statuses,
+      changed: last !== before,
+    });
+  }
+  return { years, rows };
+}

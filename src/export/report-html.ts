@@ -1,0 +1,383 @@
+import type { CheckResult } from "../domain/check-workbook";
+import type { Lang } from "../domain/finding";
+import { formatSeverity } from "../domain/messages";
+import { NO_STATUS_KEY } from "../domain/report";
+import { buildMonitoringSummary, type MonitoringSummary, type StatusCounts } from "../domain/summary";
+import {
+  formatLabel,
+  formatModelSource,
+  formatSeverityCounts,
+  formatPartyName,
+  formatStatusName,
+  formatThemeName,
+  formatYear,
+  readableTextColor,
+} from "../domain/summary-labels";
+
+/**
+ * The printable report for the bestuurlijk overleg: ONE self-contained HTML file (inline CSS,
+ * inline SVG chart, no scripts, no external resources), A4 print styles. Every piece of workbook
+ * text goes through escapeHtml: cells may hold anything, including markup.
+ */
+
+export interface ReportHtmlOptions {
+  /** ISO timestamp; now when absent. */
+  readonly generatedAt?: string;
+  /** File name of the checked workbook, shown in the header. */
+  readonly workbook?: string;
+}
+
+/** Builds the printable report of a check. */
+export function buildReportHtml(result: CheckResult, lang: Lang, options: ReportHtmlOptions = {}): string {
+  const summary = buildMonitoringSummary(result, { generatedAt: options.generatedAt ?? new Date().toISOString() });
+  return renderReportHtml(summary, lang, options.workbook);
+}
+
+/** Renders a summary as the printable report. */
+export function renderReportHtml(summary: MonitoringSummary, lang: Lang, workbook?: string): string {
+  const t = (key: Parameters<typeof formatLabel>[0]): string => escapeHtml(formatLabel(key, lang));
+  const title = `${formatLabel("reportTitle", lang)}${summary.municipality ? ` ${summary.municipality}` : ""}${
+    summary.year === null ? "" : ` ${summary.year}`
+  }`;
+  const sev = summary.findings.summary;
+  const parts: string[] = [];
+  parts.push(`<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}${renderPageBoxes(title, lang)}</style>
+</head>
+<body>
+<header>
+<p class="kicker">${t("forMeeting")}</p>
+<h1>${escapeHtml(title)}</h1>
+<dl class="meta">
+<dt>${t("municipality")}</dt><dd>${escapeHtml(summary.municipality || "—")}</dd>
+<dt>${t("year")}</dt><dd>${escapeHtml(formatYear(summary, lang))}</dd>
+<dt>${t("parties")}</dt><dd>${escapeHtml(summary.parties.join(", ") || "—")}</dd>
+<dt>${t("agreements")}</dt><dd>${summary.agreementCount}</dd>
+<dt>${t("findingsLine")}</dt><dd>${escapeHtml(formatSeverityCounts(sev, lang))}</dd>
+<dt>${t("model")}</dt><dd>${escapeHtml(formatModelSource(summary, lang))}</dd>
+<dt>${t("generatedAt")}</dt><dd>${escapeHtml(formatTimestamp(summary.generatedAt))}${
+    workbook ? ` · ${escapeHtml(workbook)}` : ""
+  }</dd>
+</dl>
+</header>
+<main>`);
+
+  parts.push(`<section class="overview">
+<h2>${t("byTheme")}</h2>
+${renderLegend(summary, lang)}
+${renderChart(summary, lang)}
+${renderCountTable(summary, summary.byTheme, formatLabel("theme", lang), (n) => formatThemeName(n, lang), lang)}
+</section>`);
+
+  parts.push(`<section class="parties">
+<h2>${t("byParty")}</h2>
+${renderCountTable(summary, summary.byParty, formatLabel("party", lang), (n) => formatPartyName(n, lang), lang)}
+</section>`);
+
+  parts.push(renderAgenda(summary, lang));
+  parts.push(renderTableFindings(summary, lang));
+  if (summary.trend) parts.push(renderTrend(summary, lang));
+  parts.push(renderFindingCounts(summary, lang));
+
+  parts.push(`</main>
+</body>
+</html>
+`);
+  return parts.join("\n");
+}
+
+/** Page numbers and the title in the page margins (CSS paged media; Chromium prints them). */
+function renderPageBoxes(title: string, lang: Lang): string {
+  const page = formatLabel("page", lang);
+  return `@page { @bottom-left { content: "${escapeCssString(title)}"; font: 8pt sans-serif; color: #606060; } @bottom-right { content: "${escapeCssString(
+    page,
+  )} " counter(page) " / " counter(pages); font: 8pt sans-serif; color: #606060; } }`;
+}
+
+/** Text inside a CSS string: backslash-escape quotes, backslashes and anything that could close <style>. */
+function escapeCssString(text: string): string {
+  return text.replace(/[\\"<>\n\r]/g, (ch) => `\\${ch.charCodeAt(0).toString(16)} `);
+}
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+function formatTimestamp(iso: string): string {
+  // "2026-11-24T16:51:39.123Z" -> "2026-11-24 16:51 UTC"; anything else is shown as given.
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?Z$/.exec(iso);
+  return match ? `${match[1]} ${match[2]} UTC` : iso;
+}
+
+function statusBadge(summary: MonitoringSummary, status: string, lang: Lang, text?: string): string {
+  const color = summary.statuses.find((s) => s.name === status)?.color ?? "#FFFFFF";
+  return `<span class="badge" style="background:${color};color:${readableTextColor(color)}">${escapeHtml(
+    text ?? formatStatusName(status, lang),
+  )}</span>`;
+}
+
+function renderLegend(summary: MonitoringSummary, lang: Lang): string {
+  const items = summary.statuses.map((s) => {
+    const meaning = s.name === NO_STATUS_KEY ? formatLabel("withoutStatus", lang).toLowerCase() : s.meaning;
+    return `<li><span class="swatch" style="background:${s.color}"></span><strong>${escapeHtml(
+      formatStatusName(s.name, lang),
+    )}</strong>${meaning ? ` — ${escapeHtml(meaning)}` : ""}</li>`;
+  });
+  return `<ul class="legend">${items.join("")}</ul>`;
+}
+
+const CHART_WIDTH = 700;
+const LABEL_WIDTH = 250;
+const BAR_HEIGHT = 20;
+const BAR_GAP = 8;
+
+/** Horizontal stacked bars, one per theme, one segment per status; counts written in the segments. */
+function renderChart(summary: MonitoringSummary, lang: Lang): string {
+  const themes = summary.byTheme;
+  if (themes.length === 0) return "";
+  const max = Math.max(1, ...themes.map((t) => t.total));
+  const barArea = CHART_WIDTH - LABEL_WIDTH - 40;
+  const height = themes.length * (BAR_HEIGHT + BAR_GAP) + BAR_GAP;
+  const rows = themes.map((theme, i) => {
+    const y = BAR_GAP + i * (BAR_HEIGHT + BAR_GAP);
+    const name = formatThemeName(theme.name, lang);
+    const label = name.length > 40 ? `${name.slice(0, 39)}…` : name;
+    let x = LABEL_WIDTH;
+    const segments = summary.statuses.map((status) => {
+      const count = theme.counts[status.name] ?? 0;
+      if (count === 0) return "";
+      const width = (count / max) * barArea;
+      const text =
+        width >= 14
+          ? `<text x="${(x + width / 2).toFixed(1)}" y="${y + BAR_HEIGHT / 2 + 4}" text-anchor="middle" fill="${readableTextColor(
+              status.color,
+            )}">${count}</text>`
+          : "";
+      const rect = `<rect x="${x.toFixed(1)}" y="${y}" width="${width.toFixed(1)}" height="${BAR_HEIGHT}" fill="${
+        status.color
+      }" stroke="#FFFFFF" stroke-width="0.5"><title>${escapeHtml(`${name}: ${formatStatusName(status.name, lang)} ${count}`)}</title></rect>`;
+      x += width;
+      return rect + text;
+    });
+    return `<g><text x="${LABEL_WIDTH - 8}" y="${y + BAR_HEIGHT / 2 + 4}" text-anchor="end">${escapeHtml(label)}</text>${segments.join(
+      "",
+    )}<text x="${(x + 6).toFixed(1)}" y="${y + BAR_HEIGHT / 2 + 4}" class="total">${theme.total}</text></g>`;
+  });
+  return `<svg class="chart" role="img" aria-label="${escapeHtml(formatLabel("chartTitle", lang))}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART_WIDTH} ${height}" width="100%" preserveAspectRatio="xMinYMin meet">${rows.join(
+    "",
+  )}</svg>`;
+}
+
+function renderCountTable(
+  summary: MonitoringSummary,
+  rows: readonly StatusCounts[],
+  first: string,
+  display: (name: string) => string,
+  lang: Lang,
+): string {
+  const head = summary.statuses
+    .map((s) => `<th class="num">${statusBadge(summary, s.name, lang)}</th>`)
+    .join("");
+  const body = rows
+    .map(
+      (r) =>
+        `<tr><th scope="row">${escapeHtml(display(r.name))}</th>${summary.statuses
+          .map((s) => {
+            const n = r.counts[s.name] ?? 0;
+            return `<td class="num${n === 0 ? " zero" : ""}">${n}</td>`;
+          })
+          .join("")}<td class="num total">${r.total}</td></tr>`,
+    )
+    .join("\n");
+  return `<table class="counts"><thead><tr><th>${escapeHtml(first)}</th>${head}<th class="num">${escapeHtml(
+    formatLabel("total", lang),
+  )}</th></tr></thead><tbody>
+${body}
+</tbody></table>`;
+}
+
+function renderAgenda(summary: MonitoringSummary, lang: Lang): string {
+  const heading = `${formatLabel("agenda", lang)}${summary.year === null ? "" : ` ${summary.year}`}`;
+  if (summary.agenda.length === 0) {
+    return `<section class="agenda"><h2>${escapeHtml(heading)}</h2><p class="empty">${escapeHtml(
+      formatLabel("agendaEmpty", lang),
+    )}</p><p class="note">${escapeHtml(formatLabel("withoutStatus", lang))}: ${summary.withoutStatus.length}</p></section>`;
+  }
+  const rows = summary.agenda.map(
+    (item, i) => `<tr>
+<td class="nr">${i + 1}</td>
+<td>${statusBadge(summary, item.status, lang)}</td>
+<td><div class="theme">${escapeHtml(formatThemeName(item.theme, lang))}</div>${
+      item.subtheme ? `<div class="sub">${escapeHtml(item.subtheme)}</div>` : ""
+    }</td>
+<td>${escapeHtml(item.agreement)}<div class="sub">${escapeHtml(item.parties)}</div></td>
+<td>${item.explanation ? escapeHtml(item.explanation) : `<em class="missing">${escapeHtml(formatLabel("noExplanation", lang))}</em>`}</td>
+<td class="ref"><span class="sheet">${escapeHtml(item.sheet)}</span><br>${escapeHtml(item.cell)}</td>
+</tr>`,
+  );
+  return `<section class="agenda">
+<h2>${escapeHtml(heading)}</h2>
+<table class="list"><colgroup><col style="width:7mm"><col style="width:16mm"><col style="width:35mm"><col><col><col style="width:27mm"></colgroup>
+<thead><tr><th>#</th><th>${escapeHtml(formatLabel("status", lang))}</th><th>${escapeHtml(
+    formatLabel("theme", lang),
+  )}</th><th>${escapeHtml(formatLabel("agreement", lang))} / ${escapeHtml(formatLabel("parties", lang).toLowerCase())}</th><th>${escapeHtml(
+    formatLabel("explanation", lang),
+  )}</th><th>${escapeHtml(formatLabel("source", lang))}</th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody></table>
+<p class="note">${escapeHtml(formatLabel("withoutStatus", lang))}: ${summary.withoutStatus.length}</p>
+</section>`;
+}
+
+function renderTableFindings(summary: MonitoringSummary, lang: Lang): string {
+  const findings = summary.findings.tableFindings;
+  if (findings.length === 0) {
+    return `<section class="tables"><h2>${escapeHtml(formatLabel("tableFindings", lang))}</h2><p class="empty">${escapeHtml(
+      formatLabel("tableFindingsEmpty", lang),
+    )}</p></section>`;
+  }
+  // Errors and warnings one by one; notices (e.g. numbers stored as text) once per table and code,
+  // so thirty percentages in one table do not fill a page of the meeting's report.
+  type Shown = { readonly finding: (typeof findings)[number]; more: number };
+  const shown: Shown[] = [];
+  const grouped = new Map<string, Shown>();
+  for (const f of findings) {
+    if (f.severity !== "info") {
+      shown.push({ finding: f, more: 0 });
+      continue;
+    }
+    const key = `${f.table ?? f.sheet}\u0000${f.code}`;
+    const group = grouped.get(key);
+    if (group) {
+      group.more += 1;
+    } else {
+      const entry: Shown = { finding: f, more: 0 };
+      grouped.set(key, entry);
+      shown.push(entry);
+    }
+  }
+  const rows = shown.map(({ finding: f, more }) => {
+    const similar =
+      more > 0 ? `<div class="sub">${escapeHtml(formatLabel("similarFindings", lang).replace("{count}", String(more)))}</div>` : "";
+    return `<tr class="${f.severity}"><td><span class="sev ${f.severity}">${escapeHtml(formatSeverity(f.severity, lang))}</span></td><td>${escapeHtml(
+      f.table ?? "",
+    )}</td><td class="ref"><span class="sheet">${escapeHtml(f.sheet)}</span><br>${escapeHtml(f.cell ?? f.range ?? "")}</td><td>${escapeHtml(
+      f.message,
+    )}${similar}</td></tr>`;
+  });
+  return `<section class="tables">
+<h2>${escapeHtml(formatLabel("tableFindings", lang))}</h2>
+<table class="list"><colgroup><col style="width:30mm"><col style="width:20mm"><col style="width:29mm"><col></colgroup>
+<thead><tr><th>${escapeHtml(formatLabel("severity", lang))}</th><th>${escapeHtml(
+    formatLabel("table", lang),
+  )}</th><th>${escapeHtml(formatLabel("cell", lang))}</th><th>${escapeHtml(formatLabel("message", lang))}</th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody></table>
+</section>`;
+}
+
+function renderTrend(summary: MonitoringSummary, lang: Lang): string {
+  const trend = summary.trend;
+  if (!trend) return "";
+  const changed = trend.rows.filter((r) => r.changed);
+  const note = `<p class="note">${escapeHtml(
+    formatLabel("trendChangedOnly", lang)
+      .replace("{changed}", String(changed.length))
+      .replace("{total}", String(trend.rows.length)),
+  )}</p>`;
+  if (changed.length === 0) return `<section class="trend"><h2>${escapeHtml(formatLabel("trend", lang))}</h2>${note}</section>`;
+  const rows = changed.map(
+    (r) =>
+      `<tr><td>${escapeHtml(formatThemeName(r.theme, lang))}</td><td>${escapeHtml(
+        r.agreement,
+      )}</td>${trend.years.map((y) => `<td>${statusBadge(summary, r.statuses[y] ?? NO_STATUS_KEY, lang)}</td>`).join("")}</tr>`,
+  );
+  return `<section class="trend">
+<h2>${escapeHtml(formatLabel("trend", lang))}</h2>
+${note}
+<table class="list trend"><thead><tr><th>${escapeHtml(formatLabel("theme", lang))}</th><th>${escapeHtml(
+    formatLabel("agreement", lang),
+  )}</th>${trend.years.map((y) => `<th>${y}</th>`).join("")}</tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody></table>
+</section>`;
+}
+
+function renderFindingCounts(summary: MonitoringSummary, lang: Lang): string {
+  if (summary.findings.counts.length === 0) return "";
+  const rows = summary.findings.counts.map(
+    (c) =>
+      `<tr><td><span class="sev ${c.severity}">${escapeHtml(formatSeverity(c.severity, lang))}</span></td><td><code>${escapeHtml(
+        c.code,
+      )}</code></td><td class="num">${c.count}</td></tr>`,
+  );
+  return `<section class="finding-counts">
+<h2>${escapeHtml(formatLabel("findings", lang))}</h2>
+<table class="list narrow"><colgroup><col style="width:30mm"><col style="width:50mm"><col style="width:20mm"></colgroup>
+<thead><tr><th>${escapeHtml(formatLabel("severity", lang))}</th><th>${escapeHtml(
+    formatLabel("code", lang),
+  )}</th><th class="num">${escapeHtml(formatLabel("count", lang))}</th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody></table>
+</section>`;
+}
+
+const STYLE = `
+@page { size: A4; margin: 16mm 14mm 18mm 14mm; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { font-family: "Segoe UI", Calibri, Arial, "Liberation Sans", sans-serif; font-size: 10pt; color: #1a1a1a; margin: 0 auto; padding: 0 1px; max-width: 182mm; line-height: 1.35; }
+header { border-bottom: 2px solid #1f4e79; margin-bottom: 10pt; padding-bottom: 6pt; }
+.kicker { margin: 0; color: #1f4e79; font-size: 9pt; text-transform: uppercase; letter-spacing: 0.06em; }
+h1 { font-size: 19pt; margin: 2pt 0 6pt; color: #1f4e79; }
+h2 { font-size: 13pt; margin: 14pt 0 6pt; color: #1f4e79; break-after: avoid; page-break-after: avoid; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 1pt 10pt; margin: 0; font-size: 9.5pt; }
+dl.meta dt { font-weight: 600; color: #404040; }
+dl.meta dd { margin: 0; }
+table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; table-layout: auto; }
+table.list { table-layout: fixed; }
+table.list.trend { table-layout: auto; }
+thead { display: table-header-group; }
+tr, .badge, svg.chart { break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 1px solid #c8c8c8; padding: 3pt 4pt; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
+thead th { background: #e8eef6; font-weight: 600; }
+th[scope="row"] { font-weight: 500; background: #fafafa; }
+td.num, th.num { text-align: right; width: 15mm; white-space: nowrap; }
+td.zero { color: #767676; }
+td.total { font-weight: 600; }
+table.narrow { width: auto; min-width: 60%; }
+.badge { display: inline-block; padding: 1pt 4pt; border-radius: 3pt; font-weight: 600; font-size: 9pt; text-align: center; white-space: nowrap; border: 1px solid rgba(0,0,0,0.25); }
+.legend { list-style: none; padding: 0; margin: 0 0 6pt; display: flex; flex-wrap: wrap; gap: 2pt 14pt; font-size: 9pt; }
+.swatch { display: inline-block; width: 10pt; height: 10pt; margin-right: 4pt; vertical-align: -1pt; border: 1px solid rgba(0,0,0,0.3); }
+svg.chart { display: block; max-width: 100%; height: auto; margin: 2pt 0 8pt; font-size: 11px; font-family: inherit; }
+svg.chart text.total { font-weight: 600; }
+table.list td.nr { text-align: right; color: #606060; white-space: nowrap; }
+table.list td.ref { font-family: Consolas, "DejaVu Sans Mono", monospace; font-size: 8pt; overflow-wrap: anywhere; }
+td.ref .sheet { font-family: "Segoe UI", Calibri, Arial, "Liberation Sans", sans-serif; font-size: 7.5pt; color: #505050; }
+.sub { color: #505050; font-size: 9pt; margin-top: 2pt; }
+.theme { font-weight: 600; }
+em.missing { color: #c00000; }
+.sev { font-weight: 600; }
+.sev.error { color: #c00000; }
+.sev.warning { color: #9c5700; }
+.sev.info { color: #1f4e79; }
+.note, .empty { color: #505050; font-style: italic; }
+table.counts { break-inside: avoid; page-break-inside: avoid; }
+@media screen { body { padding: 16px; max-width: 210mm; } }
+@media print { a { color: inherit; text-decoration: none; } }
+`;

@@ -1,0 +1,157 @@
+import ExcelJS from "exceljs";
+import type { CheckResult } from "../domain/check-workbook";
+import type { Lang } from "../domain/finding";
+import { formatCellReference, formatSeverity } from "../domain/messages";
+import { planMonitoringSheet } from "../domain/plan-monitoring-sheet";
+import { buildMonitoringSummary, type MonitoringSummary } from "../domain/summary";
+import { formatLabel, formatStatusName, formatThemeName, readableTextColor } from "../domain/summary-labels";
+import { renderSheetPlan, toArgb } from "./render-sheet-plan";
+
+/**
+ * The monitoring summary as its own workbook (sheets Overzicht, Agenda, Bevindingen): the CLI's
+ * `--export x.xlsx` and the pane's "open as new workbook" (Excel.createWorkbook takes base64).
+ * Browser-safe: exceljs runs in the pane; no Node imports here.
+ */
+
+export interface SummaryWorkbookOptions {
+  readonly lang?: Lang;
+  /** ISO timestamp; now when absent. */
+  readonly generatedAt?: string;
+}
+
+const SHEET_NAMES: Readonly<Record<"overview" | "agenda" | "findings", Record<Lang, string>>> = {
+  overview: { nl: "Overzicht", en: "Overview" },
+  agenda: { nl: "Agenda", en: "Agenda" },
+  findings: { nl: "Bevindingen", en: "Findings" },
+};
+
+/** Builds the summary workbook of a check. */
+export function buildSummaryWorkbook(result: CheckResult, options: SummaryWorkbookOptions = {}): ExcelJS.Workbook {
+  const lang = options.lang ?? result.lang;
+  const summary = buildMonitoringSummary(result, { generatedAt: options.generatedAt ?? new Date().toISOString() });
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Prestatiemonitor";
+
+  renderSheetPlan(workbook.addWorksheet(SHEET_NAMES.overview[lang]), withoutLinks(planMonitoringSheet(summary, lang, { ownSheet: false })));
+  addAgendaSheet(workbook.addWorksheet(SHEET_NAMES.agenda[lang]), summary, lang);
+  addFindingsSheet(workbook.addWorksheet(SHEET_NAMES.findings[lang]), result, lang);
+  return workbook;
+}
+
+/** The summary workbook as base64 .xlsx, for `Excel.createWorkbook` in the pane. */
+export async function buildSummaryWorkbookBase64(result: CheckResult, options: SummaryWorkbookOptions = {}): Promise<string> {
+  const bytes = await buildSummaryWorkbook(result, options).xlsx.writeBuffer();
+  return encodeBase64(new Uint8Array(bytes as ArrayBuffer));
+}
+
+/** The summary workbook as .xlsx bytes. */
+export async function buildSummaryWorkbookBytes(result: CheckResult, options: SummaryWorkbookOptions = {}): Promise<Uint8Array> {
+  const bytes = await buildSummaryWorkbook(result, options).xlsx.writeBuffer();
+  return new Uint8Array(bytes as ArrayBuffer);
+}
+
+/** Links in the summary workbook would point at sheets of the checked workbook, which it does not hold. */
+function withoutLinks(plan: ReturnType<typeof planMonitoringSheet>): ReturnType<typeof planMonitoringSheet> {
+  return {
+    ...plan,
+    cells: plan.cells.map((cell) => {
+      if (cell.link === undefined) return cell;
+      const { link: _link, ...rest } = cell;
+      return rest;
+    }),
+  };
+}
+
+function addAgendaSheet(worksheet: ExcelJS.Worksheet, summary: MonitoringSummary, lang: Lang): void {
+  const headers = [
+    formatLabel("status", lang),
+    formatLabel("theme", lang),
+    formatLabel("subtheme", lang),
+    formatLabel("agreement", lang),
+    formatLabel("parties", lang),
+    formatLabel("explanation", lang),
+    formatLabel("sheet", lang),
+    formatLabel("cell", lang),
+  ];
+  const rows = summary.agenda.map((item) => [
+    formatStatusName(item.status, lang),
+    formatThemeName(item.theme, lang),
+    item.subtheme,
+    item.agreement,
+    item.parties,
+    item.explanation === "" ? formatLabel("noExplanation", lang) : item.explanation,
+    item.sheet,
+    item.cell,
+  ]);
+  addPlainTable(worksheet, "PM_Agenda", headers, rows, [12, 30, 24, 60, 28, 60, 16, 8]);
+  const colors = new Map(summary.statuses.map((s) => [s.name, s.color]));
+  summary.agenda.forEach((item, i) => {
+    const fill = colors.get(item.status);
+    if (fill === undefined) return;
+    const cell = worksheet.getCell(i + 2, 1);
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: toArgb(fill) } };
+    cell.font = { color: { argb: toArgb(readableTextColor(fill)) } };
+  });
+}
+
+function addFindingsSheet(worksheet: ExcelJS.Worksheet, result: CheckResult, lang: Lang): void {
+  const headers = [
+    formatLabel("severity", lang),
+    formatLabel("code", lang),
+    formatLabel("source", lang),
+    formatLabel("table", lang),
+    formatLabel("message", lang),
+  ];
+  // Messages come from the check (formatFinding in the result's language).
+  const rows = result.findings.map((f) => [
+    formatSeverity(f.severity, lang),
+    f.code,
+    formatCellReference(f.sheet, f.cell ?? f.range ?? "A1"),
+    f.table ?? "",
+    f.message,
+  ]);
+  addPlainTable(worksheet, "PM_Bevindingen", headers, rows, [14, 22, 22, 12, 90]);
+}
+
+function addPlainTable(
+  worksheet: ExcelJS.Worksheet,
+  name: string,
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  widths: readonly number[],
+): void {
+  widths.forEach((w, i) => {
+    worksheet.getColumn(i + 1).width = w;
+  });
+  worksheet.addTable({
+    name,
+    ref: "A1",
+    headerRow: true,
+    style: { theme: "TableStyleLight9", showRowStripes: true },
+    columns: headers.map((h) => ({ name: h, filterButton: true })),
+    // Excel tables need at least one data row.
+    rows: rows.length > 0 ? rows.map((r) => [...r]) : [headers.map(() => "")],
+  });
+  worksheet.views = [{ state: "frozen", ySplit: 1, xSplit: 0, topLeftCell: "A2" }];
+  worksheet.eachRow((row, n) => {
+    if (n > 1) row.alignment = { wrapText: true, vertical: "top" };
+  });
+}
+
+const BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/** Base64 without Buffer or btoa (the pane and Node share this file). */
+export function encodeBase64(bytes: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i] as number;
+    const b = bytes[i + 1];
+    const c = bytes[i + 2];
+    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
+    out += BASE64_ALPHABET[(n >> 18) & 63];
+    out += BASE64_ALPHABET[(n >> 12) & 63];
+    out += b === undefined ? "=" : BASE64_ALPHABET[(n >> 6) & 63];
+    out += c === undefined ? "=" : BASE64_ALPHABET[n & 63];
+  }
+  return out;
+}

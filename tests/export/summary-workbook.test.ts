@@ -1,0 +1,44 @@
+import ExcelJS from "exceljs";
+import { buildSummaryWorkbookBase64, encodeBase64 } from "../../src/export/summary-workbook";
+import { makeCheckResult, XSS_IMG } from "./make-check-result";
+
+describe("summary workbook", () => {
+  it("encodes base64 like Node does", () => {
+    for (const bytes of [[], [1], [1, 2], [1, 2, 3], [255, 254, 253, 0, 7]]) {
+      expect(encodeBase64(new Uint8Array(bytes))).toBe(Buffer.from(bytes).toString("base64"));
+    }
+  });
+
+  it("holds Overzicht, Agenda and Bevindingen with the summary's content", async () => {
+    const base64 = await buildSummaryWorkbookBase64(makeCheckResult(), { generatedAt: "2026-11-24T12:00:00.000Z" });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(base64, "base64") as unknown as ExcelJS.Buffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Overzicht", "Agenda", "Bevindingen"]);
+    const agenda = workbook.getWorksheet("Agenda")!;
+    expect(agenda.getRow(1).values).toEqual([
+      undefined,
+      "Status",
+      "Thema",
+      "Subthema",
+      "Afspraak",
+      "Partijen",
+      "Toelichting",
+      "Blad",
+      "Cel",
+    ]);
+    expect(agenda.getCell("A2").value).toBe("rood");
+    expect(agenda.getCell("F2").value).toBe(`Onderzoek uitgesteld ${XSS_IMG}`);
+    const findings = workbook.getWorksheet("Bevindingen")!;
+    expect(findings.rowCount).toBe(1 + 6);
+    expect(findings.getCell("E2").value).toBe("Geen verantwoordelijke partij (Wie?) ingevuld.");
+    expect(findings.getCell("E3").value).toBe("Ongeldige status 'paars' voor 2022; toegestaan: groen, oranje, rood, grijs.");
+    expect(workbook.getWorksheet("Overzicht")!.getCell("A1").value).toBe("Monitoring prestatieafspraken 2022");
+  });
+
+  it("names its sheets in English for an English summary", async () => {
+    const base64 = await buildSummaryWorkbookBase64(makeCheckResult("en"), { lang: "en" });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(base64, "base64") as unknown as ExcelJS.Buffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Overview", "Agenda", "Findings"]);
+  });
+});

@@ -1,4 +1,5 @@
-import type { CheckResult } from "./check-workbook";
+import { isToolSheet, type CheckResult } from "./check-workbook";
+import { formatA1, parseA1 } from "./grid";
 
 /**
  * What both adapters (Office.js in the add-in, exceljs in the CLI's --out copy) write to show a
@@ -45,7 +46,121 @@ export interface FormatPlan {
   readonly stoplights: readonly StoplightColumnPlan[];
 }
 
-/** STUB (issue #3): plans highlighting and stoplights for a check result. */
-export function planFormats(_result: CheckResult): FormatPlan {
-  return { highlights: [], stoplights: [] };
+/** Fill and border per marked severity (Excel's "light red" and "light yellow" presets). */
+export const HIGHLIGHT_COLORS: Readonly<Record<"error" | "warning", { readonly fill: string; readonly border: string }>> = {
+  error: { fill: "#FFC7CE", border: "#C00000" },
+  warning: { fill: "#FFF2CC", border: "#BF8F00" },
+};
+
+/** Excel's sheet-name limit. */
+const MAX_SHEET_NAME = 31;
+
+/**
+ * Plans highlighting and stoplights for a check result. Highlighting marks the cell of every
+ * error and warning (an error wins over a warning on the same cell; infos are not marked);
+ * stoplights cover every status column of every agreements header.
+ */
+export function planFormats(result: CheckResult): FormatPlan {
+  return { highlights: planHighlights(result), stoplights: planStoplights(result) };
+}
+
+function planHighlights(result: CheckResult): HighlightSheetPlan[] {
+  const bySheet = new Map<string, Map<string, "error" | "warning">>();
+  for (const finding of result.findings) {
+    if (finding.severity === "info" || isToolSheet(finding.sheet)) continue;
+    const cell = markedCell(finding.cell ?? finding.range);
+    if (cell === undefined) continue;
+    let cells = bySheet.get(finding.sheet);
+    if (!cells) {
+      cells = new Map();
+      bySheet.set(finding.sheet, cells);
+    }
+    if (cells.get(cell) !== "error") cells.set(cell, finding.severity);
+  }
+  const sheets = [...bySheet.keys()].sort((a, b) => a.localeCompare(b));
+  return sheets.map((sheet, i) => {
+    const marked = bySheet.get(sheet) ?? new Map<string, "error" | "warning">();
+    const mirrorSheet = mirrorSheetName(i);
+    const positions = [...marked.keys()].map((cell) => parseA1(cell) ?? { row: 0, col: 0 });
+    const top = Math.min(...positions.map((p) => p.row));
+    const left = Math.min(...positions.map((p) => p.col));
+    const bottom = Math.max(...positions.map((p) => p.row));
+    const right = Math.max(...positions.map((p) => p.col));
+    const topLeft = formatA1(top, left);
+    const range = top === bottom && left === right ? topLeft : `${topLeft}:${formatA1(bottom, right)}`;
+    const severities = new Set(marked.values());
+    const rules = (["error", "warning"] as const)
+      .filter((severity) => severities.has(severity))
+      .map((severity) => ({
+        formula: `=${quoteSheetName(mirrorSheet)}!${topLeft}="${severity}"`,
+        fill: HIGHLIGHT_COLORS[severity].fill,
+        border: HIGHLIGHT_COLORS[severity].border,
+      }));
+    const cells = [...marked.entries()]
+      .map(([cell, severity]) => ({ cell, severity }))
+      .sort((a, b) => compareCells(a.cell, b.cell));
+    return { sheet, mirrorSheet, cells, range, rules };
+  });
+}
+
+/** "PM_Markering1", "PM_Markering2", ...: valid, unique per data sheet, well under 31 characters. */
+export function mirrorSheetName(index: number): string {
+  const name = `${HIGHLIGHT_SHEET_PREFIX}${index + 1}`;
+  return name.slice(0, MAX_SHEET_NAME);
+}
+
+/** True for the add-in's mirror sheets. */
+export function isMirrorSheet(name: string): boolean {
+  return name.startsWith(HIGHLIGHT_SHEET_PREFIX);
+}
+
+/** A sheet name as a formula reference: always quoted, inner quotes doubled (valid for every name). */
+export function quoteSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** The cell a finding marks: its cell, or the top-left cell of its range. */
+function markedCell(address: string | undefined): string | undefined {
+  if (address === undefined) return undefined;
+  const first = address.split(":")[0] ?? "";
+  const pos = parseA1(first);
+  return pos ? formatA1(pos.row, pos.col) : undefined;
+}
+
+function compareCells(a: string, b: string): number {
+  const pa = parseA1(a) ?? { row: 0, col: 0 };
+  const pb = parseA1(b) ?? { row: 0, col: 0 };
+  return pa.row - pb.row || pa.col - pb.col;
+}
+
+function planStoplights(result: CheckResult): StoplightColumnPlan[] {
+  const statuses = result.model.statuses;
+  const rules = statuses.map((s) => ({ status: s.name, fill: s.color.toUpperCase(), font: readableFontColor(s.color) }));
+  const list = statuses.map((s) => s.name);
+  const plans: StoplightColumnPlan[] = [];
+  for (const columns of result.columns) {
+    if (isToolSheet(columns.sheet) || columns.lastRow < columns.firstRow) continue;
+    const years = Object.keys(columns.status)
+      .map(Number)
+      .sort((a, b) => a - b);
+    for (const year of years) {
+      const column = columns.status[year];
+      if (column === undefined) continue;
+      plans.push({ sheet: columns.sheet, year, range: `${column}${columns.firstRow}:${column}${columns.lastRow}`, rules, list });
+    }
+  }
+  return plans;
+}
+
+/** Black or white, whichever contrasts more with the fill (WCAG relative luminance). */
+export function readableFontColor(fill: string): string {
+  const hex = /^#?([0-9a-f]{6})$/i.exec(fill)?.[1] ?? "FFFFFF";
+  const channel = (i: number): number => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
+  const contrastWithBlack = (luminance + 0.05) / 0.05;
+  const contrastWithWhite = 1.05 / (luminance + 0.05);
+  return contrastWithBlack >= contrastWithWhite ? "#000000" : "#FFFFFF";
 }

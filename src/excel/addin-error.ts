@@ -1,0 +1,46 @@
+/**
+ * Typed errors of the Excel adapter. Bad workbook data is never an error (it becomes findings);
+ * these are about Excel itself: the user is typing in a cell, a request is too large, a sheet
+ * vanished during an action. The pane shows them by `kind` (its own nl/en text).
+ */
+
+export type AddinErrorKind =
+  /** Excel stayed in cell-edit mode longer than the retries waited. */
+  | "cell-edit-mode"
+  /** Even the smallest split request was over Excel's payload limit. */
+  | "payload-too-large"
+  /** A checked sheet was deleted or renamed while the add-in worked on it. */
+  | "sheet-missing";
+
+export class AddinError extends Error {
+  override readonly name = "AddinError";
+  constructor(
+    readonly kind: AddinErrorKind,
+    message: string,
+    /** The sheet concerned (sheet-missing). */
+    readonly sheet?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** The `code` of an Office.js error (OfficeExtension.Error), if it is one. */
+export function readErrorCode(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" ? code : undefined;
+}
+
+export function isCellEditModeError(error: unknown): boolean {
+  return readErrorCode(error) === "InvalidOperationInCellEditMode";
+}
+
+export function isPayloadTooLargeError(error: unknown): boolean {
+  const code = readErrorCode(error);
+  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
+}
+
+export function isItemNotFoundError(error: unknown): boolean {
+  return readErrorCode(error) === "ItemNotFound";
+}

@@ -1,0 +1,56 @@
+import { parseA1 } from "../domain/grid";
+
+/** Zero-based, inclusive rectangle of sheet cells. */
+export interface CellRect {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** Splits "Blad1!A1:B2", "'Mijn blad'!$A$1" or "=Blad1!A1" into sheet name and local address. */
+export function splitSheetAddress(address: string): { readonly sheet?: string; readonly local: string } {
+  const text = address.trim().replace(/^=/, "");
+  const bang = text.lastIndexOf("!");
+  if (bang < 0) return { local: text };
+  let sheet = text.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, local: text.slice(bang + 1) };
+}
+
+/** The rectangle of an address with or without sheet ("Blad1!$B$3:$F$9", "B3", "5:7" rows only). */
+export function parseRangeAddress(address: string): CellRect | undefined {
+  const local = splitSheetAddress(address).local.replace(/\$/g, "");
+  const rows = /^(\d+):(\d+)$/.exec(local);
+  if (rows?.[1] !== undefined && rows[2] !== undefined) {
+    return { top: Number(rows[1]) - 1, left: 0, bottom: Number(rows[2]) - 1, right: 16_383 };
+  }
+  const [start, end] = local.split(":");
+  const a = parseA1(start ?? "");
+  const b = end === undefined ? a : parseA1(end);
+  if (!a || !b) return undefined;
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+}
+
+/** The areas of a RangeAreas address: "Blad1!E2:E9,Blad1!G4". */
+export function parseAreas(address: string): CellRect[] {
+  return address
+    .split(",")
+    .map((part) => parseRangeAddress(part))
+    .filter((rect): rect is CellRect => rect !== undefined);
+}
+
+export function intersectRects(a: CellRect, b: CellRect): CellRect | undefined {
+  const r = { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
+  return r.top <= r.bottom && r.left <= r.right ? r : undefined;
+}
+
+/** True when every cell of `inner` lies in one of `outers` (checked cell by cell; ranges are small columns). */
+export function isCovered(inner: CellRect, outers: readonly CellRect[]): boolean {
+  for (let row = inner.top; row <= inner.bottom; row += 1) {
+    for (let col = inner.left; col <= inner.right; col += 1) {
+      if (!outers.some((o) => row >= o.top && row <= o.bottom && col >= o.left && col <= o.right)) return false;
+    }
+  }
+  return true;
+}

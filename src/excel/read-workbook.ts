@@ -1,0 +1,297 @@
+import { isToolSheet } from "../domain/check-workbook";
+import { formatA1, type CellValue } from "../domain/grid";
+import { isItemNotFoundError, isPayloadTooLargeError, AddinError } from "./addin-error";
+import { MONITORING_MARKER_NAME } from "../domain/plan-formats";
+import { parseRangeAddress, splitSheetAddress } from "./range-address";
+
+/**
+ * The read round trip of a check: sheet list, defined names, and per checked sheet the used
+ * range's values + number formats, the conditional formats and the cells with data validation
+ * (what the write round trip needs to replace the add-in's own formats). All queued, one sync;
+ * more syncs only when Excel's payload limit forces row chunks.
+ */
+
+/** Counts round trips for CheckOutcome.syncs. */
+export type Sync = () => Promise<void>;
+
+/** A grid the adapter keeps between checks (patched by live edits). */
+export interface MutableGrid {
+  readonly sheet: string;
+  origin: string;
+  /** Zero-based sheet row/column of the origin. */
+  top: number;
+  left: number;
+  values: CellValue[][];
+  formats: string[][];
+  /** Size of the last full read's response (values + formats, JSON): the next read's estimate. */
+  bytes?: number;
+}
+
+export interface SheetFormatsState {
+  readonly sheet: string;
+  /** Loaded: items/type, items/customOrNullObject/rule/formula. */
+  readonly conditionalFormats: Excel.ConditionalFormatCollection;
+  /** Loaded: address (null object when no cell has validation). */
+  readonly validationCells: Excel.RangeAreas;
+}
+
+export interface WorkbookState {
+  /** Loaded: items/name, items/visibility, items/id. */
+  readonly worksheets: Excel.WorksheetCollection;
+  /** Loaded: items/name, items/formula. */
+  readonly names: Excel.NamedItemCollection;
+  readonly formats: ReadonlyMap<string, SheetFormatsState>;
+}
+
+export interface ReadOptions {
+  /** Excel on the web rejects requests and responses over 5 MB. */
+  readonly payloadLimitBytes: number;
+  /** First guess of a cell's size in the response (value + number format, JSON); measured afterwards. */
+  readonly bytesPerCell: number;
+}
+
+export const DEFAULT_READ_OPTIONS: ReadOptions = { payloadLimitBytes: 5 * 1024 * 1024, bytesPerCell: 48 };
+
+/** Loads the sheet list and the defined names (queued, no sync). */
+export function queueWorkbookLoads(context: Excel.RequestContext): void {
+  context.workbook.worksheets.load("items/name,items/visibility,items/id");
+  context.workbook.names.load("items/name,items/formula");
+}
+
+/** Queues the loads of a sheet's conditional formats and validation cells (no sync). */
+export function queueFormatsLoad(context: Excel.RequestContext, sheet: string): SheetFormatsState {
+  const worksheet = context.workbook.worksheets.getItem(sheet);
+  // Range.conditionalFormats is a navigation property (a collection proxy), not a loaded value.
+  // eslint-disable-next-line office-addins/load-object-before-read
+  const conditionalFormats = worksheet.getRange().conditionalFormats;
+  conditionalFormats.load("items/type,items/customOrNullObject/rule/formula");
+  const validationCells = worksheet.getRange().getSpecialCellsOrNullObject("DataValidations");
+  validationCells.load("address");
+  return { sheet, conditionalFormats, validationCells };
+}
+
+interface FullRead {
+  readonly sheet: string;
+  readonly used: Excel.Range;
+}
+
+function queueFullRead(context: Excel.RequestContext, sheet: string): FullRead {
+  const used = context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
+  used.load("address,values,numberFormat");
+  return { sheet, used };
+}
+
+/**
+ * The names of the sheets a check reads: every sheet but the tool's own (by name, and the sheet
+ * the Monitoring marker name points at, e.g. "Monitoring (2)" next to a user's own "Monitoring").
+ */
+export function listCheckedSheets(state: Pick<WorkbookState, "worksheets" | "names">): string[] {
+  const marker = state.names.items.find((item) => item.name === MONITORING_MARKER_NAME);
+  const monitoring = marker ? splitSheetAddress(marker.formula).sheet : undefined;
+  return state.worksheets.items.map((ws) => ws.name).filter((name) => !isToolSheet(name) && name !== monitoring);
+}
+
+export interface WorkbookRead {
+  readonly state: WorkbookState;
+  /** Checked sheets in workbook order. */
+  readonly grids: MutableGrid[];
+}
+
+/**
+ * Reads the workbook for a full check. `knownSheets` (from an earlier action) lets the sheet list
+ * and the sheets' contents travel in the same round trip; a sheet unknown then costs one more
+ * sync, a known sheet that vanished restarts the read with the fresh list.
+ */
+export async function readWorkbook(
+  context: Excel.RequestContext,
+  knownSheets: readonly string[] | undefined,
+  sync: Sync,
+  options: ReadOptions = DEFAULT_READ_OPTIONS,
+  previous: readonly MutableGrid[] = [],
+): Promise<WorkbookRead> {
+  const guessed = (knownSheets ?? []).filter((name) => !isToolSheet(name));
+  queueWorkbookLoads(context);
+  const formats = new Map<string, SheetFormatsState>();
+  for (const sheet of guessed) formats.set(sheet, queueFormatsLoad(context, sheet));
+  let grids = new Map<string, MutableGrid>();
+  // The last read's size predicts this one: when it was near the limit, go straight to chunks
+  // rather than spend a round trip on a request Excel would reject.
+  const estimate = guessed.reduce((sum, name) => sum + (previous.find((g) => g.sheet === name)?.bytes ?? 0), 0);
+  if (estimate > options.payloadLimitBytes * 0.8) {
+    grids = await readInChunks(context, guessed, sync, options);
+    return finishRead(context, formats, grids, sync, options);
+  }
+  const full = guessed.map((sheet) => queueFullRead(context, sheet));
+  try {
+    await sync();
+    for (const read of full) grids.set(read.sheet, toGrid(read.sheet, read.used));
+  } catch (error) {
+    if (isItemNotFoundError(error) && guessed.length > 0) return readWorkbook(context, undefined, sync, options, previous);
+    if (!isPayloadTooLargeError(error)) throw error;
+    queueWorkbookLoads(context);
+    for (const sheet of guessed) formats.set(sheet, queueFormatsLoad(context, sheet));
+    grids = await readInChunks(context, guessed, sync, options);
+  }
+  return finishRead(context, formats, grids, sync, options);
+}
+
+/** Reads the sheets the sheet list showed that were not read yet, and assembles the result. */
+async function finishRead(
+  context: Excel.RequestContext,
+  formats: Map<string, SheetFormatsState>,
+  grids: Map<string, MutableGrid>,
+  sync: Sync,
+  options: ReadOptions,
+): Promise<WorkbookRead> {
+  const checked = listCheckedSheets({ worksheets: context.workbook.worksheets, names: context.workbook.names });
+  const missing = checked.filter((name) => !grids.has(name));
+  if (missing.length > 0) {
+    for (const sheet of missing) formats.set(sheet, queueFormatsLoad(context, sheet));
+    const more = missing.map((sheet) => queueFullRead(context, sheet));
+    try {
+      await sync();
+      for (const read of more) grids.set(read.sheet, toGrid(read.sheet, read.used));
+    } catch (error) {
+      if (!isPayloadTooLargeError(error)) throw error;
+      for (const sheet of missing) formats.set(sheet, queueFormatsLoad(context, sheet));
+      for (const [sheet, grid] of await readInChunks(context, missing, sync, options)) grids.set(sheet, grid);
+    }
+  }
+  const state: WorkbookState = { worksheets: context.workbook.worksheets, names: context.workbook.names, formats };
+  return { state, grids: checked.map((name) => grids.get(name) ?? emptyGrid(name)) };
+}
+
+interface Chunk {
+  readonly sheet: string;
+  readonly top: number;
+  readonly left: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/**
+ * Reads sheets in row chunks small enough for Excel's payload limit: one sync for the used-range
+ * sizes (the caller queued the sheet list and formats loads before), then as few syncs as the
+ * estimated sizes allow. A chunk batch still over the limit is split again.
+ */
+async function readInChunks(context: Excel.RequestContext, sheets: readonly string[], sync: Sync, options: ReadOptions): Promise<Map<string, MutableGrid>> {
+  const sizes = sheets.map((sheet) => {
+    const used = context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    return { sheet, used };
+  });
+  await sync();
+  const budget = Math.floor(options.payloadLimitBytes * 0.8);
+  const chunks: Chunk[] = [];
+  for (const { sheet, used } of sizes) {
+    if (used.isNullObject) continue;
+    const rowsPerChunk = Math.max(1, Math.floor(budget / (used.columnCount * options.bytesPerCell)));
+    for (let top = 0; top < used.rowCount; top += rowsPerChunk) {
+      chunks.push({ sheet, top: used.rowIndex + top, left: used.columnIndex, rows: Math.min(rowsPerChunk, used.rowCount - top), columns: used.columnCount });
+    }
+  }
+  const parts = await readChunks(context, chunks, sync, budget, options.bytesPerCell);
+  const grids = new Map<string, MutableGrid>();
+  for (const sheet of sheets) grids.set(sheet, emptyGrid(sheet));
+  for (const { chunk, values, formats } of parts) {
+    const grid = grids.get(chunk.sheet);
+    if (!grid) continue;
+    if (grid.values.length === 0) {
+      grid.top = chunk.top;
+      grid.left = chunk.left;
+      grid.origin = formatA1(chunk.top, chunk.left);
+    }
+    grid.values.push(...values);
+    grid.formats.push(...formats);
+    grid.bytes = (grid.bytes ?? 0) + JSON.stringify(values).length + JSON.stringify(formats).length;
+  }
+  return grids;
+}
+
+interface ChunkRead {
+  readonly chunk: Chunk;
+  readonly values: CellValue[][];
+  readonly formats: string[][];
+}
+
+/** Loads chunks in batches of at most `budget` estimated bytes; halves a batch that is still too large. */
+async function readChunks(context: Excel.RequestContext, chunks: readonly Chunk[], sync: Sync, budget: number, bytesPerCell: number): Promise<ChunkRead[]> {
+  const reads: ChunkRead[] = [];
+  let start = 0;
+  let estimate = bytesPerCell;
+  while (start < chunks.length) {
+    let end = start;
+    let bytes = 0;
+    while (end < chunks.length) {
+      const chunk = chunks[end] as Chunk;
+      const size = chunk.rows * chunk.columns * estimate;
+      if (end > start && bytes + size > budget) break;
+      bytes += size;
+      end += 1;
+    }
+    const batch = chunks.slice(start, end);
+    const ranges = batch.map((chunk) => {
+      const range = context.workbook.worksheets.getItem(chunk.sheet).getRangeByIndexes(chunk.top, chunk.left, chunk.rows, chunk.columns);
+      range.load("values,numberFormat");
+      return range;
+    });
+    try {
+      // Each batch needs the previous one's measured size before it can be planned.
+      await sync();
+    } catch (error) {
+      if (!isPayloadTooLargeError(error)) throw error;
+      const smaller = batch.flatMap(splitChunk);
+      if (smaller.length === batch.length) throw new AddinError("payload-too-large", "A single row is larger than Excel's request limit.", batch[0]?.sheet, { cause: error });
+      reads.push(...(await readChunks(context, smaller, sync, Math.floor(budget / 2), estimate * 2)));
+      start = end;
+      continue;
+    }
+    let measured = 0;
+    let cells = 0;
+    batch.forEach((chunk, i) => {
+      const range = ranges[i] as Excel.Range;
+      reads.push({ chunk, values: range.values.map((row) => row.map(toCellValue)), formats: range.numberFormat.map((row) => row.map(String)) });
+      measured += JSON.stringify(range.values).length + JSON.stringify(range.numberFormat).length;
+      cells += chunk.rows * chunk.columns;
+    });
+    if (cells > 0) estimate = Math.max(estimate, measured / cells);
+    start = end;
+  }
+  return reads;
+}
+
+function splitChunk(chunk: Chunk): Chunk[] {
+  if (chunk.rows <= 1) return [chunk];
+  const half = Math.ceil(chunk.rows / 2);
+  return [
+    { ...chunk, rows: half },
+    { ...chunk, top: chunk.top + half, rows: chunk.rows - half },
+  ];
+}
+
+/** Excel's blank "" becomes null, as the domain expects. */
+export function toCellValue(value: unknown): CellValue {
+  if (value === "" || value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  return String(value);
+}
+
+function emptyGrid(sheet: string): MutableGrid {
+  return { sheet, origin: "A1", top: 0, left: 0, values: [], formats: [] };
+}
+
+function toGrid(sheet: string, used: Excel.Range): MutableGrid {
+  if (used.isNullObject) return emptyGrid(sheet);
+  const rect = parseRangeAddress(used.address);
+  const top = rect?.top ?? 0;
+  const left = rect?.left ?? 0;
+  return {
+    sheet,
+    origin: formatA1(top, left),
+    top,
+    left,
+    values: used.values.map((row) => row.map(toCellValue)),
+    formats: used.numberFormat.map((row) => row.map(String)),
+    bytes: JSON.stringify(used.values).length + JSON.stringify(used.numberFormat).length,
+  };
+}

@@ -1,0 +1,134 @@
+import type { CheckOutcome } from "../../src/excel/addin-api";
+import { setUpAdapter, tearDownAdapter } from "./adapter-harness";
+import { agreementsWorkbook } from "./workbooks";
+
+beforeEach(() => jest.useFakeTimers());
+afterEach(() => {
+  jest.useRealTimers();
+  tearDownAdapter();
+});
+
+/** Loads of cell contents (values) in the recorded round trips. */
+function valueReads(host: ReturnType<typeof setUpAdapter>["host"]): string[] {
+  return host.syncs.flatMap((s) => s.operations).filter((op) => op["op"] === "load" && String(op["path"]).includes("values")).map((op) => String(op["object"]));
+}
+
+/** Lets the debounced re-check finish (it awaits Excel several times after the timer fired). */
+async function settle(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !done(); i += 1) await jest.advanceTimersByTimeAsync(0);
+}
+
+async function startLive(rows = 40) {
+  const { host, adapter } = setUpAdapter(agreementsWorkbook(rows));
+  await adapter.checkWorkbook("nl");
+  const updates: CheckOutcome[] = [];
+  const errors: Error[] = [];
+  const stop = await adapter.startLiveChecks("nl", (o) => updates.push(o), (e) => errors.push(e));
+  host.resetStats();
+  return { host, adapter, updates, errors, stop };
+}
+
+describe("live checks", () => {
+  it("re-reads only the edited row, in at most 2 round trips, after the debounce", async () => {
+    const { host, updates, errors, stop } = await startLive(5000);
+    await host.editCells("Afspraken", "D10", [["Gemeent"]]);
+    expect(host.roundTrips).toBe(0); // debounced
+    await jest.advanceTimersByTimeAsync(399);
+    expect(host.roundTrips).toBe(0);
+    await jest.advanceTimersByTimeAsync(1);
+    await settle(() => updates.length > 0);
+    expect(errors).toEqual([]);
+    expect(updates).toHaveLength(1);
+    expect(host.roundTrips).toBeLessThanOrEqual(2);
+    expect(updates[0]?.syncs).toBeLessThanOrEqual(2);
+    expect(valueReads(host)).toEqual(['worksheets.getItem("Afspraken").getRangeByIndexes(9,0,1,7)']);
+    const finding = updates[0]?.result.findings.find((f) => f.code === "unknown-party" && f.cell === "D10");
+    expect(finding).toBeDefined();
+    expect(host.readValues("PM_Markering1", "D10")).toEqual([["error"]]);
+    await stop();
+  }, 60_000);
+
+  it("handles co-authors' (remote) edits the same way and debounces a burst into one re-check", async () => {
+    const { host, updates, stop } = await startLive();
+    await host.editCells("Afspraken", "F6", [["rood"]], "Remote");
+    await jest.advanceTimersByTimeAsync(200);
+    await host.editCells("Afspraken", "F7", [["oranje"]], "Local");
+    await jest.advanceTimersByTimeAsync(400);
+    await settle(() => updates.length > 0);
+    expect(updates).toHaveLength(1);
+    expect(valueReads(host)).toEqual([
+      'worksheets.getItem("Afspraken").getRangeByIndexes(5,0,2,7)',
+    ]);
+    const codes = updates[0]?.result.findings.filter((f) => f.code === "missing-explanation").map((f) => f.cell);
+    expect(codes).toEqual(expect.arrayContaining(["G6", "G7"]));
+    await stop();
+  });
+
+  it("a new row typed below the data extends the cached grid", async () => {
+    const { host, updates, stop } = await startLive(10);
+    await host.editCells("Afspraken", "A12:D12", [["Onbekend thema", null, "Nieuwe afspraak", "Lefier"]]);
+    await jest.advanceTimersByTimeAsync(400);
+    await settle(() => updates.length > 0);
+    expect(updates[0]?.result.agreements).toHaveLength(11);
+    expect(updates[0]?.result.findings.find((f) => f.code === "unknown-theme")?.cell).toBe("A12");
+    await stop();
+  });
+
+  it("inserted rows trigger a full check (and the stoplight names follow the rows)", async () => {
+    const { host, updates, stop } = await startLive(10);
+    await host.insertRows("Afspraken", 3, 2);
+    await jest.advanceTimersByTimeAsync(400);
+    await settle(() => updates.length > 0);
+    expect(updates).toHaveLength(1);
+    expect(valueReads(host)).toEqual(['worksheets.getItem("Afspraken").getUsedRangeOrNullObject(true)', 'worksheets.getItem("Notities").getUsedRangeOrNullObject(true)']);
+    expect(updates[0]?.result.findings.find((f) => f.code === "unknown-party")?.cell).toBe("D5");
+    expect(updates[0]?.keptValidation).toEqual([]);
+    // Not stacked: one set of stoplight rules, one highlighting rule per severity.
+    const formulas = host.sheet("Afspraken").conditionalFormats.map((cf) => cf.formula);
+    expect(formulas.filter((f) => f?.includes("PM_Markering"))).toHaveLength(2);
+    expect(formulas.filter((f) => f?.startsWith("=TRIM("))).toHaveLength(4);
+    await stop();
+  });
+
+  it("errors go to onError, never out of the handler", async () => {
+    const { host, updates, errors, stop } = await startLive(6);
+    host.simulateCellEditMode(1000);
+    await host.editCells("Afspraken", "D2", [["Lefier"]]);
+    await jest.advanceTimersByTimeAsync(400);
+    await settle(() => errors.length > 0);
+    expect(updates).toEqual([]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ kind: "cell-edit-mode" });
+    host.simulateCellEditMode(0);
+    await stop();
+  });
+
+  it("stop removes the handlers", async () => {
+    const { host, updates, stop } = await startLive(6);
+    await stop();
+    expect(host.sheet("Afspraken").changedHandlers.size).toBe(0);
+    await host.editCells("Afspraken", "D2", [["Gemeent"]]);
+    await jest.advanceTimersByTimeAsync(1000);
+    expect(updates).toEqual([]);
+  });
+});
+
+describe("selection", () => {
+  it("reports the selected sheet and cell, and stops", async () => {
+    const { host, adapter } = setUpAdapter(agreementsWorkbook(4));
+    const seen: string[] = [];
+    const stop = await adapter.onSelectionChanged((sheet, cell) => seen.push(`${sheet}!${cell}`));
+    await host.fireSelection("Afspraken", "D3");
+    await host.fireSelection("Notities", "B1:C4");
+    expect(seen).toEqual(["Afspraken!D3", "Notities!B1"]);
+    await stop();
+    await host.fireSelection("Afspraken", "A1");
+    expect(seen).toHaveLength(2);
+  });
+
+  it("selectCell activates the sheet and selects the cell", async () => {
+    const { host, adapter } = setUpAdapter(agreementsWorkbook(4));
+    await adapter.selectCell("Notities", "B1");
+    expect(host.selection).toEqual({ sheet: "Notities", address: "B1" });
+  });
+});

@@ -1,0 +1,329 @@
+import type { CheckResult, Finding, Lang, Severity } from "../domain";
+import { SEVERITIES, formatCellReference, formatSeverity } from "../domain";
+import type { CheckOutcome, WorkbookAdapter } from "../excel/addin-api";
+import { filterFindings, findingsAtCell, groupFindings, listFilterOptions, summarizeCheck, type FindingFilter } from "./findings-view";
+import { translate, type UiKey } from "./i18n";
+import { describeVerdict, el, renderCounts, renderFinding, renderGroups, targetCell } from "./render-pane";
+
+/**
+ * The task pane: buttons that call the WorkbookAdapter, the verdict and counts, the grouped
+ * finding list with filters, and the findings of the selected cell. The adapter is injected so
+ * tests can run the pane on an in-memory host or a fake.
+ */
+
+/** The export seam: heavy modules (exceljs) load lazily, as separate chunks. */
+export interface ExportLoaders {
+  loadSummaryWorkbook(): Promise<{ buildSummaryWorkbookBase64(result: CheckResult, options?: { lang?: Lang }): Promise<string> }>;
+  loadReportHtml(): Promise<{ buildReportHtml(result: CheckResult, lang: Lang): string }>;
+}
+
+export interface PaneOptions {
+  readonly adapter: WorkbookAdapter;
+  readonly lang: Lang;
+  readonly exports?: ExportLoaders;
+}
+
+export interface PaneHandle {
+  /** Stops live checks and selection tracking (pane closing, tests). */
+  dispose(): Promise<void>;
+}
+
+const DEFAULT_EXPORTS: ExportLoaders = {
+  loadSummaryWorkbook: () => import(/* webpackChunkName: "export-workbook" */ "../export/summary-workbook"),
+  loadReportHtml: () => import(/* webpackChunkName: "export-report" */ "../export/report-html"),
+};
+
+/** Builds the pane inside `root` and wires it to the adapter. */
+export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
+  const { adapter, lang } = options;
+  const exports = options.exports ?? DEFAULT_EXPORTS;
+  const t = (key: UiKey, values: Readonly<Record<string, string | number>> = {}): string => translate(key, lang, values);
+
+  let result: CheckResult | undefined;
+  let filter: FindingFilter = {};
+  let stopLive: (() => Promise<void>) | undefined;
+  let stopSelection: (() => Promise<void>) | undefined;
+  let selected: { sheet: string; cell: string } | undefined;
+  let liveErrorShown = false;
+  let busy = false;
+
+  // Layout: banner with verdict, toolbar, messages, filters, selected cell, findings.
+  const verdict = el("p", { class: "verdict", id: "verdict", "aria-live": "polite", "aria-atomic": "true" }, [t("verdictNotChecked")]);
+  const liveBadge = el("p", { class: "live-badge", hidden: "" }, [t("live")]);
+  const counts = el("div", { class: "counts-area" });
+  const header = el("header", { class: "pane-header" }, [el("h1", {}, [t("appTitle")]), verdict, liveBadge, counts]);
+
+  const buttons = {
+    check: actionButton("check", "checkHint", true),
+    writeMonitoring: actionButton("writeMonitoring", "writeMonitoringHint"),
+    export: actionButton("export", "exportHint"),
+    report: actionButton("report", "reportHint"),
+    clear: actionButton("clear", "clearHint"),
+    insertModel: actionButton("insertModel", "insertModelHint"),
+  };
+  // A group, not role=toolbar: the buttons are reached with Tab, not with arrow keys.
+  const toolbar = el("div", { class: "toolbar", role: "group", "aria-label": t("toolbar") }, Object.values(buttons));
+
+  const alertBox = el("div", { class: "alert", role: "alert", id: "pane-alert" });
+  const notice = el("div", { class: "notice", role: "status", id: "pane-notice" });
+
+  const themeSelect = el("select", { id: "filter-theme" });
+  const partySelect = el("select", { id: "filter-party" });
+  const severitySelect = el("select", { id: "filter-severity" });
+  const filters = el("section", { class: "filters", "aria-labelledby": "filters-heading", hidden: "" }, [
+    el("h2", { id: "filters-heading", class: "visually-hidden" }, [t("filters")]),
+    labelled("filter-theme", t("filterTheme"), themeSelect),
+    labelled("filter-party", t("filterParty"), partySelect),
+    labelled("filter-severity", t("filterSeverity"), severitySelect),
+  ]);
+
+  const selectedBody = el("div", { class: "selected-body" });
+  const selectedSection = el("section", { class: "selected", "aria-labelledby": "selected-heading", hidden: "" }, [
+    el("h2", { id: "selected-heading" }, [t("selectedCell")]),
+    selectedBody,
+  ]);
+
+  const list = el("div", { class: "finding-groups", id: "findings" });
+  const findingsSection = el("section", { class: "findings", "aria-labelledby": "findings-heading", hidden: "" }, [
+    el("h2", { id: "findings-heading" }, [t("findings")]),
+    list,
+  ]);
+
+  const main = el("main", { class: "pane-main" }, [toolbar, alertBox, notice, filters, selectedSection, findingsSection]);
+  root.replaceChildren(header, main);
+  root.setAttribute("aria-busy", "false");
+
+  buttons.check.addEventListener("click", () => void runAction(check));
+  buttons.writeMonitoring.addEventListener("click", () => void runAction(writeMonitoring));
+  buttons.export.addEventListener("click", () => void runAction(exportSummary));
+  buttons.report.addEventListener("click", () => void runAction(downloadReport));
+  buttons.clear.addEventListener("click", () => void runAction(clearHighlighting));
+  buttons.insertModel.addEventListener("click", () => void runAction(insertModel));
+  for (const select of [themeSelect, partySelect, severitySelect]) {
+    select.addEventListener("change", () => {
+      filter = readFilter();
+      renderFindings();
+    });
+  }
+
+  function actionButton(label: UiKey, hint: UiKey, primary = false): HTMLButtonElement {
+    return el("button", { type: "button", class: primary ? "action primary" : "action", title: t(hint) }, [t(label)]);
+  }
+
+  function labelled(id: string, label: string, control: HTMLElement): HTMLElement {
+    return el("div", { class: "field" }, [el("label", { for: id }, [label]), control]);
+  }
+
+  function fillSelect(select: HTMLSelectElement, values: readonly { value: string; label: string }[]): void {
+    const previous = select.value;
+    select.replaceChildren(el("option", { value: "" }, [t("filterAll")]), ...values.map((v) => el("option", { value: v.value }, [v.label])));
+    if (values.some((v) => v.value === previous)) select.value = previous;
+  }
+
+  function readFilter(): FindingFilter {
+    const severity = SEVERITIES.find((s) => s === severitySelect.value);
+    return {
+      ...(themeSelect.value !== "" ? { theme: themeSelect.value } : {}),
+      ...(partySelect.value !== "" ? { party: partySelect.value } : {}),
+      ...(severity !== undefined ? { severity } : {}),
+    };
+  }
+
+  /** Runs one user action: buttons disabled meanwhile, errors shown in the pane (no dialogs). */
+  async function runAction(action: () => Promise<void>): Promise<void> {
+    if (busy) return;
+    alertBox.replaceChildren();
+    liveErrorShown = false;
+    notice.replaceChildren();
+    setBusy(true);
+    try {
+      await action();
+    } catch (error) {
+      showError(t("errorPrefix"), error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function setBusy(value: boolean): void {
+    busy = value;
+    // aria-disabled, not disabled: a disabled button drops keyboard focus to the document.
+    for (const button of Object.values(buttons)) button.setAttribute("aria-disabled", value ? "true" : "false");
+    root.setAttribute("aria-busy", value ? "true" : "false");
+  }
+
+  function showError(prefix: string, error: unknown): void {
+    const detail = error instanceof Error ? error.message : String(error);
+    alertBox.replaceChildren(el("p", {}, [`${prefix}: ${detail}`]));
+  }
+
+  function showNotice(...lines: string[]): void {
+    notice.replaceChildren(...lines.map((line) => el("p", {}, [line])));
+  }
+
+  function requireResult(): CheckResult | undefined {
+    if (result === undefined) showNotice(t("checkFirst"));
+    return result;
+  }
+
+  async function check(): Promise<void> {
+    verdict.textContent = t("verdictChecking");
+    const outcome = await adapter.checkWorkbook(lang);
+    applyOutcome(outcome);
+    showNotice(...outcome.keptValidation.map((note) => t("keptValidation", { sheet: note.sheet, column: note.column })));
+    if (stopLive === undefined) {
+      stopLive = await adapter.startLiveChecks(
+        lang,
+        (outcome) => {
+          // A later successful re-check makes an earlier live error stale.
+          if (liveErrorShown) alertBox.replaceChildren();
+          liveErrorShown = false;
+          applyOutcome(outcome);
+        },
+        (error) => {
+          // Live errors arrive outside any button action: shown in the pane, never as a dialog.
+          showError(t("liveError"), error);
+          liveErrorShown = true;
+        },
+      );
+      liveBadge.hidden = false;
+    }
+  }
+
+  async function watchSelection(): Promise<void> {
+    stopSelection = await adapter.onSelectionChanged((sheet, cell) => {
+      selected = { sheet, cell };
+      renderSelected();
+    });
+  }
+
+  async function writeMonitoring(): Promise<void> {
+    const current = requireResult();
+    if (current === undefined) return;
+    const outcome = await adapter.writeMonitoringSheet(current);
+    showNotice(outcome.renamedBecauseUserSheet ? t("monitoringRenamed", { sheet: outcome.sheet }) : t("monitoringWritten", { sheet: outcome.sheet }));
+  }
+
+  async function exportSummary(): Promise<void> {
+    const current = requireResult();
+    if (current === undefined) return;
+    let module: Awaited<ReturnType<ExportLoaders["loadSummaryWorkbook"]>>;
+    try {
+      module = await exports.loadSummaryWorkbook();
+    } catch {
+      showNotice(t("exportUnavailable"));
+      return;
+    }
+    const base64 = await module.buildSummaryWorkbookBase64(current, { lang });
+    await adapter.openSummaryWorkbook(base64);
+    showNotice(t("exportOpened"));
+  }
+
+  async function downloadReport(): Promise<void> {
+    const current = requireResult();
+    if (current === undefined) return;
+    let module: Awaited<ReturnType<ExportLoaders["loadReportHtml"]>>;
+    try {
+      module = await exports.loadReportHtml();
+    } catch {
+      showNotice(t("exportUnavailable"));
+      return;
+    }
+    const html = module.buildReportHtml(current, lang);
+    const file = `prestatiemonitor-${current.year ?? "rapport"}.html`;
+    const url = URL.createObjectURL(new Blob([html], { type: "text/html;charset=utf-8" }));
+    const link = el("a", { href: url, download: file, class: "download-link" }, [file]);
+    showNotice(t("reportReady", { file }));
+    notice.append(link);
+  }
+
+  async function clearHighlighting(): Promise<void> {
+    // Live checks would put the highlighting straight back; clearing stops them until the next check.
+    await stopLiveChecks();
+    await adapter.clearHighlighting();
+    showNotice(t("cleared"));
+  }
+
+  async function insertModel(): Promise<void> {
+    const current = requireResult();
+    if (current === undefined) return;
+    const sheet = await adapter.insertModelSheet(current);
+    showNotice(t("modelInserted", { sheet }));
+  }
+
+  async function stopLiveChecks(): Promise<void> {
+    const stop = stopLive;
+    stopLive = undefined;
+    liveBadge.hidden = true;
+    if (stop !== undefined) await stop();
+  }
+
+  function applyOutcome(outcome: CheckOutcome): void {
+    result = outcome.result;
+    const summary = summarizeCheck(outcome.result);
+    verdict.textContent = describeVerdict(summary, outcome.result.agreementSheets.length > 0, lang);
+    counts.replaceChildren(renderCounts(summary, lang));
+    const options = listFilterOptions(outcome.result);
+    fillSelect(themeSelect, options.themes.map((name) => ({ value: name, label: name })));
+    fillSelect(partySelect, options.parties.map((name) => ({ value: name, label: name })));
+    fillSelect(severitySelect, SEVERITIES.map((s: Severity) => ({ value: s, label: formatSeverity(s, lang, true) })));
+    filter = readFilter();
+    filters.hidden = false;
+    findingsSection.hidden = false;
+    renderFindings();
+    renderSelected();
+  }
+
+  function renderFindings(): void {
+    if (result === undefined) return;
+    // Live updates re-render the list; keep keyboard focus on the same finding when it survives.
+    const focused = document.activeElement instanceof HTMLElement && list.contains(document.activeElement) ? findingKey(document.activeElement) : undefined;
+    const shown = filterFindings(result, filter);
+    if (shown.length === 0) {
+      list.replaceChildren(el("p", { class: "empty" }, [result.findings.length === 0 ? t("noFindings") : t("noFilteredFindings")]));
+      return;
+    }
+    list.replaceChildren(...renderGroups(groupFindings(shown), lang, (finding) => void selectFinding(finding)));
+    if (focused !== undefined) {
+      const again = [...list.querySelectorAll<HTMLElement>("button.finding")].find((b) => findingKey(b) === focused);
+      again?.focus();
+    }
+  }
+
+  function findingKey(element: HTMLElement): string {
+    return [element.dataset["sheet"], element.dataset["cell"], element.dataset["code"]].join("\u0000");
+  }
+
+  function renderSelected(): void {
+    if (result === undefined || selected === undefined) return;
+    const here = findingsAtCell(result, selected.sheet, selected.cell);
+    selectedSection.hidden = false;
+    const heading = el("p", { class: "selected-ref" }, [formatCellReference(selected.sheet, selected.cell)]);
+    const items = here.length === 0 ? [el("p", { class: "empty" }, [t("selectedNone")])] : [el("ul", { class: "finding-list" }, here.map((f) => el("li", {}, [renderFinding(f, lang)])))];
+    selectedBody.replaceChildren(heading, ...items);
+  }
+
+  async function selectFinding(finding: Finding): Promise<void> {
+    const cell = targetCell(finding);
+    if (cell === undefined) return;
+    alertBox.replaceChildren();
+    try {
+      await adapter.selectCell(finding.sheet, cell);
+    } catch (error) {
+      showError(t("errorPrefix"), error);
+    }
+  }
+
+  // Watching the selection from the start also lets the adapter learn the sheet names, so even the
+  // first check is 2 round trips (read, write) instead of 3.
+  watchSelection().catch((error: unknown) => showError(t("errorPrefix"), error));
+
+  return {
+    async dispose(): Promise<void> {
+      await stopLiveChecks();
+      const stop = stopSelection;
+      stopSelection = undefined;
+      if (stop !== undefined) await stop();
+    },
+  };
+}

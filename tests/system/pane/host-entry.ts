@@ -1,0 +1,40 @@
+import { readDisplayLanguage, waitForOffice } from "../../../src/excel/office-host";
+import { createWorkbookAdapter } from "../../../src/excel/workbook-adapter";
+import { chooseLanguage } from "../../../src/taskpane/i18n";
+import { mountPane } from "../../../src/taskpane/pane";
+import { installExcelHost } from "../../excel-host";
+import { fetchTestWorkbook, findPaneRoot, readRequestedLanguage } from "./test-page";
+
+/**
+ * Test page: the real pane on the real adapter, over the in-memory Excel host. Outside Office,
+ * office.js resolves onReady without Excel, so the host is installed after it.
+ */
+async function startHostPane(): Promise<void> {
+  await waitForOffice();
+  const sheets = await fetchTestWorkbook();
+  const requested = readRequestedLanguage();
+  const host = installExcelHost(
+    window,
+    { sheets: sheets.map((s) => ({ name: s.sheet, values: s.values, ...(s.formats ? { formats: s.formats } : {}) })) },
+    requested === undefined ? {} : { displayLanguage: requested },
+  );
+  const lang = chooseLanguage(readDisplayLanguage());
+  document.documentElement.lang = lang;
+  mountPane(findPaneRoot(), { adapter: createWorkbookAdapter(), lang });
+  let selectedByPane = false;
+  window.pmTest = {
+    ready: true,
+    lastSelection: () => (selectedByPane ? host.selection : undefined),
+    editCell: (sheet, address, value) => host.editCells(sheet, address, [[value]]),
+    selectByUser: (sheet, address) => host.fireSelection(sheet, address),
+    createdWorkbooks: () => host.createdWorkbooks.length,
+    sheetNames: () => host.sheets.map((s) => s.name),
+    removeSheet: (name) => host.removeSheet(name),
+  };
+  // The host's selection starts at A1; only report it once the pane has selected something.
+  findPaneRoot().addEventListener("click", () => {
+    selectedByPane = true;
+  });
+}
+
+void startHostPane();

@@ -1,0 +1,120 @@
+/**
+ * Builds the add-in: the task pane (taskpane.html + taskpane.js), the ribbon's FunctionFile
+ * (commands.html), icons, help page and manifest.
+ *
+ *   webpack --mode production            -> dist/, manifest URLs rewritten to the production URL
+ *   webpack --mode development           -> dist/, dev URLs (https://localhost:3000)
+ *   webpack serve --mode development     -> https dev server on port 3000 (office-addin-dev-certs)
+ *
+ * Environment:
+ *   PRODUCTION_URL  where the production build is hosted (else package.json config.productionUrl,
+ *                   else https://prestatiemonitor.example/)
+ *   OUT_DIR         output folder (default dist)
+ *   TEST_HOST=1     test build for the browser tests: adds test-host.html (the pane on the real
+ *                   adapter over the in-memory Excel host), loads office.js from /office-js/ (a local copy of
+ *                   @microsoft/office-js/dist served by the test) and skips the type-check plugin
+ *                   (the tests typecheck separately; this keeps the suite fast).
+ */
+const path = require("path");
+
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const ForkTsCheckerWebpackPlugin = require("fork-ts-checker-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const packageJson = require("./package.json");
+
+const DEV_URL = "https://localhost:3000/";
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_ORIGIN = "https://appsforoffice.microsoft.com";
+
+function readProductionUrl() {
+  const url = process.env.PRODUCTION_URL ?? packageJson.config?.productionUrl ?? "https://prestatiemonitor.example/";
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+/** Dev-server HTTPS options; the certificates are only needed (and created) when serving. */
+async function readHttpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  return devCerts.getHttpsServerOptions();
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode === "production";
+  const testHost = process.env.TEST_HOST === "1" || env.TEST_HOST === "1";
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const productionUrl = readProductionUrl();
+  const officeJs = testHost ? "office-js/office.js" : OFFICE_JS_CDN;
+  // In test builds office.js comes from our own origin, which 'self' already allows.
+  const officeOrigin = testHost ? "" : OFFICE_JS_ORIGIN;
+
+  const entry = {};
+  const pages = [];
+  const addPage = (name, source, template) => {
+    entry[name] = source;
+    pages.push(new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks: [name], officeJs, officeOrigin }));
+  };
+  addPage("taskpane", "./src/taskpane/taskpane.ts", "./src/taskpane/taskpane.html");
+  addPage("commands", "./src/commands/commands.ts", "./src/commands/commands.html");
+  if (testHost) addPage("test-host", "./tests/system/pane/host-entry.ts", "./src/taskpane/taskpane.html");
+
+  return {
+    mode: production ? "production" : "development",
+    // No eval-based source maps: the pane's CSP forbids eval.
+    devtool: production ? "source-map" : "cheap-module-source-map",
+    entry,
+    output: {
+      path: path.resolve(__dirname, process.env.OUT_DIR ?? "dist"),
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          loader: "ts-loader",
+          // ES modules so webpack can split the dynamic import() of the export code into its own chunk.
+          options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: true } },
+        },
+      ],
+    },
+    performance: {
+      // exceljs (the export chunk) is large by nature and only loads when the user exports.
+      hints: false,
+    },
+    plugins: [
+      ...pages,
+      ...(testHost ? [] : [new ForkTsCheckerWebpackPlugin({
+              typescript: { configFile: "tsconfig.json" },
+              // Only what the bundle holds; the CLI, tests and benchmarks are checked by npm run typecheck.
+              issue: {
+                include: ["taskpane", "commands", "excel", "domain", "export"].map((dir) => ({ file: `src/${dir}/**/*.ts` })),
+              },
+            })]),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          { from: "src/taskpane/help.html", to: "help.html" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform(content) {
+              return production ? content.toString().split(DEV_URL).join(productionUrl) : content;
+            },
+          },
+        ],
+      }),
+    ],
+    devServer: serving
+      ? {
+          port: 3000,
+          hot: false,
+          liveReload: true,
+          headers: { "Access-Control-Allow-Origin": "*" },
+          server: { type: "https", options: await readHttpsOptions() },
+        }
+      : undefined,
+  };
+};

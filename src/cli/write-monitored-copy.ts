@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 import type { CheckResult } from "../domain";
 import { parseA1, toColumnLetters } from "../domain/grid";
 import { chooseMonitoringSheetName, planMonitoringSheet } from "../domain/plan-monitoring-sheet";
-import { MONITORING_MARKER_NAME, planFormats, type FormatPlan } from "../domain/plan-formats";
+import { HIGHLIGHT_SHEET_PREFIX, MONITORING_MARKER_NAME, planFormats, type FormatPlan } from "../domain/plan-formats";
 import { buildMonitoringSummary } from "../domain/summary";
 import type { MonitoringOutcome } from "../excel/addin-api";
 import { renderSheetPlan, toArgb } from "../export/render-sheet-plan";
@@ -57,6 +57,7 @@ export function addMonitoringWorksheet(workbook: ExcelJS.Workbook, result: Check
 
 /** Stoplight conditional formats, status dropdowns and highlighting, as planned by planFormats. */
 export function applyFormatPlan(workbook: ExcelJS.Workbook, plan: FormatPlan): void {
+  removeOwnConditionalFormats(workbook);
   for (const stoplight of plan.stoplights) {
     const worksheet = workbook.getWorksheet(stoplight.sheet);
     if (!worksheet) continue;
@@ -106,6 +107,24 @@ export function applyFormatPlan(workbook: ExcelJS.Workbook, plan: FormatPlan): v
       })),
     });
   }
+}
+
+/** Our own rules: highlighting reads a mirror sheet; stoplights compare the trimmed cell with a status word. */
+const OWN_RULE = new RegExp(`${HIGHLIGHT_SHEET_PREFIX}|^TRIM\\(\\$?[A-Z]{1,3}\\$?\\d+\\)="[^"]*"$`);
+
+/**
+ * Checking a copy we wrote before must replace our formats, not stack a second set on top:
+ * conditional formats whose every rule is one of ours are removed; the user's own are kept.
+ */
+function removeOwnConditionalFormats(workbook: ExcelJS.Workbook): void {
+  workbook.eachSheet((worksheet) => {
+    // exceljs keeps conditional formats per worksheet (undeclared in its typings).
+    const holder = worksheet as unknown as { conditionalFormattings?: { rules: { formulae?: unknown[] }[] }[] };
+    if (!holder.conditionalFormattings) return;
+    holder.conditionalFormattings = holder.conditionalFormattings.filter(
+      (format) => !format.rules.every((rule) => (rule.formulae ?? []).some((f) => typeof f === "string" && OWN_RULE.test(f))),
+    );
+  });
 }
 
 /** exceljs keeps validations per worksheet (undeclared in its typings); reading them creates no cell. */

@@ -1,5 +1,6 @@
 import { isToolSheet, type CheckResult } from "./check-workbook";
 import { formatA1, parseA1 } from "./grid";
+import { readableTextColor } from "./summary-labels";
 
 /**
  * What both adapters (Office.js in the add-in, exceljs in the CLI's --out copy) write to show a
@@ -135,7 +136,7 @@ function compareCells(a: string, b: string): number {
 
 function planStoplights(result: CheckResult): StoplightColumnPlan[] {
   const statuses = result.model.statuses;
-  const rules = statuses.map((s) => ({ status: s.name, fill: s.color.toUpperCase(), font: readableFontColor(s.color) }));
+  const rules = statuses.map((s) => ({ status: s.name, fill: s.color.toUpperCase(), font: readableTextColor(s.color) }));
   const list = statuses.map((s) => s.name);
   const plans: StoplightColumnPlan[] = [];
   for (const columns of result.columns) {
@@ -152,15 +153,3 @@ function planStoplights(result: CheckResult): StoplightColumnPlan[] {
   return plans;
 }
 
-/** Black or white, whichever contrasts more with the fill (WCAG relative luminance). */
-export function readableFontColor(fill: string): string {
-  const hex = /^#?([0-9a-f]{6})$/i.exec(fill)?.[1] ?? "FFFFFF";
-  const channel = (i: number): number => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  const luminance = 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
-  const contrastWithBlack = (luminance + 0.05) / 0.05;
-  const contrastWithWhite = 1.05 / (luminance + 0.05);
-  return contrastWithBlack >= contrastWithWhite ? "#000000" : "#FFFFFF";
-}

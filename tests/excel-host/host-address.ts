@@ -1,3 +1,4 @@
+import { toColumnIndex, toColumnLetters } from "../../src/domain/grid";
 /**
  * A1 addresses for the in-memory Excel host: rectangles with zero-based inclusive bounds.
  * No Node imports: the host is bundled into the pane's browser tests too.
@@ -13,22 +14,9 @@ export interface Rect {
   readonly right: number;
 }
 
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+/** Column letters and indexes come from the engine's grid module: one implementation. */
+export const columnLetters = toColumnLetters;
+const columnIndex = toColumnIndex;
 
 /** Splits "Sheet 1!A1:B2" or "'It''s'!A1" into sheet name (if any) and the local address. */
 export function splitSheetAddress(address: string): { sheet?: string; local: string } {

@@ -7,7 +7,7 @@ import { readWorkbookFile } from "../../../src/cli/read-workbook";
 import { writeMonitoredCopy } from "../../../src/cli/write-monitored-copy";
 import type { FormatPlan } from "../../../src/domain/plan-formats";
 import { makeCheckResult } from "../../export/make-check-result";
-import { itWithPrograms } from "../report/require-program";
+import { itWithPrograms } from "../require-program";
 
 const run = promisify(execFile);
 const FIXTURE = path.join(__dirname, "..", "..", "fixtures", "stadskanaal-monitoring-2021.xlsx");

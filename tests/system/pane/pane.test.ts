@@ -8,7 +8,7 @@ import { promisify } from "util";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { readWorkbookFile } from "../../../src/cli/read-workbook";
 import type { SheetGrid } from "../../../src/domain";
-import { findProgram } from "../report/require-program";
+import { CHROMIUM_ARGS, findProgram } from "../require-program";
 
 /**
  * The task pane in headless Chromium: built with webpack in test mode, served over local http
@@ -24,15 +24,6 @@ const FIXTURE = path.join(ROOT, "tests", "fixtures", "stadskanaal-2021-2025.xlsx
 const XSS = "<img src=x onerror=alert(1)>";
 /** The engine strips whole tags from names; an unclosed one reaches the pane inside a message. */
 const XSS_UNCLOSED = "Lefier <img src=x onerror=alert(1)";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",
@@ -185,7 +176,7 @@ describe("the task pane in headless Chromium", () => {
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     const profile = await fs.mkdtemp(path.join(os.tmpdir(), "pm-chromium-"));
     // A fresh profile per run (playwright takes it as userDataDir, not as --user-data-dir).
-    browser = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: [...CHROMIUM_ARGS] });
   }, 120_000);
 
   afterAll(async () => {

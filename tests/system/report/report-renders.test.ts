@@ -8,18 +8,9 @@ import type { AgreementRow } from "../../../src/domain/agreement";
 import type { CheckResult } from "../../../src/domain/check-workbook";
 import { buildReportHtml } from "../../../src/export/report-html";
 import { makeCheckResult, XSS_IMG } from "../../export/make-check-result";
-import { itWithPrograms } from "./require-program";
+import { CHROMIUM_ARGS, itWithPrograms } from "../require-program";
 
 const run = promisify(execFile);
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 /** A meeting-sized check: forty agreements over five themes, a third of them on the agenda. */
 function makeLargeResult(): CheckResult {
@@ -58,7 +49,7 @@ describe("the printable report in headless Chromium", () => {
       const keep = process.env["PM_REPORT_ARTIFACTS"];
       const dir = keep ?? (await fs.mkdtemp(path.join(os.tmpdir(), "pm-report-")));
       await fs.mkdir(dir, { recursive: true });
-      const browser = await chromium.launch({ executablePath: executablePath as string, args: CHROMIUM_ARGS });
+      const browser = await chromium.launch({ executablePath: executablePath as string, args: [...CHROMIUM_ARGS] });
       try {
         const page = await browser.newPage();
         const dialogs: string[] = [];

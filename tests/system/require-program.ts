@@ -46,3 +46,14 @@ export function itWithPrograms(
     it.skip(name, () => undefined);
   }
 }
+
+/** Flags for Debian's chromium here: headless, as root, and quiet on a machine without a network. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];

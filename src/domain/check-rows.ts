@@ -2,7 +2,7 @@ import type { AgreementRow, YearStatus } from "./agreement";
 import type { FindingData, FindingParams } from "./finding";
 import type { Model, ThemeDef } from "./model";
 import { normaliseStatus } from "./normalise-status";
-import { collapseWhitespace, stripMarkup, toMatchKey } from "./normalise-text";
+import { stripMarkup, toMatchKey } from "./normalise-text";
 import { parseParties } from "./parse-parties";
 import { UNKNOWN_YEAR } from "./read-agreements";
 import { suggestName } from "./suggest-name";
@@ -34,9 +34,25 @@ function addFinding(
   });
 }
 
+const THEME_LOOKUPS = new WeakMap<Model["themes"], ReadonlyMap<string, ThemeDef>>();
+
+/** Match key of every theme name and alias -> its theme; the first theme wins, as a linear search would. */
+function buildThemeLookup(themes: Model["themes"]): ReadonlyMap<string, ThemeDef> {
+  const cached = THEME_LOOKUPS.get(themes);
+  if (cached) return cached;
+  const lookup = new Map<string, ThemeDef>();
+  for (const theme of themes) {
+    for (const name of [theme.name, ...theme.aliases]) {
+      const key = toMatchKey(name);
+      if (!lookup.has(key)) lookup.set(key, theme);
+    }
+  }
+  THEME_LOOKUPS.set(themes, lookup);
+  return lookup;
+}
+
 function findTheme(model: Model, theme: string): ThemeDef | undefined {
-  const key = toMatchKey(theme);
-  return model.themes.find((t) => toMatchKey(t.name) === key || t.aliases.some((a) => toMatchKey(a) === key));
+  return buildThemeLookup(model.themes).get(toMatchKey(theme));
 }
 
 function checkTheme(context: RowContext, model: Model): void {
@@ -117,9 +133,21 @@ function suggestStatus(raw: string, model: Model): string | undefined {
   return near === undefined ? undefined : normaliseStatus(near, model.statuses);
 }
 
+const ALLOWED_STATUSES = new WeakMap<Model["statuses"], string>();
+
+/** "groen, oranje, rood, grijs": joined once per model, not for every row. */
+function listAllowedStatuses(statuses: Model["statuses"]): string {
+  let allowed = ALLOWED_STATUSES.get(statuses);
+  if (allowed === undefined) {
+    allowed = statuses.map((s) => s.name).join(", ");
+    ALLOWED_STATUSES.set(statuses, allowed);
+  }
+  return allowed;
+}
+
 function checkStatuses(context: RowContext, model: Model, year: number | undefined, statusYears: readonly number[]): void {
   const { row } = context;
-  const allowed = model.statuses.map((s) => s.name).join(", ");
+  const allowed = listAllowedStatuses(model.statuses);
   for (const [key, status] of Object.entries(row.statuses) as [string, YearStatus][]) {
     const columnYear = Number(key);
     const shownYear = columnYear === UNKNOWN_YEAR ? (year ?? NO_YEAR_LABEL) : columnYear;
@@ -155,32 +183,51 @@ function checkStatuses(context: RowContext, model: Model, year: number | undefin
 }
 
 function normaliseForDuplicates(text: string | undefined): string {
-  return collapseWhitespace(stripMarkup(text ?? "")).toLowerCase();
+  // stripMarkup already collapses whitespace.
+  return stripMarkup(text ?? "").toLowerCase();
 }
 
-/** Theme, agreement, parties (as a set: "Lefier en Woonservice" = "Woonservice, Lefier") and activities. */
-function buildDuplicateKey(row: AgreementRow, model: Model): string | undefined {
-  const agreement = normaliseForDuplicates(row.agreement);
-  const activities = Object.keys(row.activities)
-    .map(Number)
-    .sort((a, b) => a - b)
-    .map((y) => `${y}:${normaliseForDuplicates(row.activities[y])}`)
-    .join("\u0001");
-  // Rows with neither an agreement nor activities are reported as incomplete, not as copies.
-  if (agreement === "" && activities === "") return undefined;
+/** Theme, agreement and parties (as a set: "Lefier en Woonservice" = "Woonservice, Lefier"). */
+function buildShortKey(row: AgreementRow, model: Model): string {
   const reading = parseParties(row.partiesText ?? "", model.parties);
   const parties = [...reading.parties, ...reading.unknown.map((u) => normaliseForDuplicates(u.value))].sort().join(",");
-  return [row.sheet, toMatchKey(row.theme ?? ""), agreement, parties, activities].join("\u0000");
+  return [row.sheet, toMatchKey(row.theme ?? ""), normaliseForDuplicates(row.agreement), parties].join("\u0000");
 }
 
+/** The short key plus the activities of every year: what makes a row a copy of another. */
+function buildFullKey(row: AgreementRow, shortKey: string): string {
+  // Integer keys enumerate in ascending order (ECMAScript OrdinaryOwnPropertyKeys): no sort needed.
+  const activities = Object.keys(row.activities)
+    .map((y) => `${y}:${normaliseForDuplicates(row.activities[Number(y)])}`)
+    .join("\u0001");
+  return `${shortKey}\u0000${activities}`;
+}
+
+/**
+ * Activities are long texts: normalising and keying every row's would dominate the rule's cost, so
+ * rows are first grouped by their short key and only rows that share one compare activities.
+ */
 function checkDuplicates(rows: readonly AgreementRow[], model: Model, findings: FindingData[]): void {
-  const firstRows = new Map<string, number>();
+  // Per short key: the first row, until a second row arrives and the first is keyed in full (null).
+  const firstByShortKey = new Map<string, AgreementRow | null>();
+  const firstRowByFullKey = new Map<string, number>();
   for (const row of rows) {
-    const key = buildDuplicateKey(row, model);
-    if (key === undefined) continue;
-    const firstRow = firstRows.get(key);
+    // Rows with neither an agreement nor activities are reported as incomplete, not as copies.
+    if ((row.agreement ?? "") === "" && Object.keys(row.activities).length === 0) continue;
+    const shortKey = buildShortKey(row, model);
+    const first = firstByShortKey.get(shortKey);
+    if (first === undefined) {
+      firstByShortKey.set(shortKey, row);
+      continue;
+    }
+    if (first !== null) {
+      firstRowByFullKey.set(buildFullKey(first, shortKey), first.row);
+      firstByShortKey.set(shortKey, null);
+    }
+    const fullKey = buildFullKey(row, shortKey);
+    const firstRow = firstRowByFullKey.get(fullKey);
     if (firstRow === undefined) {
-      firstRows.set(key, row.row);
+      firstRowByFullKey.set(fullKey, row.row);
       continue;
     }
     addFinding(

@@ -14,6 +14,7 @@ import {
   type SheetGrid,
 } from "./grid";
 import { formatCellReference } from "./messages";
+import { memoiseText } from "./normalise-text";
 import { parseCellNumber, stripMarkup } from "./parse-number";
 import type { NumericTable, TableColumn, TableRow, TableValue } from "./table";
 
@@ -115,6 +116,7 @@ interface DraftTable {
 
 const CAPTION_PATTERN = /^tabel\s+(\d+[a-z]?)(?=$|[\s:.\-–—])\s*[:.\-–—]?\s*(.*)$/i;
 const YEAR_PATTERN = /^((?:19|20)\d{2})\s*(?:\*+|\([^)]*\))?$/;
+const LEADING_YEAR = /^\s*(?:19|20)\d{2}/;
 const MAX_CAPTION_LENGTH = 200;
 const MAX_LABEL_LENGTH = 150;
 const MAX_HEADER_LENGTH = 40;
@@ -123,7 +125,7 @@ const MAX_VALUE_TEXT_LENGTH = 30;
 const MAX_BLANKS_AFTER_CAPTION = 2;
 
 function isHtmlTableBlob(value: CellValue): boolean {
-  return typeof value === "string" && /<table[\s>]/i.test(value);
+  return typeof value === "string" && value.includes("<") && /<table[\s>]/i.test(value);
 }
 
 /** Cheap pre-check before stripping markup: text without tags that is already too long. */
@@ -153,7 +155,20 @@ export function readCaption(text: string): { number: string; title?: string } | 
   return title === "" ? { number: match[1] } : { number: match[1], title };
 }
 
+/** True when a row has more than `limit` non-blank cells; stops counting early. */
+function hasMoreCellsThan(grid: SheetGrid, row: number, limit: number): boolean {
+  const values = grid.values[row] ?? [];
+  let count = 0;
+  for (const value of values) {
+    if (!isBlank(value ?? null)) count += 1;
+    if (count > limit) return true;
+  }
+  return false;
+}
+
 function readCaptionRow(grid: SheetGrid, row: number): DraftCaption | undefined {
+  // Every row is tried as a caption: agreement rows fill more cells than a caption row may.
+  if (hasMoreCellsThan(grid, row, 2)) return undefined;
   const cells = cellsOf(grid, row);
   const first = cells[0];
   if (!first || cells.length > 2 || typeof first.value !== "string") return undefined;
@@ -171,15 +186,22 @@ function readCaptionRow(grid: SheetGrid, row: number): DraftCaption | undefined 
 function yearOf(value: CellValue): number | undefined {
   if (typeof value === "number") return Number.isInteger(value) && value >= 1900 && value <= 2100 ? value : undefined;
   if (typeof value !== "string") return undefined;
-  const match = YEAR_PATTERN.exec(stripMarkup(value));
-  return match?.[1] === undefined ? undefined : Number(match[1]);
+  // Most texts (agreement prose) cannot be years: without markup a year starts the text.
+  if (!LEADING_YEAR.test(value) && !value.includes("<") && !value.includes("&")) return undefined;
+  return readYearText(value);
 }
 
+/** Every row's first cell is tried as a header: per distinct text once. */
+const readYearText = memoiseText((text: string): number | undefined => {
+  const match = YEAR_PATTERN.exec(stripMarkup(text));
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+});
+
 /** A header cell that reads as a (non-year) number makes the row a data row, not a header. */
-function isNumeric(text: string): boolean {
+const isNumeric = memoiseText((text: string): boolean => {
   const kind = parseCellNumber(text).kind;
   return kind === "number" || kind === "interval";
-}
+});
 
 function readHeader(grid: SheetGrid, row: number): DraftHeader | undefined {
   const cells = cellsOf(grid, row);

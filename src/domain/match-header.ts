@@ -1,5 +1,5 @@
 import type { AgreementField } from "./agreement";
-import { toMatchKey } from "./normalise-text";
+import { memoiseText, toMatchKey } from "./normalise-text";
 import { measureEditDistance } from "./suggest-name";
 
 /**
@@ -60,8 +60,10 @@ function matchesName(key: string, nameKey: string): boolean {
   );
 }
 
-/** The field (and year) a header cell names, or undefined. */
-export function matchHeaderCell(text: string): HeaderCellMatch | undefined {
+/** The field (and year) a header cell names, or undefined. Every cell of a sheet is tried, so per distinct text once. */
+export const matchHeaderCell: (text: string) => HeaderCellMatch | undefined = memoiseText(matchHeaderText);
+
+function matchHeaderText(text: string): HeaderCellMatch | undefined {
   // Header cells are short; skipping long texts keeps scanning every data cell for headers cheap.
   if (text.length > MAX_HEADER_LENGTH) return undefined;
   const key = toMatchKey(text).replace(/[?:*()[\]]+/g, "");

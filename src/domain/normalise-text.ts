@@ -36,13 +36,50 @@ export function findMarkupTags(text: string): string[] {
   return names;
 }
 
+/**
+ * Most entries of the text cache; beyond it the cache starts over. A 100k-row sheet repeats a
+ * few hundred distinct names, so a bounded cache keeps them all while unique agreement texts
+ * cannot make it grow without end.
+ */
+const MAX_CACHED_TEXTS = 50_000;
+
+/**
+ * Longer texts are agreement prose, nearly all distinct: caching them only costs memory and
+ * garbage collection, and their fast paths below are cheap already.
+ */
+const MAX_CACHED_LENGTH = 64;
+
+/**
+ * A pure text function with a bounded cache per distinct input. The engine normalises the same
+ * theme, party and status names on every row (and again in the rules); the regexes behind them
+ * dominated a 10k-row check before.
+ */
+export function memoiseText<T>(compute: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text: string): T => {
+    if (text.length > MAX_CACHED_LENGTH) return compute(text);
+    const cached = cache.get(text);
+    if (cached !== undefined || cache.has(text)) return cached as T;
+    const value = compute(text);
+    if (cache.size >= MAX_CACHED_TEXTS) cache.clear();
+    cache.set(text, value);
+    return value;
+  };
+}
+
 /** Collapses runs of whitespace (including non-breaking spaces) to one space and trims. */
-export function collapseWhitespace(text: string): string {
-  return text.replace(/[\s\u00A0]+/g, " ").trim();
+export const collapseWhitespace: (text: string) => string = memoiseText(collapseWhitespaceUncached);
+
+function collapseWhitespaceUncached(text: string): string {
+  // Most cells are already collapsed: testing is cheaper than replacing.
+  return /[^\S ]| {2}|^ | $/.test(text) ? text.replace(/[\s\u00A0]+/g, " ").trim() : text;
 }
 
 /** The text without HTML tags and with common entities decoded, whitespace collapsed. */
-export function stripMarkup(text: string): string {
+export const stripMarkup: (text: string) => string = memoiseText(stripMarkupUncached);
+
+function stripMarkupUncached(text: string): string {
+  if (!text.includes("<") && !text.includes("&")) return collapseWhitespace(text);
   const withoutTags = text.replace(TAG_PATTERN, (whole, name: string) =>
     HTML_ELEMENTS.has(name.toLowerCase()) ? " " : whole,
   );
@@ -66,7 +103,9 @@ function foldCase(text: string): string {
  * underscores. "Niet-DAEB", "niet daeb" and "Niet DAEB." share a key; so do "RegioDeal" and
  * "Regio Deal".
  */
-export function toMatchKey(text: string): string {
+export const toMatchKey: (text: string) => string = memoiseText(toMatchKeyUncached);
+
+function toMatchKeyUncached(text: string): string {
   // Fast path for the common case (plain ASCII without markup): names are keyed for every cell.
   const plain = /[<&]/.test(text) ? stripMarkup(text) : text;
   const folded = /^[\x00-\x7F]*$/.test(plain) ? plain.toLowerCase() : foldCase(plain);
@@ -74,7 +113,9 @@ export function toMatchKey(text: string): string {
 }
 
 /** The words of a text, folded (letters and digits only), for word-order-insensitive matching. */
-export function toWords(text: string): string[] {
+export const toWords: (text: string) => readonly string[] = memoiseText(toWordsUncached);
+
+function toWordsUncached(text: string): string[] {
   return foldCase(stripMarkup(text))
     .split(/[^a-z0-9]+/)
     .filter((word) => word !== "");

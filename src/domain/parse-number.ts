@@ -1,4 +1,5 @@
 import { isBlank, isExcelError, type CellValue } from "./grid";
+import { memoiseText } from "./normalise-text";
 import type { TableValue } from "./table";
 
 /**
@@ -20,7 +21,9 @@ import type { TableValue } from "./table";
  */
 
 /** Strips HTML tags and the few entities PDF/web pastes carry; collapses whitespace. */
-export function stripMarkup(text: string): string {
+export const stripMarkup: (text: string) => string = memoiseText(stripTableMarkup);
+
+function stripTableMarkup(text: string): string {
   return text
     .replace(/<[^>]*>/g, " ")
     .replace(/&nbsp;/gi, " ")

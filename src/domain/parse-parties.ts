@@ -1,5 +1,5 @@
 import { CORPORATION_GROUP_WORDS, type PartyDef } from "./model";
-import { collapseWhitespace, stripMarkup, toMatchKey } from "./normalise-text";
+import { collapseWhitespace, memoiseText, stripMarkup, toMatchKey } from "./normalise-text";
 import { suggestName } from "./suggest-name";
 
 /**
@@ -97,8 +97,22 @@ function segmentNames(
   return undefined;
 }
 
-/** Reads a parties cell against the model's parties. */
+const READINGS = new WeakMap<readonly PartyDef[], (text: string) => PartiesReading>();
+
+/**
+ * Reads a parties cell against the model's parties. The reader and the row rules read every
+ * parties cell, and a sheet repeats a few combinations: read once per distinct text and model.
+ */
 export function parseParties(text: string, parties: readonly PartyDef[]): PartiesReading {
+  let read = READINGS.get(parties);
+  if (!read) {
+    read = memoiseText((cell) => readParties(cell, parties));
+    READINGS.set(parties, read);
+  }
+  return read(text);
+}
+
+function readParties(text: string, parties: readonly PartyDef[]): PartiesReading {
   const lookup = buildLookup(parties);
   const candidates = parties.flatMap((p) => [p.name, ...p.aliases]);
   const found: string[] = [];

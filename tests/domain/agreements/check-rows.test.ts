@@ -247,6 +247,22 @@ describe("checkAgreementRows: duplicates", () => {
     expect(withCode(readAndCheck([grid]).findings, "duplicate-agreement")).toEqual([]);
   });
 
+  it("points each copy at the first row with the same activities when titles repeat with other activities", () => {
+    const title = ["De woningvoorraad", "Ouderenhuisvesting", "Langer Zelfstandig Thuis", "Gemeente"];
+    const grid = sheetWith([
+      [...title, "WMO-convenant sluiten"],
+      [...title, "Behoeften in beeld brengen"],
+      [...title, "Behoeften in beeld brengen"],
+      [...title, "WMO-convenant sluiten"],
+      [...title, "WMO-convenant  sluiten"],
+    ]);
+    expect(withCode(readAndCheck([grid]).findings, "duplicate-agreement").map((f) => [f.row, f.params?.["firstRow"]])).toEqual([
+      [4, 3],
+      [5, 2],
+      [6, 2],
+    ]);
+  });
+
   it("does not compare rows across sheets or rows without agreement and activities", () => {
     const row = ["Duurzaamheid", "RES", "Warmtevisie", "Lefier", "Visie"];
     const result = readAndCheck([sheetWith([row], { sheet: "A" }), sheetWith([row, ["Borging", null, null, "Lefier", null], ["Borging", null, null, "Lefier", null]], { sheet: "B" })]);

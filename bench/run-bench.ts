@@ -1,0 +1,158 @@
+import { execFileSync } from "child_process";
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { performance } from "perf_hooks";
+import { gzipSync } from "zlib";
+import ExcelJS from "exceljs";
+import { checkWorkbook, type SheetGrid } from "../src/domain";
+import { generateWorkbook } from "./generate-workbook";
+import { measureMedianMs, median } from "./measure";
+import { measureAddinRoundTrips } from "./measure-addin";
+
+/**
+ * `npm run bench`: the speed goals of issue #7, measured side by side with their floor.
+ * Prints a table, or with `--json` one line of JSON. Figures, not pass/fail: see the README.
+ */
+
+interface BenchFigures {
+  rows: number;
+  engineMsPer10kRows: number;
+  scaling10x: number;
+  syncsFullCheck: number;
+  syncsLiveEdit: number;
+  payloadMaxBytes: number;
+  cliOverheadRatio: number;
+  paneInitialKbGzip: number | null;
+}
+
+const ROOT = path.resolve(__dirname, "..", "..");
+
+async function main(): Promise<void> {
+  const json = process.argv.includes("--json");
+  const log = (text: string): void => {
+    if (!json) process.stdout.write(text + "\n");
+  };
+
+  log("Generating synthetic workbooks (1k, 10k, 100k rows)…");
+  const small = generateWorkbook(1_000, 10);
+  const medium = generateWorkbook(10_000, 100);
+  const large = generateWorkbook(100_000, 1_000);
+
+  const engineMs = (sheets: SheetGrid[], runs: number): number => measureMedianMs(() => void checkWorkbook(sheets), runs);
+  const ms1k = engineMs(small.sheets, 9);
+  const ms10k = engineMs(medium.sheets, 7);
+  const ms100k = engineMs(large.sheets, 3);
+
+  log("Measuring the add-in on the in-memory Excel host…");
+  const addin = await measureAddinRoundTrips(medium.sheets);
+
+  log("Measuring the CLI against a bare exceljs load of the 10k-row workbook…");
+  const cli = await measureCliOverhead(medium.sheets);
+
+  const figures: BenchFigures = {
+    rows: medium.rows,
+    engineMsPer10kRows: round(ms10k),
+    scaling10x: round(ms100k / ms10k),
+    syncsFullCheck: addin.syncsFullCheck,
+    syncsLiveEdit: addin.syncsLiveEdit,
+    payloadMaxBytes: addin.payloadMaxBytes,
+    cliOverheadRatio: round(cli.ratio),
+    paneInitialKbGzip: await measurePaneInitialKbGzip(),
+  };
+
+  if (json) {
+    process.stdout.write(JSON.stringify(figures) + "\n");
+    return;
+  }
+  const rows: [string, string, string][] = [
+    ["engine, 1k rows (median ms)", round(ms1k).toString(), ""],
+    ["engine, 10k rows (median ms)", figures.engineMsPer10kRows.toString(), "≤ 100"],
+    ["engine, 100k rows (median ms)", round(ms100k).toString(), ""],
+    ["scaling 10k → 100k (×)", figures.scaling10x.toString(), "≤ 12"],
+    ["round trips, first check of a session", addin.syncsColdCheck.toString(), ""],
+    ["round trips, full check (10k rows)", figures.syncsFullCheck.toString(), "2 (+1 per read near 5 MB)"],
+    ["round trips, live edit of one cell", figures.syncsLiveEdit.toString(), "≤ 2"],
+    ["largest request or response (bytes)", figures.payloadMaxBytes.toString(), "< 5 MB"],
+    ["CLI check, 10k rows (median ms)", round(cli.cliMs).toString(), ""],
+    ["bare exceljs load, same file (median ms)", round(cli.loadMs).toString(), "floor"],
+    ["CLI overhead (× bare load)", figures.cliOverheadRatio.toString(), "≤ 1.25"],
+    ["pane JS before first check (KB gzip)", figures.paneInitialKbGzip === null ? "n/a (run npm run build)" : figures.paneInitialKbGzip.toString(), "≤ 200"],
+  ];
+  const width = Math.max(...rows.map((r) => r[0].length));
+  log("");
+  log(`${"measure".padEnd(width)}  ${"value".padStart(10)}  goal`);
+  for (const [name, value, goal] of rows) log(`${name.padEnd(width)}  ${value.padStart(10)}  ${goal}`);
+  log(`\nmachine: ${os.cpus().length} cores, node ${process.version}`);
+}
+
+async function measureCliOverhead(sheets: SheetGrid[]): Promise<{ cliMs: number; loadMs: number; ratio: number }> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "pm-bench-"));
+  try {
+    const file = path.join(dir, "bench-10k.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    for (const sheet of sheets) {
+      const worksheet = workbook.addWorksheet(sheet.sheet);
+      for (const row of sheet.values) worksheet.addRow(row);
+    }
+    await workbook.xlsx.writeFile(file);
+    const cli = path.join(ROOT, "bin", "prestatiemonitor.js");
+    const loader = path.join(dir, "load-only.js");
+    // The floor: a fresh Node process that only loads the file with exceljs (same start-up cost).
+    await fs.writeFile(
+      loader,
+      `const ExcelJS = require(${JSON.stringify(require.resolve("exceljs"))});\n` +
+        `new ExcelJS.Workbook().xlsx.readFile(process.argv[2]).then(() => process.exit(0));\n`,
+    );
+    const time = (args: string[]): number => {
+      const start = performance.now();
+      try {
+        execFileSync(process.execPath, args, { stdio: "ignore" });
+      } catch (error) {
+        // Exit 1 means findings were found: a normal check.
+        if ((error as { status?: number }).status !== 1) throw error;
+      }
+      return performance.now() - start;
+    };
+    const cliTimes: number[] = [];
+    const loadTimes: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      loadTimes.push(time([loader, file]));
+      cliTimes.push(time([cli, "check", file, "--json"]));
+    }
+    const cliMs = median(cliTimes);
+    const loadMs = median(loadTimes);
+    return { cliMs, loadMs, ratio: cliMs / loadMs };
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Gzip size of the scripts taskpane.html loads before the first check (lazy chunks excluded). */
+async function measurePaneInitialKbGzip(): Promise<number | null> {
+  const dist = path.join(ROOT, "dist");
+  let html: string;
+  try {
+    html = await fs.readFile(path.join(dist, "taskpane.html"), "utf8");
+  } catch {
+    return null;
+  }
+  let bytes = 0;
+  // The production build minifies the HTML: attribute values may be unquoted.
+  for (const match of html.matchAll(/<script\b[^>]*?\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)) {
+    const src = match[1] ?? match[2] ?? match[3] ?? "";
+    if (/^https?:/.test(src)) continue; // office.js comes from Microsoft's CDN, not from us
+    const content = await fs.readFile(path.join(dist, src.replace(/^\.?\//, "")));
+    bytes += gzipSync(content, { level: 9 }).length;
+  }
+  return round(bytes / 1024);
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});

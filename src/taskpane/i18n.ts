@@ -56,6 +56,10 @@ export const UI_TEXT = {
   reportReady: { nl: "Het rapport staat klaar: {file}", en: "The report is ready: {file}" },
   cleared: { nl: "Markering gewist.", en: "Highlighting cleared." },
   modelInserted: { nl: "Werkblad {sheet} ingevoegd.", en: "Sheet {sheet} inserted." },
+  modelExists: {
+    nl: "De werkmap heeft al een blad {sheet}; pas dat aan, of hernoem het om het model opnieuw in te voegen.",
+    en: "The workbook already has a sheet {sheet}; edit it, or rename it to insert the model again.",
+  },
   keptValidation: {
     nl: "Statuskolom {sheet}!{column} heeft al een eigen keuzelijst; die is behouden.",
     en: "Status column {sheet}!{column} already has its own dropdown; it was kept.",

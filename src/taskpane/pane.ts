@@ -1,6 +1,7 @@
 import type { CheckResult, Finding, Lang, Severity } from "../domain";
 import { SEVERITIES, formatCellReference, formatSeverity } from "../domain";
 import type { CheckOutcome, WorkbookAdapter } from "../excel/addin-api";
+import { ModelSheetExistsError } from "../excel/insert-model-sheet";
 import { filterFindings, findingsAtCell, groupFindings, listFilterOptions, summarizeCheck, type FindingFilter } from "./findings-view";
 import { translate, type UiKey } from "./i18n";
 import { describeVerdict, el, renderCounts, renderFinding, renderGroups, targetCell } from "./render-pane";
@@ -247,8 +248,14 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
   async function insertModel(): Promise<void> {
     const current = requireResult();
     if (current === undefined) return;
-    const sheet = await adapter.insertModelSheet(current);
-    showNotice(t("modelInserted", { sheet }));
+    try {
+      const sheet = await adapter.insertModelSheet(current);
+      showNotice(t("modelInserted", { sheet }));
+    } catch (error) {
+      // An existing Model sheet is the coordinator's own model: say so, it is not a failure.
+      if (error instanceof ModelSheetExistsError) showNotice(t("modelExists", { sheet: error.sheet }));
+      else throw error;
+    }
   }
 
   async function stopLiveChecks(): Promise<void> {

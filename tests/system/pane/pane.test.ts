@@ -254,6 +254,10 @@ describe("the task pane in headless Chromium", () => {
     await page.getByRole("button", { name: "Model invoegen" }).click();
     await expectVisible(page, page.getByText(/^Werkblad .+ ingevoegd\.$/));
     expect(await page.evaluate(() => window.pmTest?.sheetNames())).toContain("Model");
+    // A second time: the coordinator's Model sheet is never overwritten, and the pane says why.
+    await page.getByRole("button", { name: "Model invoegen" }).click();
+    await expectVisible(page, page.getByText(/heeft al een blad Model/));
+    expect(await page.locator("[role=alert]").textContent()).toBe("");
     await page.getByRole("button", { name: "Markering wissen" }).click();
     await expectVisible(page, page.getByText("Markering gewist."));
     expect(await page.locator(".live-badge").isHidden()).toBe(true);

@@ -6,8 +6,8 @@ import { formatFinding } from "../../src/domain/messages";
 import type { Model } from "../../src/domain/model";
 
 /**
- * A hand-made check result for the export tests: the engine's readers are built by other
- * engineers, so these tests pin the summary/exports to rows whose statuses we know exactly.
+ * A hand-made check result for the export tests: independent of the readers, so these tests pin
+ * the summary and the exports to rows whose statuses we know exactly.
  */
 
 export const TEST_MODEL: Model = {

@@ -4,7 +4,17 @@ import { formatA1 } from "../domain/grid";
 import { isItemNotFoundError } from "./addin-error";
 import type { AddinErrorListener, CheckOutcome, LiveUpdateListener } from "./addin-api";
 import { parseAreas, type CellRect } from "./range-address";
-import { listCheckedSheets, queueFormatsLoad, queueWorkbookLoads, toCellValue, type MutableGrid, type SheetFormatsState } from "./read-workbook";
+import {
+  buildFormatsGrid,
+  listCheckedSheets,
+  queueFormatsLoad,
+  queueNumericFormatsLoad,
+  queueWorkbookLoads,
+  toCellValue,
+  type MutableGrid,
+  type NumericFormatsRead,
+  type SheetFormatsState,
+} from "./read-workbook";
 import { retryInEditMode, type RetryOptions } from "./retry-in-edit-mode";
 import { countingSync, writeCheck, type AdapterMemory } from "./run-check";
 
@@ -155,17 +165,19 @@ async function patchAndCheck(session: LiveSession, grids: MutableGrid[], reads: 
     const { sync, count } = countingSync(context);
     queueWorkbookLoads(context);
     const formats = new Map<string, SheetFormatsState>(grids.map((g) => [g.sheet, queueFormatsLoad(context, g.sheet)]));
-    const loaded: { grid: MutableGrid; first: number; range: Excel.Range }[] = [];
+    const loaded: { grid: MutableGrid; first: number; width: number; range: Excel.Range; numeric: NumericFormatsRead }[] = [];
     for (const [grid, rows] of reads) {
       const width = Math.max(...grid.values.map((r) => r.length));
       for (const [first, rowCount] of toRuns(rows)) {
         const range = context.workbook.worksheets.getItem(grid.sheet).getRangeByIndexes(first, grid.left, rowCount, width);
-        range.load("values,numberFormat");
-        loaded.push({ grid, first, range });
+        // The same small read as a full check: values, and number formats of numeric cells only.
+        range.load("values");
+        loaded.push({ grid, first, width, range, numeric: queueNumericFormatsLoad(range) });
       }
     }
     await sync();
-    for (const { grid, first, range } of loaded) {
+    for (const { grid, first, width, range, numeric } of loaded) {
+      const formats = buildFormatsGrid(numeric, { top: first, left: grid.left, bottom: first + range.values.length - 1, right: grid.left + width - 1 });
       range.values.forEach((row, i) => {
         const index = first + i - grid.top;
         while (grid.values.length <= index) {
@@ -173,7 +185,7 @@ async function patchAndCheck(session: LiveSession, grids: MutableGrid[], reads: 
           grid.formats.push([]);
         }
         grid.values[index] = row.map(toCellValue);
-        grid.formats[index] = (range.numberFormat[i] ?? []).map(String);
+        grid.formats[index] = formats[i] ?? [];
       });
       grid.origin = formatA1(grid.top, grid.left);
     }

@@ -2,12 +2,12 @@ import { isToolSheet } from "../domain/check-workbook";
 import { formatA1, type CellValue } from "../domain/grid";
 import { isItemNotFoundError, isPayloadTooLargeError, AddinError } from "./addin-error";
 import { MONITORING_MARKER_NAME } from "../domain/plan-formats";
-import { parseRangeAddress, splitSheetAddress } from "./range-address";
+import { parseRangeAddress, splitSheetAddress, type CellRect } from "./range-address";
 
 /**
  * The read round trip of a check: sheet list, defined names, and per checked sheet the used
- * range's values + number formats, the conditional formats and the cells with data validation
- * (what the write round trip needs to replace the add-in's own formats). All queued, one sync;
+ * range's values + the number formats of its numeric cells, the conditional formats and the cells
+ * with data validation (what the write round trip needs to replace the add-in's own formats). All queued, one sync;
  * more syncs only when Excel's payload limit forces row chunks.
  */
 
@@ -23,7 +23,7 @@ export interface MutableGrid {
   left: number;
   values: CellValue[][];
   formats: string[][];
-  /** Size of the last full read's response (values + formats, JSON): the next read's estimate. */
+  /** Size of the last full read's response (values + numeric cells' formats, JSON): the next read's estimate. */
   bytes?: number;
 }
 
@@ -46,7 +46,7 @@ export interface WorkbookState {
 export interface ReadOptions {
   /** Excel on the web rejects requests and responses over 5 MB. */
   readonly payloadLimitBytes: number;
-  /** First guess of a cell's size in the response (value + number format, JSON); measured afterwards. */
+  /** First guess of a cell's size in the response (value + share of numeric formats, JSON); measured afterwards. */
   readonly bytesPerCell: number;
 }
 
@@ -70,15 +70,75 @@ export function queueFormatsLoad(context: Excel.RequestContext, sheet: string): 
   return { sheet, conditionalFormats, validationCells };
 }
 
+/**
+ * The numeric cells of a range (typed numbers and formulas yielding numbers) with their number
+ * formats. The engine reads a format only for a number (percent scaling, decimals shown), while
+ * `numberFormat` of a whole used range adds a string ("General" nearly everywhere) per cell to the
+ * response: on the 10k-row benchmark 0.7 MB, enough to push the read past the chunking threshold.
+ */
+export interface NumericFormatsRead {
+  readonly constants: Excel.RangeAreas;
+  readonly formulas: Excel.RangeAreas;
+}
+
+/** Queues the loads of the numeric cells' addresses and number formats in `range` (no sync). */
+export function queueNumericFormatsLoad(range: Excel.Range): NumericFormatsRead {
+  const constants = range.getSpecialCellsOrNullObject(Excel.SpecialCellType.constants, Excel.SpecialCellValueType.numbers);
+  constants.load("areas/items/address,areas/items/numberFormat");
+  const formulas = range.getSpecialCellsOrNullObject(Excel.SpecialCellType.formulas, Excel.SpecialCellValueType.numbers);
+  formulas.load("areas/items/address,areas/items/numberFormat");
+  return { constants, formulas };
+}
+
+/**
+ * The formats grid of `rect` (rows x ragged columns) from the numeric cells' areas; "General"
+ * elsewhere (formatAt's default), rows without numbers stay empty. Areas are clipped to `rect`.
+ */
+export function buildFormatsGrid(read: NumericFormatsRead, rect: CellRect): string[][] {
+  const formats: string[][] = Array.from({ length: rect.bottom - rect.top + 1 }, () => []);
+  for (const cells of [read.constants, read.formulas]) {
+    if (cells.isNullObject) continue;
+    for (const area of cells.areas.items) {
+      const at = parseRangeAddress(area.address);
+      if (!at) continue;
+      area.numberFormat.forEach((row, i) => {
+        const line = formats[at.top + i - rect.top];
+        if (!line) return;
+        row.forEach((format, j) => {
+          const col = at.left + j - rect.left;
+          if (col < 0 || col > rect.right - rect.left) return;
+          while (line.length < col) line.push("General");
+          line[col] = String(format);
+        });
+      });
+    }
+  }
+  return formats;
+}
+
+/** JSON size of the numeric cells' part of a response (for the next read's estimate). */
+export function measureNumericFormats(read: NumericFormatsRead): number {
+  let bytes = 0;
+  for (const cells of [read.constants, read.formulas]) {
+    if (cells.isNullObject) continue;
+    for (const area of cells.areas.items) bytes += JSON.stringify(area.address).length + JSON.stringify(area.numberFormat).length;
+  }
+  return bytes;
+}
+
 interface FullRead {
   readonly sheet: string;
   readonly used: Excel.Range;
+  readonly numeric: NumericFormatsRead;
 }
 
 function queueFullRead(context: Excel.RequestContext, sheet: string): FullRead {
-  const used = context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
-  used.load("address,values,numberFormat");
-  return { sheet, used };
+  const worksheet = context.workbook.worksheets.getItem(sheet);
+  const used = worksheet.getUsedRangeOrNullObject(true);
+  used.load("address,values");
+  // On the whole sheet, not on `used`: the used range is a null object on an empty sheet, and a
+  // method call on a null object fails the whole request.
+  return { sheet, used, numeric: queueNumericFormatsLoad(worksheet.getRange()) };
 }
 
 /**
@@ -124,7 +184,7 @@ export async function readWorkbook(
   const full = guessed.map((sheet) => queueFullRead(context, sheet));
   try {
     await sync();
-    for (const read of full) grids.set(read.sheet, toGrid(read.sheet, read.used));
+    for (const read of full) grids.set(read.sheet, toGrid(read));
   } catch (error) {
     if (isItemNotFoundError(error) && guessed.length > 0) return readWorkbook(context, undefined, sync, options, previous);
     if (!isPayloadTooLargeError(error)) throw error;
@@ -150,7 +210,7 @@ async function finishRead(
     const more = missing.map((sheet) => queueFullRead(context, sheet));
     try {
       await sync();
-      for (const read of more) grids.set(read.sheet, toGrid(read.sheet, read.used));
+      for (const read of more) grids.set(read.sheet, toGrid(read));
     } catch (error) {
       if (!isPayloadTooLargeError(error)) throw error;
       for (const sheet of missing) formats.set(sheet, queueFormatsLoad(context, sheet));
@@ -193,7 +253,7 @@ async function readInChunks(context: Excel.RequestContext, sheets: readonly stri
   const parts = await readChunks(context, chunks, sync, budget, options.bytesPerCell);
   const grids = new Map<string, MutableGrid>();
   for (const sheet of sheets) grids.set(sheet, emptyGrid(sheet));
-  for (const { chunk, values, formats } of parts) {
+  for (const { chunk, values, formats, bytes } of parts) {
     const grid = grids.get(chunk.sheet);
     if (!grid) continue;
     if (grid.values.length === 0) {
@@ -203,7 +263,7 @@ async function readInChunks(context: Excel.RequestContext, sheets: readonly stri
     }
     grid.values.push(...values);
     grid.formats.push(...formats);
-    grid.bytes = (grid.bytes ?? 0) + JSON.stringify(values).length + JSON.stringify(formats).length;
+    grid.bytes = (grid.bytes ?? 0) + bytes;
   }
   return grids;
 }
@@ -212,6 +272,8 @@ interface ChunkRead {
   readonly chunk: Chunk;
   readonly values: CellValue[][];
   readonly formats: string[][];
+  /** Size of this chunk's part of the response. */
+  readonly bytes: number;
 }
 
 /** Loads chunks in batches of at most `budget` estimated bytes; halves a batch that is still too large. */
@@ -232,8 +294,8 @@ async function readChunks(context: Excel.RequestContext, chunks: readonly Chunk[
     const batch = chunks.slice(start, end);
     const ranges = batch.map((chunk) => {
       const range = context.workbook.worksheets.getItem(chunk.sheet).getRangeByIndexes(chunk.top, chunk.left, chunk.rows, chunk.columns);
-      range.load("values,numberFormat");
-      return range;
+      range.load("values");
+      return { range, numeric: queueNumericFormatsLoad(range) };
     });
     try {
       // Each batch needs the previous one's measured size before it can be planned.
@@ -249,9 +311,11 @@ async function readChunks(context: Excel.RequestContext, chunks: readonly Chunk[
     let measured = 0;
     let cells = 0;
     batch.forEach((chunk, i) => {
-      const range = ranges[i] as Excel.Range;
-      reads.push({ chunk, values: range.values.map((row) => row.map(toCellValue)), formats: range.numberFormat.map((row) => row.map(String)) });
-      measured += JSON.stringify(range.values).length + JSON.stringify(range.numberFormat).length;
+      const { range, numeric } = ranges[i] as { range: Excel.Range; numeric: NumericFormatsRead };
+      const rect = { top: chunk.top, left: chunk.left, bottom: chunk.top + chunk.rows - 1, right: chunk.left + chunk.columns - 1 };
+      const bytes = JSON.stringify(range.values).length + measureNumericFormats(numeric);
+      reads.push({ chunk, values: range.values.map((row) => row.map(toCellValue)), formats: buildFormatsGrid(numeric, rect), bytes });
+      measured += bytes;
       cells += chunk.rows * chunk.columns;
     });
     if (cells > 0) estimate = Math.max(estimate, measured / cells);
@@ -280,18 +344,18 @@ function emptyGrid(sheet: string): MutableGrid {
   return { sheet, origin: "A1", top: 0, left: 0, values: [], formats: [] };
 }
 
-function toGrid(sheet: string, used: Excel.Range): MutableGrid {
+function toGrid({ sheet, used, numeric }: FullRead): MutableGrid {
   if (used.isNullObject) return emptyGrid(sheet);
-  const rect = parseRangeAddress(used.address);
-  const top = rect?.top ?? 0;
-  const left = rect?.left ?? 0;
+  const values = used.values.map((row) => row.map(toCellValue));
+  const rect = parseRangeAddress(used.address) ?? { top: 0, left: 0, bottom: values.length - 1, right: (values[0]?.length ?? 1) - 1 };
+  const { top, left } = rect;
   return {
     sheet,
     origin: formatA1(top, left),
     top,
     left,
-    values: used.values.map((row) => row.map(toCellValue)),
-    formats: used.numberFormat.map((row) => row.map(String)),
-    bytes: JSON.stringify(used.values).length + JSON.stringify(used.numberFormat).length,
+    values,
+    formats: buildFormatsGrid(numeric, rect),
+    bytes: JSON.stringify(used.values).length + measureNumericFormats(numeric),
   };
 }

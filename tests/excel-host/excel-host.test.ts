@@ -75,6 +75,58 @@ describe("ExcelHost", () => {
     expect(host.syncs[0]?.responseBytes).toBeGreaterThanOrEqual(JSON.stringify([["a", 1], ["b", 2]]).length);
   });
 
+  it("finds numeric constants and formulas as merged areas whose address and numberFormat load together", async () => {
+    const host = new ExcelHost({
+      sheets: [
+        {
+          name: "Blad1",
+          origin: "B2",
+          values: [
+            ["kop", 2021, 2022],
+            ["a", 0.25, 0.5],
+            ["b", 0.75, "n.v.t."],
+            ["c", true, 3],
+          ],
+          formats: [["@", "0", "0"], ["@", "0.0%", "0.0%"], ["@", "0.0%", "@"], ["@", "General", "#,##0"]],
+        },
+        { name: "Blad2", values: [["alleen tekst"]] },
+      ],
+    });
+    const sum = host.sheet("Blad1").touch(5, 2);
+    Object.assign(sum, { formula: "=SUM(C3:C4)", value: 1, numberFormat: "0%" });
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Blad1");
+      const numbers = sheet.getRange().getSpecialCellsOrNullObject("Constants", "Numbers");
+      numbers.load("address,areas/items/address,areas/items/numberFormat");
+      const formulas = sheet.getRange().getSpecialCellsOrNullObject("Formulas", "Numbers");
+      formulas.load("areas/items/address,areas/items/numberFormat");
+      const texts = sheet.getRange("B2:D5").getSpecialCellsOrNullObject("Constants", "Text");
+      texts.load("address");
+      const logical = sheet.getRange().getSpecialCellsOrNullObject("Constants", "LogicalNumbers");
+      logical.load("address");
+      const none = context.workbook.worksheets.getItem("Blad2").getRange().getSpecialCellsOrNullObject("Constants", "Numbers");
+      none.load("areas/items/address");
+      const noFormulas = context.workbook.worksheets.getItem("Blad2").getRange().getSpecialCellsOrNullObject("Formulas", "All");
+      expect(() => numbers.areas.items).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      await context.sync();
+
+      expect(numbers.isNullObject).toBe(false);
+      expect(numbers.address).toBe("Blad1!C2:D3,Blad1!C4,Blad1!D5");
+      expect(numbers.areas.items.map((a) => [a.address, a.numberFormat])).toEqual([
+        ["Blad1!C2:D3", [["0", "0"], ["0.0%", "0.0%"]]],
+        ["Blad1!C4", [["0.0%"]]],
+        ["Blad1!D5", [["#,##0"]]],
+      ]);
+      expect(formulas.areas.items.map((a) => [a.address, a.numberFormat])).toEqual([["Blad1!C6", [["0%"]]]]);
+      expect(texts.address).toBe("Blad1!B2:B5,Blad1!D4");
+      expect(logical.address).toBe("Blad1!C2:D3,Blad1!C4,Blad1!C5:D5");
+      expect(none.isNullObject).toBe(true);
+      expect(noFormulas.isNullObject).toBe(true);
+    });
+    // The areas' formats travel in the response, like Excel's: the size counts them.
+    expect(host.syncs[0]?.responseBytes).toBeGreaterThan(JSON.stringify([["0", "0"], ["0.0%", "0.0%"], ["0.0%"], ["#,##0"], ["0%"]]).length);
+  });
+
   it("rejects requests and responses over the payload limit", async () => {
     const host = new ExcelHost({ sheets: [{ name: "Blad1", values: Array.from({ length: 200 }, (_, i) => [`rij ${i}`, i]) }] }, { payloadLimit: 1000 });
     await expect(

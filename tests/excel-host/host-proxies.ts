@@ -1,4 +1,4 @@
-import { cellKey, columnLetters, formatRect, intersect, parseRect, qualify, splitSheetAddress, type Rect } from "./host-address";
+import { cellKey, columnLetters, formatRect, intersect, parseKey, parseRect, qualify, splitSheetAddress, type Rect } from "./host-address";
 import type { HostConditionalFormat, HostNamedItem, HostSheet, HostValidation, HostValue } from "./host-state";
 
 /**
@@ -82,9 +82,16 @@ export abstract class HostObject {
 
   load(spec?: LoadSpec): this {
     const paths = parseLoadSpec(spec) ?? [...this.scalars];
+    // Paths into a child collection ("areas/items/address,areas/items/numberFormat") load as one
+    // list, as Office.js does: separate loads would each replace the collection's items.
+    const byCollection = new Map<HostCollection<HostObject>, string[]>();
     for (const path of paths) {
-      this.backend.enqueue({ op: "load", object: this.path, path }, () => this.fetchPath(path));
+      const [head = "", ...rest] = path.split("/");
+      const child = rest.length > 0 && !this.scalars.includes(head) ? this.child(head) : undefined;
+      if (child instanceof HostCollection) byCollection.set(child, [...(byCollection.get(child) ?? []), rest.join("/")]);
+      else this.backend.enqueue({ op: "load", object: this.path, path }, () => this.fetchPath(path));
     }
+    for (const [collection, sub] of byCollection) collection.load(sub);
     return this;
   }
 
@@ -958,10 +965,26 @@ export class RangeProxy extends HostObject {
     );
   }
 
-  /** Only "DataValidations" and "ConditionalFormats" (what the adapter asks for). */
-  getSpecialCellsOrNullObject(cellType: string): RangeAreasProxy {
-    const areas = new RangeAreasProxy(this.backend, `${this.path}.getSpecialCellsOrNullObject(${JSON.stringify(cellType)})`, () => {
+  /**
+   * "DataValidations", "ConditionalFormats", and "Constants"/"Formulas" with a value type ("Numbers",
+   * "Text", "Logical", "Errors", their combinations such as "LogicalNumbers", or "All").
+   */
+  getSpecialCellsOrNullObject(cellType: string, cellValueType = "All"): RangeAreasProxy {
+    const args = cellType === "Constants" || cellType === "Formulas" ? [cellType, cellValueType] : [cellType];
+    const areas = new RangeAreasProxy(this.backend, `${this.path}.getSpecialCellsOrNullObject(${args.map((a) => JSON.stringify(a)).join(",")})`, () => {
       const { sheet, rect } = this.target();
+      if (cellType === "Constants" || cellType === "Formulas") {
+        const wanted = parseValueTypes(cellValueType);
+        const cells: [number, number][] = [];
+        for (const [key, cell] of sheet.cells) {
+          const { row, col } = parseKey(key);
+          if (row < rect.top || row > rect.bottom || col < rect.left || col > rect.right) continue;
+          if ((cell.formula !== undefined) !== (cellType === "Formulas")) continue;
+          const kind = valueType(cell.value);
+          if (kind !== "Empty" && wanted.has(kind)) cells.push([row, col]);
+        }
+        return { sheet, rects: mergeCells(cells) };
+      }
       if (cellType === "DataValidations") {
         const cells = [...sheet.validations.keys()].map((k) => k.split(",").map(Number) as [number, number]);
         return { sheet, rects: columnRuns(cells.filter(([r, c]) => r >= rect.top && r <= rect.bottom && c >= rect.left && c <= rect.right)) };
@@ -1038,6 +1061,63 @@ function columnRuns(cells: [number, number][]): Rect[] {
   return rects;
 }
 
+/** SpecialCellValueType ("LogicalNumbers", "ErrorsNumberText", "All") as valueType() kinds. */
+function parseValueTypes(cellValueType: string): Set<string> {
+  if (cellValueType === "All") return new Set(["Double", "String", "Boolean", "Error"]);
+  const kinds = new Set<string>();
+  if (cellValueType.includes("Error")) kinds.add("Error");
+  if (cellValueType.includes("Logical")) kinds.add("Boolean");
+  if (cellValueType.includes("Number")) kinds.add("Double");
+  if (cellValueType.includes("Text")) kinds.add("String");
+  if (kinds.size === 0) throw new HostError("InvalidArgument", `Unknown cell value type '${cellValueType}'.`);
+  return kinds;
+}
+
+/**
+ * Rectangles covering the cells, as Excel's areas do: runs along each row, stacked while the
+ * next row has a run with the same columns.
+ */
+function mergeCells(cells: [number, number][]): Rect[] {
+  const sorted = [...cells].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const runs: Rect[] = [];
+  for (const [row, col] of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.top === row && last.right === col - 1) runs[runs.length - 1] = { ...last, right: col };
+    else runs.push({ top: row, left: col, bottom: row, right: col });
+  }
+  const open = new Map<string, number>();
+  const rects: Rect[] = [];
+  for (const run of runs) {
+    const key = `${run.left}:${run.right}`;
+    const index = open.get(key);
+    const above = index === undefined ? undefined : rects[index];
+    if (above && index !== undefined && above.bottom === run.top - 1) {
+      rects[index] = { ...above, bottom: run.top };
+    } else {
+      open.set(key, rects.length);
+      rects.push(run);
+    }
+  }
+  return rects.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** RangeAreas.areas: one Range per rectangle. */
+export class RangeAreaCollectionProxy extends HostCollection<RangeProxy> {
+  constructor(
+    backend: HostBackend,
+    path: string,
+    private readonly resolveAreas: Resolve<{ sheet: HostSheet; rects: Rect[] }>,
+  ) {
+    super(backend, path);
+  }
+
+  protected makeItems(): RangeProxy[] {
+    const areas = this.resolveAreas();
+    if (!areas) return [];
+    return areas.rects.map((rect, i) => new RangeProxy(this.backend, `${this.path}.getItemAt(${i})`, () => ({ sheet: areas.sheet, rect })));
+  }
+}
+
 export class RangeAreasProxy extends HostObject {
   protected readonly scalars = ["address", "areaCount", "cellCount"] as const;
   private readonly resolveAreas: Resolve<{ sheet: HostSheet; rects: Rect[] }>;
@@ -1065,6 +1145,13 @@ export class RangeAreasProxy extends HostObject {
   }
   get areaCount(): number {
     return this.read("areaCount");
+  }
+  get areas(): RangeAreaCollectionProxy {
+    return this.child("areas") as RangeAreaCollectionProxy;
+  }
+
+  protected override navigate(name: string): HostObject | undefined {
+    return name === "areas" ? new RangeAreaCollectionProxy(this.backend, `${this.path}.areas`, this.resolveAreas) : undefined;
   }
 }
 

@@ -90,6 +90,38 @@ describe("live checks", () => {
     await stop();
   });
 
+  it("re-reads an edited percent cell with its number format, loading formats of numeric cells only", async () => {
+    const shares = [
+      ["Tabel 3: Betaalbaarheid"],
+      ["Betaalbaarheid (in %)", 2021, 2022],
+      ["Goedkoop", 0.292, 0.292],
+      ["Betaalbaar laag", 0.624, 0.624],
+      ["Betaalbaar hoog", 0.074, 0.074],
+      ["Duur", 0.01, 0.01],
+    ];
+    const formats = [["@"], ["@", "0", "0"], ...shares.slice(2).map(() => ["@", "0.0%", "0.0%"])];
+    const { host, adapter } = setUpAdapter(agreementsWorkbook(6, [{ name: "Tabellen", values: shares, formats }]));
+    const first = await adapter.checkWorkbook("nl");
+    expect(first.result.findings.filter((f) => f.code === "percent-sum" && f.severity === "error")).toEqual([]);
+    const updates: CheckOutcome[] = [];
+    const stop = await adapter.startLiveChecks("nl", (o) => updates.push(o), () => undefined);
+    host.resetStats();
+    await host.editCells("Tabellen", "B3", [[0.5]]);
+    await jest.advanceTimersByTimeAsync(400);
+    await settle(() => updates.length > 0);
+    expect(valueReads(host)).toEqual(['worksheets.getItem("Tabellen").getRangeByIndexes(2,0,1,3)']);
+    const formatLoads = host.syncs.flatMap((s) => s.operations).filter((op) => op["op"] === "load" && String(op["path"]).includes("numberFormat"));
+    expect(formatLoads.map((op) => op["object"])).toEqual([
+      'worksheets.getItem("Tabellen").getRangeByIndexes(2,0,1,3).getSpecialCellsOrNullObject("Constants","Numbers").areas',
+      'worksheets.getItem("Tabellen").getRangeByIndexes(2,0,1,3).getSpecialCellsOrNullObject("Formulas","Numbers").areas',
+    ]);
+    // 50.0 + 62.4 + 7.4 + 1.0 = 120.8 %: only right when 0.5 is still read as "0.0%".
+    const errors = updates[0]?.result.findings.filter((f) => f.code === "percent-sum" && f.severity === "error") ?? [];
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ sheet: "Tabellen", range: "B3:B6", params: { column: "2021", sum: 120.8 } });
+    await stop();
+  });
+
   it("errors go to onError, never out of the handler", async () => {
     const { host, updates, errors, stop } = await startLive(6);
     host.simulateCellEditMode(1000);

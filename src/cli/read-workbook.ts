@@ -98,10 +98,10 @@ export function readWorksheet(worksheet: ExcelJS.Worksheet): SheetGrid {
   };
 }
 
+/** Fills the holes in place: the arrays are our own, and a copy per row was a visible share of reading 10k rows. */
 function fillHoles<T>(items: T[], blank: T): T[] {
-  const filled: T[] = new Array<T>(items.length);
-  for (let i = 0; i < items.length; i += 1) filled[i] = i in items ? (items[i] as T) : blank;
-  return filled;
+  for (let i = 0; i < items.length; i += 1) if (!(i in items)) items[i] = blank;
+  return items;
 }
 
 /** Maps every exceljs cell value shape onto the boundary's CellValue. */

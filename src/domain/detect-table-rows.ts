@@ -78,11 +78,24 @@ function classifyCell(value: CellValue): CellKind {
 /** True when the filled cells of a grid row are an optional label plus only numbers (at least one). */
 export function isNumericRow(grid: SheetGrid, row: number): boolean {
   const values = grid.values[row] ?? [];
-  const filled = values.filter((v) => !isBlank(v));
-  if (filled.length === 0) return false;
-  const [first, ...rest] = filled;
-  const restKinds = rest.map(classifyCell);
-  if (restKinds.includes("text")) return false;
-  const firstKind = first === undefined ? "unknown" : classifyCell(first);
-  return firstKind === "number" || restKinds.includes("number");
+  // Every row of an agreements sheet is asked: stop at the first text cell after the label
+  // instead of classifying the whole row (agreement rows are mostly text).
+  let first: CellValue | undefined;
+  let seenFirst = false;
+  let restHasNumber = false;
+  for (let col = 0; col < values.length; col++) {
+    if (!(col in values)) continue;
+    const value = values[col] as CellValue;
+    if (isBlank(value)) continue;
+    if (!seenFirst) {
+      seenFirst = true;
+      first = value;
+      continue;
+    }
+    const kind = classifyCell(value);
+    if (kind === "text") return false;
+    if (kind === "number") restHasNumber = true;
+  }
+  if (!seenFirst) return false;
+  return restHasNumber || (first !== undefined && classifyCell(first) === "number");
 }

@@ -11,70 +11,88 @@ export type PartyKind = (typeof PARTY_KINDS)[number];
 export const CHECK_OPERATORS = ["=", "<=", ">="] as const;
 export type CheckOperator = (typeof CHECK_OPERATORS)[number];
 
-const nameSchema = z.string().trim().min(1);
+/*
+ * Every schema is wrapped in z.lazy: it is built on first use, not when the module loads. Only a
+ * Model sheet (or --model) needs them, and building them was a visible share of the CLI's start-up.
+ */
+const buildNameSchema = () => z.string().trim().min(1);
 
-export const themeSchema = z.object({
-  name: nameSchema,
-  subthemes: z.array(nameSchema),
-  aliases: z.array(nameSchema),
-});
-
-export const partySchema = z.object({
-  name: nameSchema,
-  kind: z.enum(PARTY_KINDS),
-  aliases: z.array(nameSchema),
-});
-
-export const statusSchema = z.object({
-  /** Canonical status word kept in the cell, e.g. "groen". */
-  name: nameSchema,
-  meaning: z.string(),
-  /** "#RRGGBB" */
-  color: z.string().regex(/^#[0-9A-Fa-f]{6}$/),
-  needsExplanation: z.boolean(),
-  synonyms: z.array(nameSchema),
-});
-
-export const operandSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("number"), value: z.number().finite() }),
+export const themeSchema = z.lazy(() =>
   z.object({
-    kind: z.literal("ref"),
-    /** Table number as written after "Tabel", e.g. "1" or "8". */
-    table: nameSchema,
-    row: nameSchema,
-    column: nameSchema,
+    name: buildNameSchema(),
+    subthemes: z.array(buildNameSchema()),
+    aliases: z.array(buildNameSchema()),
   }),
-]);
+);
 
-export const crossCheckSchema = z.object({
-  /** The Controle as the coordinator wrote it, for messages. */
-  label: z.string(),
-  left: operandSchema,
-  operator: z.enum(CHECK_OPERATORS),
-  right: operandSchema,
-  tolerance: z.number().finite().nonnegative(),
-  /** Where the Controle row is on the Model sheet (for invalid-model findings). */
-  source: z.object({ sheet: z.string(), cell: z.string() }).optional(),
-});
-
-export const settingsSchema = z.object({
-  monitoringYear: z.number().int().min(1900).max(2200).optional(),
-  municipality: z.string().optional(),
-});
-
-export const modelSchema = z.object({
-  themes: z.array(themeSchema).min(1),
-  parties: z.array(partySchema).min(1),
-  statuses: z.array(statusSchema).min(1),
-  settings: settingsSchema,
-  crossChecks: z.array(crossCheckSchema),
-  /** Where the model came from: the built-in default, or a Model sheet (which blocks). */
-  source: z.object({
-    kind: z.enum(["default", "sheet"]),
-    sheet: z.string().optional(),
-    blocks: z.array(z.string()),
+export const partySchema = z.lazy(() =>
+  z.object({
+    name: buildNameSchema(),
+    kind: z.enum(PARTY_KINDS),
+    aliases: z.array(buildNameSchema()),
   }),
-});
+);
+
+export const statusSchema = z.lazy(() =>
+  z.object({
+    /** Canonical status word kept in the cell, e.g. "groen". */
+    name: buildNameSchema(),
+    meaning: z.string(),
+    /** "#RRGGBB" */
+    color: z.string().regex(/^#[0-9A-Fa-f]{6}$/),
+    needsExplanation: z.boolean(),
+    synonyms: z.array(buildNameSchema()),
+  }),
+);
+
+export const operandSchema = z.lazy(() =>
+  z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("number"), value: z.number().finite() }),
+    z.object({
+      kind: z.literal("ref"),
+      /** Table number as written after "Tabel", e.g. "1" or "8". */
+      table: buildNameSchema(),
+      row: buildNameSchema(),
+      column: buildNameSchema(),
+    }),
+  ]),
+);
+
+export const crossCheckSchema = z.lazy(() =>
+  z.object({
+    /** The Controle as the coordinator wrote it, for messages. */
+    label: z.string(),
+    left: operandSchema,
+    operator: z.enum(CHECK_OPERATORS),
+    right: operandSchema,
+    tolerance: z.number().finite().nonnegative(),
+    /** Where the Controle row is on the Model sheet (for invalid-model findings). */
+    source: z.object({ sheet: z.string(), cell: z.string() }).optional(),
+  }),
+);
+
+export const settingsSchema = z.lazy(() =>
+  z.object({
+    monitoringYear: z.number().int().min(1900).max(2200).optional(),
+    municipality: z.string().optional(),
+  }),
+);
+
+export const modelSchema = z.lazy(() =>
+  z.object({
+    themes: z.array(themeSchema).min(1),
+    parties: z.array(partySchema).min(1),
+    statuses: z.array(statusSchema).min(1),
+    settings: settingsSchema,
+    crossChecks: z.array(crossCheckSchema),
+    /** Where the model came from: the built-in default, or a Model sheet (which blocks). */
+    source: z.object({
+      kind: z.enum(["default", "sheet"]),
+      sheet: z.string().optional(),
+      blocks: z.array(z.string()),
+    }),
+  }),
+);
 
 export type ThemeDef = z.infer<typeof themeSchema>;
 export type PartyDef = z.infer<typeof partySchema>;

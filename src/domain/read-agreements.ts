@@ -179,11 +179,31 @@ class CellReader {
     return `${letters}${this.origin.row + row + 1}`;
   }
 
+  /** The cell's address from its grid column and the row's one-based number, computed once per row. */
+  addressAt(rowLabel: string, col: number): string {
+    let letters = this.letters[col];
+    if (letters === undefined) {
+      letters = toColumnLetters(this.origin.col + col);
+      this.letters[col] = letters;
+    }
+    return letters + rowLabel;
+  }
+
   read(row: number, col: number): ReadCell {
-    const value = cellAt(this.grid, row, col);
     const cell = this.addressOf(row, col);
+    return { text: this.readText(row, col, cell), cell };
+  }
+
+  /**
+   * The cell's trimmed text ("" for blanks and Excel errors), reporting errors and markup at
+   * `cell`. Returns a string rather than a ReadCell: every data row reads about seven cells.
+   */
+  readText(row: number, col: number, cell: string): string {
+    const value = cellAt(this.grid, row, col);
+    if (value === null || value === undefined) return "";
+    if (typeof value !== "string") return textOf(value).trim();
     // Error values all contain "#": the cheap test spares trimming and upper-casing every text.
-    if (typeof value === "string" && value.includes("#") && isExcelError(value)) {
+    if (value.includes("#") && isExcelError(value)) {
       if (this.isFirstReport(row, col)) {
         this.findings.push({
           code: "cell-error",
@@ -195,9 +215,9 @@ class CellReader {
         });
       }
       // An error value is treated as a blank cell by every other rule.
-      return { text: "", cell };
+      return "";
     }
-    const text = textOf(value).trim();
+    const text = value.trim();
     if (text.includes("<")) {
       const tags = findMarkupTags(text);
       if (tags.length > 0 && this.isFirstReport(row, col)) {
@@ -211,7 +231,7 @@ class CellReader {
         });
       }
     }
-    return { text, cell };
+    return text;
   }
 
   /** A cell can be read twice (a shifted row's subtheme); its finding is reported once. */
@@ -312,6 +332,9 @@ class SheetRegionReader {
   shiftedRows = 0;
   plainRows = 0;
   private expectTableHeader = false;
+  private readonly yearColumns: YearColumns;
+  /** The grid's origin, parsed once: every row needs it. */
+  private readonly origin: { readonly row: number; readonly col: number };
 
   constructor(
     private readonly grid: SheetGrid,
@@ -320,14 +343,19 @@ class SheetRegionReader {
     private readonly themeKeys: ReadonlySet<string>,
     private readonly tableAreas: readonly TableArea[],
     private readonly cells: CellReader,
-  ) {}
+  ) {
+    this.yearColumns = listYearColumns(layout);
+    this.origin = readOrigin(grid);
+  }
 
   readRows(from: number, to: number): void {
-    const mapped = listMappedColumns(this.layout);
+    // Indexed by grid column: one lookup per filled cell instead of a search per row.
+    const mapped: boolean[] = [];
+    for (const col of listMappedColumns(this.layout)) mapped[col] = true;
     let row = from;
     while (row <= to) {
       const filled = this.listFilledColumns(row);
-      if (filled.length === 0 || !filled.some((col) => mapped.includes(col))) {
+      if (filled.length === 0 || !filled.some((col) => mapped[col] === true)) {
         row += 1;
         continue;
       }
@@ -350,7 +378,11 @@ class SheetRegionReader {
     const cols: number[] = [];
     for (let col = 0; col < values.length; col++) {
       // `in`: a sparse row's holes are skipped, as forEach skipped them before.
-      if (col in values && !isBlank(values[col])) cols.push(col);
+      if (!(col in values)) continue;
+      const value = values[col];
+      // Only strings need trimming to tell blank; most filled cells are non-blank text.
+      if (value === null || value === undefined) continue;
+      if (typeof value !== "string" || !isBlank(value)) cols.push(col);
     }
     return cols;
   }
@@ -361,7 +393,7 @@ class SheetRegionReader {
 
   private isTableRow(row: number, filled: readonly number[]): boolean {
     const firstCol = filled[0] ?? 0;
-    const origin = readOrigin(this.grid);
+    const { origin } = this;
     const first = textOf(cellAt(this.grid, row, firstCol));
     if (isInTableArea(this.tableAreas, origin.row + row, origin.col + firstCol)) return true;
     if (isCaptionText(first)) {
@@ -413,7 +445,7 @@ class SheetRegionReader {
       }
       if (cols.length !== 1 || cols[0] !== col) break;
       const text = textOf(cellAt(this.grid, next, col));
-      const origin = readOrigin(this.grid);
+      const { origin } = this;
       if (
         isCaptionText(text) ||
         isHtmlTableText(text) ||
@@ -460,36 +492,118 @@ class SheetRegionReader {
    * blank); a row that leaves it empty is read by position.
    */
   private readPlainRow(row: number): void {
-    const { layout } = this;
+    const { layout, cells } = this;
     const source = layout.shiftSource;
     const sourceValue = source === undefined ? null : cellAt(this.grid, row, source);
     // Row numbers or labels such as "1." or "(a)" in a margin column are not shifted themes.
     const shifted =
       source !== undefined && typeof sourceValue === "string" && !isBlank(sourceValue) && !ROW_LABEL_PATTERN.test(sourceValue);
-    const parts: RowParts = {
-      row: sheetRowOf(this.grid, row),
-      activities: new Map(),
-      statuses: new Map(),
-      explanations: new Map(),
-    };
+    // Written straight into the row's records (no intermediate maps or cell objects): this runs
+    // for every data row and its allocations were most of reading's cost.
+    const rowNumber = this.origin.row + row + 1;
+    const rowLabel = String(rowNumber);
+    const rowCells: Partial<Record<AgreementField, string>> = {};
+    let themeText: string;
+    let subthemeText = "";
     if (shifted && source !== undefined) {
       this.shiftedRows += 1;
-      parts.theme = this.cells.read(row, source);
-      const underTheme = this.cells.read(row, layout.theme);
-      parts.subtheme =
-        underTheme.text === "" && layout.subtheme !== undefined ? this.cells.read(row, layout.subtheme) : underTheme;
+      const themeCell = cells.addressAt(rowLabel, source);
+      rowCells.theme = themeCell;
+      themeText = cells.readText(row, source, themeCell);
+      const underCell = cells.addressAt(rowLabel, layout.theme);
+      const underTheme = cells.readText(row, layout.theme, underCell);
+      if (underTheme === "" && layout.subtheme !== undefined) {
+        const subthemeCell = cells.addressAt(rowLabel, layout.subtheme);
+        rowCells.subtheme = subthemeCell;
+        subthemeText = cells.readText(row, layout.subtheme, subthemeCell);
+      } else {
+        rowCells.subtheme = underCell;
+        subthemeText = underTheme;
+      }
     } else {
       this.plainRows += 1;
-      parts.theme = this.cells.read(row, layout.theme);
-      if (layout.subtheme !== undefined) parts.subtheme = this.cells.read(row, layout.subtheme);
+      const themeCell = cells.addressAt(rowLabel, layout.theme);
+      rowCells.theme = themeCell;
+      themeText = cells.readText(row, layout.theme, themeCell);
+      if (layout.subtheme !== undefined) {
+        const subthemeCell = cells.addressAt(rowLabel, layout.subtheme);
+        rowCells.subtheme = subthemeCell;
+        subthemeText = cells.readText(row, layout.subtheme, subthemeCell);
+      }
     }
-    parts.agreement = this.cells.read(row, layout.agreement);
-    parts.parties = this.cells.read(row, layout.parties);
-    for (const [year, col] of layout.activities) parts.activities.set(year, this.cells.read(row, col));
-    for (const [year, col] of layout.status) parts.statuses.set(year, this.cells.read(row, col));
-    for (const [year, col] of layout.explanation) parts.explanations.set(year, this.cells.read(row, col));
-    this.agreements.push(buildAgreementRow(this.grid.sheet, parts, this.model));
+    const agreementCell = cells.addressAt(rowLabel, layout.agreement);
+    rowCells.agreement = agreementCell;
+    const agreement = cells.readText(row, layout.agreement, agreementCell);
+    const partiesCell = cells.addressAt(rowLabel, layout.parties);
+    rowCells.parties = partiesCell;
+    const partiesText = cells.readText(row, layout.parties, partiesCell);
+
+    const activities: Record<number, string> = {};
+    const statuses: Record<number, YearStatus> = {};
+    const explanations: Record<number, string> = {};
+    const explanationCells: Record<number, string> = {};
+    const columns = this.yearColumns;
+    for (let i = 0; i < columns.activityYears.length; i++) {
+      const col = columns.activityCols[i] as number;
+      const cell = cells.addressAt(rowLabel, col);
+      rowCells.activities ??= cell;
+      const text = cells.readText(row, col, cell);
+      if (text !== "") activities[columns.activityYears[i] as number] = text;
+    }
+    for (let i = 0; i < columns.statusYears.length; i++) {
+      const col = columns.statusCols[i] as number;
+      const cell = cells.addressAt(rowLabel, col);
+      rowCells.status ??= cell;
+      const raw = cells.readText(row, col, cell);
+      const status = raw === "" ? undefined : normaliseStatus(raw, this.model.statuses);
+      statuses[columns.statusYears[i] as number] = status !== undefined ? { raw, cell, status } : { raw, cell };
+    }
+    for (let i = 0; i < columns.explanationYears.length; i++) {
+      const col = columns.explanationCols[i] as number;
+      const year = columns.explanationYears[i] as number;
+      const cell = cells.addressAt(rowLabel, col);
+      rowCells.explanation ??= cell;
+      explanationCells[year] = cell;
+      const text = cells.readText(row, col, cell);
+      if (text !== "") explanations[year] = text;
+    }
+    // Theme and subtheme are names: stored without pasted markup. Other texts stay as typed.
+    const theme = themeText === "" ? "" : stripMarkup(themeText);
+    const subtheme = subthemeText === "" ? "" : stripMarkup(subthemeText);
+    const built = { sheet: this.grid.sheet, row: rowNumber } as MutableAgreementRow;
+    if (theme !== "") built.theme = theme;
+    if (subtheme !== "") built.subtheme = subtheme;
+    if (agreement !== "") built.agreement = agreement;
+    if (partiesText !== "") built.partiesText = partiesText;
+    built.parties = partiesText === "" ? [] : parseParties(partiesText, this.model.parties).parties;
+    built.activities = activities;
+    built.statuses = statuses;
+    built.explanations = explanations;
+    built.explanationCells = explanationCells;
+    built.cells = rowCells;
+    this.agreements.push(built);
   }
+}
+
+/** A header's per-year columns as parallel arrays, ascending by year: iterated for every row. */
+interface YearColumns {
+  readonly activityYears: readonly number[];
+  readonly activityCols: readonly number[];
+  readonly statusYears: readonly number[];
+  readonly statusCols: readonly number[];
+  readonly explanationYears: readonly number[];
+  readonly explanationCols: readonly number[];
+}
+
+function listYearColumns(layout: HeaderLayout): YearColumns {
+  return {
+    activityYears: [...layout.activities.keys()],
+    activityCols: [...layout.activities.values()],
+    statusYears: [...layout.status.keys()],
+    statusCols: [...layout.status.values()],
+    explanationYears: [...layout.explanation.keys()],
+    explanationCols: [...layout.explanation.values()],
+  };
 }
 
 function joinTexts(cells: readonly ReadCell[]): string {
@@ -578,7 +692,12 @@ export function readAgreements(
           row: sheetRowOf(grid, layout.row),
         });
       }
-      const region = new SheetRegionReader(grid, layout, model, themeKeys, tableAreas, cells);
+      // Only the tables that reach into this header's rows: every row is tested against them.
+      const origin = readOrigin(grid);
+      const regionAreas = tableAreas.filter(
+        (a) => a.bottom >= origin.row + layout.row + 1 && a.top <= origin.row + lastRow,
+      );
+      const region = new SheetRegionReader(grid, layout, model, themeKeys, regionAreas, cells);
       region.readRows(layout.row + 1, lastRow);
       agreements.push(...region.agreements);
       columns.push(describeColumns(grid, layout, lastRow, region.shiftedRows > 0 && region.shiftedRows >= region.plainRows));

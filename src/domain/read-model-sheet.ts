@@ -195,68 +195,101 @@ const missingOr =
   (issue: { input?: unknown }): string =>
     issue.input === undefined ? "missing-value" : problem;
 
-const nameField = z.preprocess(toText, z.string({ error: "missing-name" }).min(1, { error: "missing-name" }));
-const listField = z.preprocess((v) => splitList((v ?? null) as CellValue), z.array(z.string()));
+// Fields are built per use and every schema is wrapped in z.lazy: built on the first Model sheet
+// read, not when the module loads (most workbooks have no Model sheet).
+const buildNameField = () =>
+  z.preprocess(toText, z.string({ error: "missing-name" }).min(1, { error: "missing-name" }));
+const buildListField = () => z.preprocess((v) => splitList((v ?? null) as CellValue), z.array(z.string()));
 
-const themeRowSchema = z.object({ name: nameField, subthemes: listField, aliases: listField });
+const themeRowSchema = z.lazy(() =>
+  z.object({
+    name: buildNameField(),
+    subthemes: buildListField(),
+    aliases: buildListField(),
+  }),
+);
 
-const partyRowSchema = z.object({
-  name: nameField,
-  kind: z.preprocess((v) => {
-    const text = toText(v);
-    return typeof text === "string" ? (parsePartyKind(text) ?? text) : text;
-  }, z.enum(PARTY_KINDS, { error: missingOr("unknown-kind") })),
-  aliases: listField,
-});
+const partyRowSchema = z.lazy(() =>
+  z.object({
+    name: buildNameField(),
+    kind: z.preprocess(
+      (v) => {
+        const text = toText(v);
+        return typeof text === "string" ? (parsePartyKind(text) ?? text) : text;
+      },
+      z.enum(PARTY_KINDS, { error: missingOr("unknown-kind") }),
+    ),
+    aliases: buildListField(),
+  }),
+);
 
-const statusRowSchema = z.object({
-  name: nameField,
-  meaning: z.preprocess((v) => toText(v) ?? "", z.string()),
-  color: z.preprocess(
-    (v) => {
-      const text = toText(v);
-      return typeof text === "string" ? (normaliseColor(text) ?? text) : text;
-    },
-    z.string({ error: "missing-value" }).regex(/^#[0-9A-F]{6}$/, { error: "invalid-color" }),
-  ),
-  // A blank "Toelichting verplicht" means no.
-  needsExplanation: z.preprocess((v) => {
+const statusRowSchema = z.lazy(() =>
+  z.object({
+    name: buildNameField(),
+    meaning: z.preprocess((v) => toText(v) ?? "", z.string()),
+    color: z.preprocess(
+      (v) => {
+        const text = toText(v);
+        return typeof text === "string" ? (normaliseColor(text) ?? text) : text;
+      },
+      z.string({ error: "missing-value" }).regex(/^#[0-9A-F]{6}$/, { error: "invalid-color" }),
+    ),
+    // A blank "Toelichting verplicht" means no.
+    needsExplanation: z.preprocess(
+      (v) => {
+        const raw = blankToUndefined(v);
+        return raw === undefined ? false : (parseYesNo(raw as CellValue) ?? raw);
+      },
+      z.boolean({ error: "invalid-yes-no" }),
+    ),
+    synonyms: buildListField(),
+  }),
+);
+
+const buildOperandField = () =>
+  z.preprocess((v) => {
     const raw = blankToUndefined(v);
-    return raw === undefined ? false : (parseYesNo(raw as CellValue) ?? raw);
-  }, z.boolean({ error: "invalid-yes-no" })),
-  synonyms: listField,
-});
+    return raw === undefined ? undefined : (parseOperand(raw as CellValue) ?? textOf(raw as CellValue));
+  }, operandSchema);
 
-const operandField = z.preprocess((v) => {
-  const raw = blankToUndefined(v);
-  return raw === undefined ? undefined : (parseOperand(raw as CellValue) ?? textOf(raw as CellValue));
-}, operandSchema);
-
-const crossCheckRowSchema = z.object({
-  left: operandField,
-  operator: z.preprocess((v) => {
-    const text = toText(v);
-    return typeof text === "string" ? (parseOperator(text) ?? text) : text;
-  }, z.enum(CHECK_OPERATORS, { error: missingOr("invalid-operator") })),
-  right: operandField,
-  // A blank Tolerantie is an exact check.
-  tolerance: z.preprocess((v) => {
-    const raw = blankToUndefined(v);
-    return raw === undefined ? 0 : (readNumberCell(raw as CellValue) ?? textOf(raw as CellValue));
-  }, z.number({ error: "invalid-number" }).finite({ error: "invalid-number" }).nonnegative({ error: "invalid-number" })),
-  label: z.preprocess(toText, z.string().optional()),
-});
+const crossCheckRowSchema = z.lazy(() =>
+  z.object({
+    left: buildOperandField(),
+    operator: z.preprocess(
+      (v) => {
+        const text = toText(v);
+        return typeof text === "string" ? (parseOperator(text) ?? text) : text;
+      },
+      z.enum(CHECK_OPERATORS, { error: missingOr("invalid-operator") }),
+    ),
+    right: buildOperandField(),
+    // A blank Tolerantie is an exact check.
+    tolerance: z.preprocess(
+      (v) => {
+        const raw = blankToUndefined(v);
+        return raw === undefined ? 0 : (readNumberCell(raw as CellValue) ?? textOf(raw as CellValue));
+      },
+      z
+        .number({ error: "invalid-number" })
+        .finite({ error: "invalid-number" })
+        .nonnegative({ error: "invalid-number" }),
+    ),
+    label: z.preprocess(toText, z.string().optional()),
+  }),
+);
 
 const SETTING_SCHEMAS: Readonly<Record<SettingKey, z.ZodType>> = {
-  monitoringYear: z.preprocess(
-    (v) => readNumberCell(v as CellValue) ?? textOf(v as CellValue),
-    z
-      .number({ error: "invalid-year" })
-      .int({ error: "invalid-year" })
-      .min(1900, { error: "invalid-year" })
-      .max(2200, { error: "invalid-year" }),
+  monitoringYear: z.lazy(() =>
+    z.preprocess(
+      (v) => readNumberCell(v as CellValue) ?? textOf(v as CellValue),
+      z
+        .number({ error: "invalid-year" })
+        .int({ error: "invalid-year" })
+        .min(1900, { error: "invalid-year" })
+        .max(2200, { error: "invalid-year" }),
+    ),
   ),
-  municipality: z.preprocess(toText, z.string()),
+  municipality: z.lazy(() => z.preprocess(toText, z.string())),
 };
 
 /** Problem key of a zod issue: our own message, else the field's generic problem. */
@@ -287,7 +320,10 @@ class BlockReader {
       (cells) => this.parseRow(cells, themeRowSchema, "missing-name"),
       (theme, cells) => {
         if (!names.claim(theme.name)) return this.reject(cells, "name", "duplicate-name", theme.name);
-        return { ...theme, aliases: this.claimAll(names, theme.aliases, cells, "aliases") };
+        return {
+          ...theme,
+          aliases: this.claimAll(names, theme.aliases, cells, "aliases"),
+        };
       },
     );
   }
@@ -298,7 +334,10 @@ class BlockReader {
       (cells) => this.parseRow(cells, partyRowSchema, "unknown-kind"),
       (party, cells) => {
         if (!names.claim(party.name)) return this.reject(cells, "name", "duplicate-name", party.name);
-        return { ...party, aliases: this.claimAll(names, party.aliases, cells, "aliases") };
+        return {
+          ...party,
+          aliases: this.claimAll(names, party.aliases, cells, "aliases"),
+        };
       },
     );
   }
@@ -309,7 +348,10 @@ class BlockReader {
       (cells) => this.parseRow(cells, statusRowSchema, "invalid-color"),
       (status, cells) => {
         if (!names.claim(status.name)) return this.reject(cells, "name", "duplicate-name", status.name);
-        return { ...status, synonyms: this.claimAll(names, status.synonyms, cells, "synonyms") };
+        return {
+          ...status,
+          synonyms: this.claimAll(names, status.synonyms, cells, "synonyms"),
+        };
       },
     );
   }
@@ -413,7 +455,9 @@ class BlockReader {
       const problem = problemOf(issue.message, isBlank(cells.value(key) ?? null) ? "missing-value" : fallback);
       const column = this.spec().find((c) => c.key === key);
       const value =
-        problem === "missing-value" || problem === "missing-name" ? (column?.header ?? key) : textOf(cells.value(key) ?? null).trim();
+        problem === "missing-value" || problem === "missing-name"
+          ? (column?.header ?? key)
+          : textOf(cells.value(key) ?? null).trim();
       this.report(cells.address(key), this.span.block, problem, value);
     }
     return undefined;

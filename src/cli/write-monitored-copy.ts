@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 import type { CheckResult } from "../domain";
 import { parseA1, toColumnLetters } from "../domain/grid";
 import { chooseMonitoringSheetName, planMonitoringSheet } from "../domain/plan-monitoring-sheet";
-import { HIGHLIGHT_SHEET_PREFIX, MONITORING_MARKER_NAME, planFormats, type FormatPlan } from "../domain/plan-formats";
+import { HIGHLIGHT_SHEET_PREFIX, MONITORING_MARKER_NAME, planFormats, quoteSheetName, type FormatPlan } from "../domain/plan-formats";
 import { buildMonitoringSummary } from "../domain/summary";
 import type { MonitoringOutcome } from "../excel/addin-api";
 import { renderSheetPlan, toArgb } from "../export/render-sheet-plan";
@@ -50,7 +50,7 @@ export function addMonitoringWorksheet(workbook: ExcelJS.Workbook, result: Check
   const worksheet = workbook.addWorksheet(name, { properties: { tabColor: { argb: "FF1F4E79" } } });
   const summary = buildMonitoringSummary(result, { generatedAt });
   renderSheetPlan(worksheet, planMonitoringSheet(summary, result.lang));
-  workbook.definedNames.add(`${quoteSheet(name)}!$A$1`, MONITORING_MARKER_NAME);
+  workbook.definedNames.add(`${quoteSheetName(name)}!$A$1`, MONITORING_MARKER_NAME);
   return { sheet: name, renamedBecauseUserSheet: name !== "Monitoring" };
 }
 
@@ -146,8 +146,4 @@ function listCells(range: string): string[] {
     }
   }
   return cells;
-}
-
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }

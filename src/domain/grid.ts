@@ -59,6 +59,16 @@ export function formatA1(row: number, col: number): string {
   return `${toColumnLetters(col)}${row + 1}`;
 }
 
+/** Splits "Blad1!A1:B2", "'Mijn blad'!$A$1" or "=Blad1!A1" into sheet name and local address. */
+export function splitSheetAddress(address: string): { readonly sheet?: string; readonly local: string } {
+  const text = address.trim().replace(/^=/, "");
+  const bang = text.lastIndexOf("!");
+  if (bang < 0) return { local: text };
+  let sheet = text.slice(0, bang).trim();
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, local: text.slice(bang + 1).trim() };
+}
+
 /** Sheet coordinates (zero-based) of the grid's origin. */
 export function readOrigin(grid: SheetGrid): GridPosition {
   return parseA1(grid.origin) ?? { row: 0, col: 0 };

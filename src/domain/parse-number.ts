@@ -1,5 +1,5 @@
 import { isBlank, isExcelError, type CellValue } from "./grid";
-import { memoiseText } from "./normalise-text";
+import { stripMarkup } from "./normalise-text";
 import type { TableValue } from "./table";
 
 /**
@@ -20,21 +20,8 @@ import type { TableValue } from "./table";
  * - Blank, "n.b.", "nb", "nvt", "n.v.t.", "-", "—", "–", "?" are unknown, never an error.
  */
 
-/** Strips HTML tags and the few entities PDF/web pastes carry; collapses whitespace. */
-export const stripMarkup: (text: string) => string = memoiseText(stripTableMarkup);
-
-function stripTableMarkup(text: string): string {
-  return text
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&nbsp;/gi, " ")
-    .replace(/&amp;/gi, "&")
-    .replace(/&lt;/gi, "<")
-    .replace(/&gt;/gi, ">")
-    .replace(/&euro;/gi, "€")
-    .replace(/[\u00a0\u2007\u202f]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-}
+/** Table labels and values are stripped of pasted markup the same way as agreement cells. */
+export { stripMarkup };
 
 const UNKNOWN_WORDS = new Set(["", "nb", "nvt", "na", "-", "--", "—", "–", "?", "onbekend", "x"]);
 

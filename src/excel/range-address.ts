@@ -1,4 +1,6 @@
-import { parseA1 } from "../domain/grid";
+import { parseA1, splitSheetAddress } from "../domain/grid";
+
+export { splitSheetAddress };
 
 /** Zero-based, inclusive rectangle of sheet cells. */
 export interface CellRect {
@@ -6,16 +8,6 @@ export interface CellRect {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-}
-
-/** Splits "Blad1!A1:B2", "'Mijn blad'!$A$1" or "=Blad1!A1" into sheet name and local address. */
-export function splitSheetAddress(address: string): { readonly sheet?: string; readonly local: string } {
-  const text = address.trim().replace(/^=/, "");
-  const bang = text.lastIndexOf("!");
-  if (bang < 0) return { local: text };
-  let sheet = text.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  return { sheet, local: text.slice(bang + 1) };
 }
 
 /** The rectangle of an address with or without sheet ("Blad1!$B$3:$F$9", "B3", "5:7" rows only). */

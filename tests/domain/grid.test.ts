@@ -1,4 +1,4 @@
-import { addressOf, formatA1, isExcelError, parseA1, toColumnIndex, toColumnLetters } from "../../src/domain/grid";
+import { addressOf, formatA1, isExcelError, parseA1, splitSheetAddress, toColumnIndex, toColumnLetters } from "../../src/domain/grid";
 import { formatCellReference, formatMessage } from "../../src/domain/messages";
 import { gridFromA1 } from "../helpers/grid-from-a1";
 
@@ -29,6 +29,11 @@ describe("A1 addresses", () => {
     expect(isExcelError("#div/0!")).toBe(true);
     expect(isExcelError("#hashtag")).toBe(false);
     expect(isExcelError(0)).toBe(false);
+  });
+  it("splits sheet-qualified addresses, quoted or not", () => {
+    expect(splitSheetAddress("Blad1!A1:B2")).toEqual({ sheet: "Blad1", local: "A1:B2" });
+    expect(splitSheetAddress("='Jan''s blad'!$A$1")).toEqual({ sheet: "Jan's blad", local: "$A$1" });
+    expect(splitSheetAddress("C3")).toEqual({ local: "C3" });
   });
   it("quotes sheet names that need it", () => {
     expect(formatCellReference("Afspraken", "A1")).toBe("Afspraken!A1");

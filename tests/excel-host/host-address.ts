@@ -1,4 +1,7 @@
-import { toColumnIndex, toColumnLetters } from "../../src/domain/grid";
+import { splitSheetAddress, toColumnIndex, toColumnLetters } from "../../src/domain/grid";
+
+export { splitSheetAddress };
+
 /**
  * A1 addresses for the in-memory Excel host: rectangles with zero-based inclusive bounds.
  * No Node imports: the host is bundled into the pane's browser tests too.
@@ -18,15 +21,6 @@ export interface Rect {
 export const columnLetters = toColumnLetters;
 const columnIndex = toColumnIndex;
 
-/** Splits "Sheet 1!A1:B2" or "'It''s'!A1" into sheet name (if any) and the local address. */
-export function splitSheetAddress(address: string): { sheet?: string; local: string } {
-  const bang = address.lastIndexOf("!");
-  if (bang < 0) return { local: address.trim() };
-  let sheet = address.slice(0, bang).trim();
-  if (sheet.startsWith("=")) sheet = sheet.slice(1);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  return { sheet, local: address.slice(bang + 1).trim() };
-}
 
 /** Parses "A1", "B2:C9", "C:C", "3:5" (dollar signs allowed). Undefined when it is not an address. */
 export function parseRect(address: string): Rect | undefined {

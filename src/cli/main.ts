@@ -69,7 +69,10 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   if (command.model !== undefined) model = await readModelFile(command.model);
 
   // A Monitoring sheet we wrote under another name ("Monitoring (2)") is ours, not data.
-  const ownSheet = findMarkedSheet(input.workbook);
+  const ownSheet = findMarkedSheet(
+    input.definedNames,
+    input.sheets.map((sheet) => sheet.sheet),
+  );
   const result = checkWorkbook(input.sheets, {
     lang: command.lang,
     ...(ownSheet !== undefined ? { toolSheets: [ownSheet] } : {}),
@@ -88,7 +91,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   if (command.out !== undefined) {
     // The writers (and exceljs' writing side) load only when asked for: a plain check stays lean.
     const { writeMonitoredCopy } = await import("./write-monitored-copy");
-    const outcome = await writeMonitoredCopy(input.workbook, result, command.out);
+    const outcome = await writeMonitoredCopy(await input.loadWorkbook(), result, command.out);
     written.push(command.out);
     if (outcome.renamedBecauseUserSheet) {
       io.stderr(

@@ -1,11 +1,11 @@
 import { promises as fs } from "fs";
 import { basename } from "path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { DEFAULT_MODEL, formatFinding, MODEL_SHEET_NAME, type Model } from "../domain";
 import { readModelSheet } from "../domain/read-model-sheet";
 import { writeModelSheet } from "../domain/write-model-sheet";
 import { InputError } from "./input-error";
-import { readWorkbookFile } from "./read-workbook";
+import { importExcelJs, readWorkbookFile } from "./read-workbook";
 
 export interface ModelInitArgs {
   /** The workbook to create; never overwritten. */
@@ -26,9 +26,10 @@ export async function runModelInit(args: ModelInitArgs): Promise<string> {
     const input = await readWorkbookFile(args.from);
     const existing = input.sheets.find((s) => s.sheet.trim().toLowerCase() === MODEL_SHEET_NAME.toLowerCase());
     if (existing) throw new InputError(`${args.from}: already has a sheet named '${existing.sheet}'; edit that one`);
-    workbook = input.workbook;
+    workbook = await input.loadWorkbook();
   } else {
-    workbook = new ExcelJS.Workbook();
+    const { Workbook } = await importExcelJs();
+    workbook = new Workbook();
     workbook.creator = "Prestatiemonitor";
   }
   addModelWorksheet(workbook, DEFAULT_MODEL);

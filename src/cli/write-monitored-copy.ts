@@ -9,7 +9,18 @@ import { renderSheetPlan, toArgb } from "../export/render-sheet-plan";
 import { findMarkedSheet } from "./find-marked-sheet";
 import { writeFileAtomically } from "./write-file-atomically";
 
-export { findMarkedSheet };
+/** Our Monitoring sheet in an exceljs workbook, found through its marker name. */
+export function findMarkedSheetInWorkbook(workbook: ExcelJS.Workbook): string | undefined {
+  const names = new Map<string, string>();
+  for (const definedName of workbook.definedNames.model) {
+    const range = definedName.ranges[0];
+    if (range !== undefined) names.set(definedName.name, range);
+  }
+  return findMarkedSheet(
+    names,
+    workbook.worksheets.map((worksheet) => worksheet.name),
+  );
+}
 
 export interface MonitoredCopyOptions {
   /** ISO timestamp of the run; now when absent (tests pass a fixed one). */
@@ -38,7 +49,7 @@ export async function writeMonitoredCopy(
 
 /** Adds (or replaces) the tool's Monitoring sheet; a user's own sheet named Monitoring is left alone. */
 export function addMonitoringWorksheet(workbook: ExcelJS.Workbook, result: CheckResult, generatedAt: string): MonitoringOutcome {
-  const own = findMarkedSheet(workbook);
+  const own = findMarkedSheetInWorkbook(workbook);
   const names = workbook.worksheets.map((ws) => ws.name);
   const name = chooseMonitoringSheetName(names, own);
   if (own !== undefined) {

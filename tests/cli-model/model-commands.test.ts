@@ -39,7 +39,9 @@ describe("model init", () => {
     const file = path.join(dir, "nieuw-model.xlsx");
     const run = await runCliCaptured(["model", "init", file]);
     expect(run).toEqual({ code: 0, stdout: `${file}\n`, stderr: "" });
-    const { workbook, sheets } = await readWorkbookFile(file);
+    const input = await readWorkbookFile(file);
+    const { sheets } = input;
+    const workbook = await input.loadWorkbook();
     expect(sheets.map((s) => s.sheet)).toEqual(["Model"]);
     expect(withoutSource(await readModelFile(file))).toEqual(withoutSource(DEFAULT_MODEL));
 
@@ -150,7 +152,7 @@ describe("--model <file.xlsx>", () => {
 
   it("checks a workbook without a Model sheet against the model of another workbook", async () => {
     // The Veendam agreements and tables, without their Model sheet.
-    const { workbook } = await readWorkbookFile(OTHER);
+    const workbook = await (await readWorkbookFile(OTHER)).loadWorkbook();
     const modelSheet = workbook.getWorksheet("Model");
     if (modelSheet) workbook.removeWorksheet(modelSheet.id);
     const file = path.join(dir, "veendam-zonder-model.xlsx");

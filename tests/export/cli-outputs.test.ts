@@ -2,7 +2,7 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { findMarkedSheet } from "../../src/cli/write-monitored-copy";
+import { findMarkedSheetInWorkbook } from "../../src/cli/write-monitored-copy";
 import { runCliCaptured } from "../cli/run-cli";
 
 const FIXTURE = path.join(__dirname, "..", "fixtures", "stadskanaal-monitoring-2021.xlsx");
@@ -30,7 +30,7 @@ describe("check --out / --export on the Stadskanaal monitoring fixture", () => {
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(copy);
-    expect(findMarkedSheet(workbook)).toBe("Monitoring");
+    expect(findMarkedSheetInWorkbook(workbook)).toBe("Monitoring");
     expect(workbook.getWorksheet("Monitoring")?.getCell("A1").value).toBe("Monitoring prestatieafspraken 2021");
     const report = await fs.readFile(html, "utf8");
     expect(report).toContain("Agenda bestuurlijk overleg (rood en oranje) 2021");

@@ -2,7 +2,8 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { readWorkbookFile } from "../../src/cli/read-workbook";
-import { findMarkedSheet, writeMonitoredCopy } from "../../src/cli/write-monitored-copy";
+import { findMarkedSheet } from "../../src/cli/find-marked-sheet";
+import { writeMonitoredCopy } from "../../src/cli/write-monitored-copy";
 import { checkWorkbook } from "../../src/domain/check-workbook";
 import { buildReport, NO_STATUS_KEY } from "../../src/domain/report";
 import { buildMonitoringSummary } from "../../src/domain/summary";
@@ -37,15 +38,18 @@ describe("the illustrative Stadskanaal monitoring fixture", () => {
 describe("re-checking a monitored copy", () => {
   it("reads none of our Monitoring sheet as data, also when it had to be named Monitoring (2)", async () => {
     const input = await readWorkbookFile(FIXTURE);
-    input.workbook.addWorksheet("Monitoring").getCell("A1").value = "eigen aantekeningen";
+    (await input.loadWorkbook()).addWorksheet("Monitoring").getCell("A1").value = "eigen aantekeningen";
     const first = checkWorkbook(input.sheets, { lang: "nl" });
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "pm-recheck-"));
     try {
       const copy = path.join(dir, "copy.xlsx");
-      const outcome = await writeMonitoredCopy(input.workbook, first, copy, { generatedAt: "2026-11-24T12:00:00.000Z" });
+      const outcome = await writeMonitoredCopy(await input.loadWorkbook(), first, copy, { generatedAt: "2026-11-24T12:00:00.000Z" });
       expect(outcome.sheet).toBe("Monitoring (2)");
       const again = await readWorkbookFile(copy);
-      const own = findMarkedSheet(again.workbook);
+      const own = findMarkedSheet(
+        again.definedNames,
+        again.sheets.map((sheet) => sheet.sheet),
+      );
       expect(own).toBe("Monitoring (2)");
       const second = checkWorkbook(again.sheets, { lang: "nl", toolSheets: own === undefined ? [] : [own] });
       expect(second.findings.filter((f) => f.sheet.startsWith("Monitoring"))).toEqual([]);

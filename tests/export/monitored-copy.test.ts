@@ -4,7 +4,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { MONITORING_MARKER_NAME, type FormatPlan } from "../../src/domain/plan-formats";
 import { InputError } from "../../src/cli/input-error";
-import { findMarkedSheet, writeMonitoredCopy } from "../../src/cli/write-monitored-copy";
+import { findMarkedSheetInWorkbook, writeMonitoredCopy } from "../../src/cli/write-monitored-copy";
 import { makeCheckResult } from "./make-check-result";
 
 const AT = "2026-11-24T12:00:00.000Z";
@@ -41,7 +41,7 @@ describe("writeMonitoredCopy", () => {
 
     const copy = await reload(out);
     expect(copy.worksheets.map((w) => w.name)).toEqual(["Afspraken", "Monitoring"]);
-    expect(findMarkedSheet(copy)).toBe("Monitoring");
+    expect(findMarkedSheetInWorkbook(copy)).toBe("Monitoring");
     const ws = copy.getWorksheet("Monitoring") as ExcelJS.Worksheet;
     expect(ws.getCell("A1").value).toBe("Monitoring prestatieafspraken 2022");
     expect(ws.getCell("B3").value).toBe(AT);
@@ -84,7 +84,7 @@ describe("writeMonitoredCopy", () => {
     expect(outcome).toEqual({ sheet: "Monitoring (2)", renamedBecauseUserSheet: true });
     let copy = await reload(first);
     expect(copy.getWorksheet("Monitoring")?.getCell("A1").value).toBe("mijn eigen aantekeningen");
-    expect(findMarkedSheet(copy)).toBe("Monitoring (2)");
+    expect(findMarkedSheetInWorkbook(copy)).toBe("Monitoring (2)");
 
     // Again on the copy: our "Monitoring (2)" is replaced, the user's sheet still untouched, no "(3)".
     const second = path.join(dir, "second.xlsx");

@@ -32,22 +32,22 @@ describe("--out on a copy written before", () => {
   it("keeps one set of stoplight and highlight formats and the user's own formats", async () => {
     const input = await readWorkbookFile(FIXTURE);
     // The user's own conditional format must survive every re-check.
-    input.workbook.getWorksheet("Afspraken")?.addConditionalFormatting({
+    (await input.loadWorkbook()).getWorksheet("Afspraken")?.addConditionalFormatting({
       ref: "A2:A5",
       rules: [{ type: "expression", priority: 1, formulae: ['LEN(A2)>80'], style: { font: { bold: true } } }],
     });
     const first = path.join(dir, "first.xlsx");
-    await writeMonitoredCopy(input.workbook, checkWorkbook(input.sheets), first, AT);
+    await writeMonitoredCopy(await input.loadWorkbook(), checkWorkbook(input.sheets), first, AT);
 
     const again = await readWorkbookFile(first);
     const second = path.join(dir, "second.xlsx");
-    await writeMonitoredCopy(again.workbook, checkWorkbook(again.sheets), second, AT);
+    await writeMonitoredCopy(await again.loadWorkbook(), checkWorkbook(again.sheets), second, AT);
 
-    const firstCounts = countFormats((await readWorkbookFile(first)).workbook);
-    const secondCounts = countFormats((await readWorkbookFile(second)).workbook);
+    const firstCounts = countFormats(await (await readWorkbookFile(first)).loadWorkbook());
+    const secondCounts = countFormats(await (await readWorkbookFile(second)).loadWorkbook());
     expect(firstCounts["Afspraken"]).toBeGreaterThan(1); // stoplights + highlighting + the user's own
     expect(secondCounts).toEqual(firstCounts);
-    const userFormat = ((await readWorkbookFile(second)).workbook.getWorksheet("Afspraken") as unknown as {
+    const userFormat = ((await (await readWorkbookFile(second)).loadWorkbook()).getWorksheet("Afspraken") as unknown as {
       conditionalFormattings: { rules: { formulae?: string[] }[] }[];
     }).conditionalFormattings.filter((f) => f.rules.some((r) => r.formulae?.[0] === "LEN(A2)>80"));
     expect(userFormat).toHaveLength(1);

@@ -43,7 +43,7 @@ describe("the --out copy in LibreOffice", () => {
       const input = await readWorkbookFile(FIXTURE);
       const before = await fs.readFile(FIXTURE);
       const copy = path.join(dir, "copy.xlsx");
-      await writeMonitoredCopy(input.workbook, makeCheckResult(), copy, { generatedAt: "2026-11-24T12:00:00.000Z", formats: PLAN });
+      await writeMonitoredCopy(await input.loadWorkbook(), makeCheckResult(), copy, { generatedAt: "2026-11-24T12:00:00.000Z", formats: PLAN });
       expect((await fs.readFile(FIXTURE)).equals(before)).toBe(true);
 
       // A fresh profile per run: LibreOffice refuses to start twice on one profile.

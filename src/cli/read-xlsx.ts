@@ -67,8 +67,9 @@ const BUILTIN_NUMBER_FORMATS: ReadonlyMap<number, string> = new Map([
 ]);
 const GENERAL = "General";
 const DOLLAR = 0x24;
-/** Excel's last column, XFD. */
+/** Excel's last column (XFD) and row. */
 const MAX_COLUMNS = 16_384;
+const MAX_ROWS = 1_048_576;
 
 /** Reads an .xlsx package held in memory. A damaged package is an InputError naming `name`. */
 export function readXlsx(bytes: Buffer, name: string): XlsxContents {
@@ -76,7 +77,9 @@ export function readXlsx(bytes: Buffer, name: string): XlsxContents {
     return readPackage(openZip(bytes));
   } catch (error) {
     if (error instanceof PackageError) {
-      throw new InputError(`${name}: not a readable .xlsx workbook (damaged or truncated): ${error.message}`);
+      // Messages quote texts from the file (sheet names, references), which may hold line breaks: the CLI's message is one line.
+      const detail = error.message.replace(/\r\n|\r|\n/g, "\\n");
+      throw new InputError(`${name}: not a readable .xlsx workbook (damaged or truncated): ${detail}`);
     }
     throw error;
   }
@@ -306,7 +309,7 @@ function readWorksheetPart(xml: XmlScanner, part: string, sheet: string, context
       case "row": {
         if (!inSheetData) break;
         const r = xml.attribute("r");
-        row = r === undefined ? row + 1 : parsePositiveInteger(r, xml);
+        row = r === undefined ? row + 1 : parseRowNumber(r, xml);
         column = 0;
         break;
       }
@@ -409,12 +412,14 @@ function parseIsoDate(text: string, date1904: boolean): number | null {
   const seconds_ = Number(seconds ?? "0");
   const ms = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hours ?? "0"), Number(minutes ?? "0"), 0) + seconds_ * 1000;
   const serial = (ms - EXCEL_EPOCH_MS) / MS_PER_DAY;
-  return date1904 ? serial - DATE_1904_OFFSET_DAYS : serial;
+  if (date1904) return serial - DATE_1904_OFFSET_DAYS;
+  // Excel's 1900 serials count the non-existent 1900-02-29 (serial 60): days before it are one lower.
+  return serial < 61 ? serial - 1 : serial;
 }
 
-function parsePositiveInteger(text: string, xml: XmlScanner): number {
+function parseRowNumber(text: string, xml: XmlScanner): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) xml.fail(`"${text}" is not a row number`);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_ROWS) xml.fail(`"${text}" is not a row number`);
   return value;
 }
 
@@ -438,7 +443,7 @@ function parseCellReference(reference: string, xml: XmlScanner): { column: numbe
     if (digit < 0 || digit > 9) break;
     row = row * 10 + digit;
   }
-  if (column === 0 || column > MAX_COLUMNS || i !== reference.length || (i > digitsStart && row === 0)) {
+  if (column === 0 || column > MAX_COLUMNS || i !== reference.length || (i > digitsStart && (row === 0 || row > MAX_ROWS))) {
     xml.fail(`"${reference}" is not a cell reference`);
   }
   return { column, row };

@@ -79,7 +79,7 @@ export class XmlScanner {
   /** The value of attribute `qualifiedName` (e.g. "r", "r:id") of the current tag, entities decoded. */
   attribute(qualifiedName: string): string | undefined {
     for (let i = 0; i < this.attributeCount; i += 1) {
-      if (this.attributeNames[i] === qualifiedName) return decodeEntities(this.attributeValues[i] as string, this);
+      if (this.attributeNames[i] === qualifiedName) return decodeAttributeValue(this.attributeValues[i] as string, this);
     }
     return undefined;
   }
@@ -93,7 +93,7 @@ export class XmlScanner {
       const name = this.attributeNames[i] as string;
       const colon = name.indexOf(":");
       if (colon > 0 && !name.startsWith("xmlns") && name.slice(colon + 1) === localName) {
-        return decodeEntities(this.attributeValues[i] as string, this);
+        return decodeAttributeValue(this.attributeValues[i] as string, this);
       }
     }
     return undefined;
@@ -210,6 +210,11 @@ function isNameEnd(code: number): boolean {
 /** XML's end-of-line handling: CR LF and a lone CR become LF (before entities, so `&#13;` stays a CR). */
 function normaliseLineEnds(text: string): string {
   return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+}
+
+/** XML's attribute-value normalisation: literal tabs and line ends become spaces (before entities, so `&#10;` stays a line feed). */
+function decodeAttributeValue(value: string, scanner: XmlScanner): string {
+  return decodeEntities(/[\t\n\r]/.test(value) ? value.replace(/\r\n|[\t\n\r]/g, " ") : value, scanner);
 }
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };

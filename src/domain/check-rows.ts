@@ -1,4 +1,4 @@
-import type { AgreementRow, YearStatus } from "./agreement";
+import { findExplanationCell, findStatus, type AgreementRow } from "./agreement";
 import type { FindingData, FindingParams } from "./finding";
 import type { Model, ThemeDef } from "./model";
 import { normaliseStatus } from "./normalise-status";
@@ -152,10 +152,8 @@ function listAllowedStatuses(statuses: Model["statuses"]): string {
 function checkStatuses(context: RowContext, model: Model, year: number | undefined, statusYears: readonly number[]): void {
   const { row } = context;
   const allowed = listAllowedStatuses(model.statuses);
-  // for-in visits integer keys ascending, as Object.entries did, without an array per row.
-  for (const key in row.statuses) {
-    const status = row.statuses[Number(key)] as YearStatus;
-    const columnYear = Number(key);
+  for (const status of row.statuses) {
+    const columnYear = status.year;
     const shownYear = columnYear === UNKNOWN_YEAR ? (year ?? NO_YEAR_LABEL) : columnYear;
     const raw = stripMarkup(status.raw);
     if (raw !== "" && status.status === undefined) {
@@ -169,19 +167,20 @@ function checkStatuses(context: RowContext, model: Model, year: number | undefin
       });
     }
     const def = status.status === undefined ? undefined : model.statuses.find((s) => s.name === status.status);
-    if (def?.needsExplanation && stripMarkup(row.explanations[columnYear] ?? "") === "") {
+    const explanation = def?.needsExplanation ? findExplanationCell(row, columnYear) : undefined;
+    if (def?.needsExplanation && stripMarkup(explanation?.text ?? "") === "") {
       addFinding(context, {
         code: "missing-explanation",
         severity: "warning",
-        cell: row.explanationCells?.[columnYear] ?? status.cell,
+        cell: explanation?.cell ?? status.cell,
         params: { status: def.name, year: shownYear },
       });
     }
   }
   if (year === undefined) return;
   // Only when the monitoring year has a status column on this row's header.
-  const inYear = statusYears.includes(year) ? row.statuses[year] : undefined;
-  const status = inYear ?? row.statuses[UNKNOWN_YEAR];
+  const inYear = statusYears.includes(year) ? findStatus(row, year) : undefined;
+  const status = inYear ?? findStatus(row, UNKNOWN_YEAR);
   if (status && stripMarkup(status.raw) === "") {
     addFinding(context, { code: "missing-status", severity: "warning", cell: status.cell, params: { year } });
   }
@@ -212,10 +211,8 @@ function buildShortKey(row: AgreementRow, model: Model): string {
 
 /** The short key plus the activities of every year: what makes a row a copy of another. */
 function buildFullKey(row: AgreementRow, shortKey: string): string {
-  // Integer keys enumerate in ascending order (ECMAScript OrdinaryOwnPropertyKeys): no sort needed.
-  const activities = Object.keys(row.activities)
-    .map((y) => `${y}:${normaliseForDuplicates(row.activities[Number(y)])}`)
-    .join("\u0001");
+  // The array is ascending by year: no sort needed.
+  const activities = row.activities.map((a) => `${a.year}:${normaliseForDuplicates(a.text)}`).join("\u0001");
   return `${shortKey}\u0000${activities}`;
 }
 
@@ -229,7 +226,7 @@ function checkDuplicates(rows: readonly AgreementRow[], model: Model, findings: 
   const firstRowByFullKey = new Map<string, number>();
   for (const row of rows) {
     // Rows with neither an agreement nor activities are reported as incomplete, not as copies.
-    if ((row.agreement ?? "") === "" && Object.keys(row.activities).length === 0) continue;
+    if ((row.agreement ?? "") === "" && row.activities.length === 0) continue;
     const shortKey = buildShortKey(row, model);
     const first = firstByShortKey.get(shortKey);
     if (first === undefined) {

@@ -1,4 +1,4 @@
-import type { AgreementColumns, AgreementField, AgreementRow, YearStatus } from "./agreement";
+import type { AgreementColumns, AgreementField, AgreementRow, YearStatus, YearText } from "./agreement";
 import {
   isCaptionText,
   isHtmlTableText,
@@ -263,27 +263,27 @@ type MutableAgreementRow = { -readonly [K in keyof AgreementRow]: AgreementRow[K
 
 function buildAgreementRow(sheet: string, parts: RowParts, model: Model): AgreementRow {
   const cells: Partial<Record<AgreementField, string>> = {};
-  const activities: Record<number, string> = {};
-  const statuses: Record<number, YearStatus> = {};
-  const explanations: Record<number, string> = {};
-  const explanationCells: Record<number, string> = {};
+  const activities: YearText[] = [];
+  const statuses: YearStatus[] = [];
+  const explanations: YearText[] = [];
   if (parts.theme) cells.theme = parts.theme.cell;
   if (parts.subtheme) cells.subtheme = parts.subtheme.cell;
   if (parts.agreement) cells.agreement = parts.agreement.cell;
   if (parts.parties) cells.parties = parts.parties.cell;
   for (const [year, part] of parts.activities) {
     cells.activities ??= part.cell;
-    if (part.text !== "") activities[year] = part.text;
+    if (part.text !== "") activities.push({ year, text: part.text, cell: part.cell });
   }
   for (const [year, part] of parts.statuses) {
     cells.status ??= part.cell;
     const status = normaliseStatus(part.text, model.statuses);
-    statuses[year] = status !== undefined ? { raw: part.text, cell: part.cell, status } : { raw: part.text, cell: part.cell };
+    statuses.push(
+      status !== undefined ? { year, raw: part.text, cell: part.cell, status } : { year, raw: part.text, cell: part.cell },
+    );
   }
   for (const [year, part] of parts.explanations) {
     cells.explanation ??= part.cell;
-    explanationCells[year] = part.cell;
-    if (part.text !== "") explanations[year] = part.text;
+    explanations.push({ year, text: part.text, cell: part.cell });
   }
   // Theme and subtheme are names: stored without pasted markup. Other texts stay as typed.
   const theme = stripMarkup(parts.theme?.text ?? "");
@@ -301,7 +301,6 @@ function buildAgreementRow(sheet: string, parts: RowParts, model: Model): Agreem
   row.activities = activities;
   row.statuses = statuses;
   row.explanations = explanations;
-  row.explanationCells = explanationCells;
   row.cells = cells;
   return row;
 }
@@ -538,34 +537,32 @@ class SheetRegionReader {
     rowCells.parties = partiesCell;
     const partiesText = cells.readText(row, layout.parties, partiesCell);
 
-    const activities: Record<number, string> = {};
-    const statuses: Record<number, YearStatus> = {};
-    const explanations: Record<number, string> = {};
-    const explanationCells: Record<number, string> = {};
+    const activities: YearText[] = [];
+    const statuses: YearStatus[] = [];
+    const explanations: YearText[] = [];
     const columns = this.yearColumns;
     for (let i = 0; i < columns.activityYears.length; i++) {
       const col = columns.activityCols[i] as number;
       const cell = cells.addressAt(rowLabel, col);
       rowCells.activities ??= cell;
       const text = cells.readText(row, col, cell);
-      if (text !== "") activities[columns.activityYears[i] as number] = text;
+      if (text !== "") activities.push({ year: columns.activityYears[i] as number, text, cell });
     }
     for (let i = 0; i < columns.statusYears.length; i++) {
       const col = columns.statusCols[i] as number;
       const cell = cells.addressAt(rowLabel, col);
       rowCells.status ??= cell;
       const raw = cells.readText(row, col, cell);
+      const year = columns.statusYears[i] as number;
       const status = raw === "" ? undefined : normaliseStatus(raw, this.model.statuses);
-      statuses[columns.statusYears[i] as number] = status !== undefined ? { raw, cell, status } : { raw, cell };
+      statuses.push(status !== undefined ? { year, raw, cell, status } : { year, raw, cell });
     }
     for (let i = 0; i < columns.explanationYears.length; i++) {
       const col = columns.explanationCols[i] as number;
       const year = columns.explanationYears[i] as number;
       const cell = cells.addressAt(rowLabel, col);
       rowCells.explanation ??= cell;
-      explanationCells[year] = cell;
-      const text = cells.readText(row, col, cell);
-      if (text !== "") explanations[year] = text;
+      explanations.push({ year, text: cells.readText(row, col, cell), cell });
     }
     // Theme and subtheme are names: stored without pasted markup. Other texts stay as typed.
     const theme = themeText === "" ? "" : stripMarkup(themeText);
@@ -579,7 +576,6 @@ class SheetRegionReader {
     built.activities = activities;
     built.statuses = statuses;
     built.explanations = explanations;
-    built.explanationCells = explanationCells;
     built.cells = rowCells;
     this.agreements.push(built);
   }

@@ -5,7 +5,7 @@ import { normaliseStatus } from "./normalise-status";
 import { stripMarkup, toMatchKey } from "./normalise-text";
 import { parseParties, type PartiesReading } from "./parse-parties";
 import { UNKNOWN_YEAR } from "./read-agreements";
-import { suggestName } from "./suggest-name";
+import { createNameSuggester } from "./suggest-name";
 
 /** Shown as the year of a status whose column named no year and no monitoring year is known. */
 const NO_YEAR_LABEL = "\u2013";
@@ -59,22 +59,66 @@ function findTheme(model: Model, theme: string): ThemeDef | undefined {
   return buildThemeLookup(model.themes).get(toMatchKey(theme));
 }
 
+/** Names to check a name against: their match keys, and the "did you mean" among them. */
+interface NameList {
+  readonly keys: ReadonlySet<string>;
+  readonly suggest: (value: string) => string | undefined;
+}
+
+function buildNameList(names: readonly string[]): NameList {
+  return { keys: new Set(names.map(toMatchKey)), suggest: createNameSuggester([...new Set(names)]) };
+}
+
+/*
+ * Built once per model (themes, statuses) or theme (subthemes) rather than per row: the lists are
+ * the same for every row, and suggestions are memoised per distinct mistyped name with them.
+ */
+const THEME_NAME_LISTS = new WeakMap<Model["themes"], NameList>();
+const ALL_SUBTHEME_LISTS = new WeakMap<Model["themes"], NameList>();
+const SUBTHEME_LISTS = new WeakMap<readonly string[], NameList>();
+const STATUS_SUGGESTERS = new WeakMap<Model["statuses"], (value: string) => string | undefined>();
+
+function listThemeNames(themes: Model["themes"]): NameList {
+  let list = THEME_NAME_LISTS.get(themes);
+  if (list === undefined) {
+    list = buildNameList(themes.map((t) => t.name));
+    THEME_NAME_LISTS.set(themes, list);
+  }
+  return list;
+}
+
+/** Subthemes of every theme: for a row whose theme is missing or unknown. */
+function listAllSubthemes(themes: Model["themes"]): NameList {
+  let list = ALL_SUBTHEME_LISTS.get(themes);
+  if (list === undefined) {
+    list = buildNameList(themes.flatMap((t) => t.subthemes));
+    ALL_SUBTHEME_LISTS.set(themes, list);
+  }
+  return list;
+}
+
+function listSubthemes(theme: ThemeDef): NameList {
+  let list = SUBTHEME_LISTS.get(theme.subthemes);
+  if (list === undefined) {
+    list = buildNameList(theme.subthemes);
+    SUBTHEME_LISTS.set(theme.subthemes, list);
+  }
+  return list;
+}
+
 function checkTheme(context: RowContext, model: Model): void {
   const { row } = context;
   if (row.theme === undefined) {
     addFinding(context, { code: "missing-theme", severity: "error", cell: row.cells.theme });
-    checkSubtheme(context, model.themes.flatMap((t) => t.subthemes));
+    checkSubtheme(context, listAllSubthemes(model.themes));
     return;
   }
   const theme = findTheme(model, row.theme);
   if (theme) {
-    checkSubtheme(context, theme.subthemes);
+    checkSubtheme(context, listSubthemes(theme));
     return;
   }
-  const suggestion = suggestName(
-    row.theme,
-    model.themes.map((t) => t.name),
-  );
+  const suggestion = listThemeNames(model.themes).suggest(row.theme);
   addFinding(context, {
     code: "unknown-theme",
     severity: "error",
@@ -84,16 +128,15 @@ function checkTheme(context: RowContext, model: Model): void {
   });
   // Check the subtheme against the theme that was probably meant, else against every theme.
   const meant = suggestion === undefined ? undefined : findTheme(model, suggestion);
-  checkSubtheme(context, meant ? meant.subthemes : model.themes.flatMap((t) => t.subthemes));
+  checkSubtheme(context, meant ? listSubthemes(meant) : listAllSubthemes(model.themes));
 }
 
 /** An empty subtheme is fine; so is any subtheme of a theme that lists none. */
-function checkSubtheme(context: RowContext, subthemes: readonly string[]): void {
+function checkSubtheme(context: RowContext, subthemes: NameList): void {
   const { row } = context;
-  if (row.subtheme === undefined || subthemes.length === 0) return;
-  const key = toMatchKey(row.subtheme);
-  if (subthemes.some((s) => toMatchKey(s) === key)) return;
-  const suggestion = suggestName(row.subtheme, [...new Set(subthemes)]);
+  if (row.subtheme === undefined || subthemes.keys.size === 0) return;
+  if (subthemes.keys.has(toMatchKey(row.subtheme))) return;
+  const suggestion = subthemes.suggest(row.subtheme);
   addFinding(context, {
     code: "unknown-subtheme",
     severity: "warning",
@@ -132,8 +175,12 @@ function checkParties(context: RowContext, model: Model): void {
 }
 
 function suggestStatus(raw: string, model: Model): string | undefined {
-  const names = model.statuses.flatMap((s) => [s.name, ...s.synonyms]);
-  const near = suggestName(raw, names);
+  let suggest = STATUS_SUGGESTERS.get(model.statuses);
+  if (suggest === undefined) {
+    suggest = createNameSuggester(model.statuses.flatMap((s) => [s.name, ...s.synonyms]));
+    STATUS_SUGGESTERS.set(model.statuses, suggest);
+  }
+  const near = suggest(raw);
   return near === undefined ? undefined : normaliseStatus(near, model.statuses);
 }
 

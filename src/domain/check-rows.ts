@@ -251,9 +251,9 @@ function buildPartiesKey(reading: PartiesReading): string {
 }
 
 /** Theme, agreement and parties (as a set: "Lefier en Woonservice" = "Woonservice, Lefier"). */
-function buildShortKey(row: AgreementRow, model: Model): string {
+function buildShortKey(row: AgreementRow, agreementKey: string, model: Model): string {
   const parties = buildPartiesKey(parseParties(row.partiesText ?? "", model.parties));
-  return `${row.sheet}\u0000${toMatchKey(row.theme ?? "")}\u0000${normaliseForDuplicates(row.agreement)}\u0000${parties}`;
+  return `${row.sheet}\u0000${toMatchKey(row.theme ?? "")}\u0000${agreementKey}\u0000${parties}`;
 }
 
 /** The short key plus the activities of every year: what makes a row a copy of another. */
@@ -264,21 +264,23 @@ function buildFullKey(row: AgreementRow, shortKey: string): string {
 }
 
 /**
- * Activities are long texts: normalising and keying every row's would dominate the rule's cost, so
- * rows are first grouped by their short key and only rows that share one compare activities.
+ * Rows are first grouped by their agreement text alone, which nearly every row has to itself:
+ * only rows that share one build the short key (theme, agreement, parties), and only rows that
+ * share a short key compare activities, long texts whose keys would dominate the rule's cost.
+ * Each row is compared with the rows above it, so the findings are those of comparing full keys.
  */
 function checkDuplicates(rows: readonly AgreementRow[], model: Model, findings: FindingData[]): void {
+  // Per agreement text: the first row, until a second row arrives and both are keyed (null).
+  const firstByAgreement = new Map<string, AgreementRow | null>();
   // Per short key: the first row, until a second row arrives and the first is keyed in full (null).
   const firstByShortKey = new Map<string, AgreementRow | null>();
   const firstRowByFullKey = new Map<string, number>();
-  for (const row of rows) {
-    // Rows with neither an agreement nor activities are reported as incomplete, not as copies.
-    if ((row.agreement ?? "") === "" && row.activities.length === 0) continue;
-    const shortKey = buildShortKey(row, model);
+  const compare = (row: AgreementRow, agreementKey: string): void => {
+    const shortKey = buildShortKey(row, agreementKey, model);
     const first = firstByShortKey.get(shortKey);
     if (first === undefined) {
       firstByShortKey.set(shortKey, row);
-      continue;
+      return;
     }
     if (first !== null) {
       firstRowByFullKey.set(buildFullKey(first, shortKey), first.row);
@@ -288,12 +290,27 @@ function checkDuplicates(rows: readonly AgreementRow[], model: Model, findings: 
     const firstRow = firstRowByFullKey.get(fullKey);
     if (firstRow === undefined) {
       firstRowByFullKey.set(fullKey, row.row);
-      continue;
+      return;
     }
     addFinding(
       { row, findings },
       { code: "duplicate-agreement", severity: "warning", cell: row.cells.agreement, params: { firstRow } },
     );
+  };
+  for (const row of rows) {
+    // Rows with neither an agreement nor activities are reported as incomplete, not as copies.
+    if ((row.agreement ?? "") === "" && row.activities.length === 0) continue;
+    const agreementKey = normaliseForDuplicates(row.agreement);
+    const first = firstByAgreement.get(agreementKey);
+    if (first === undefined) {
+      firstByAgreement.set(agreementKey, row);
+      continue;
+    }
+    if (first !== null) {
+      compare(first, agreementKey);
+      firstByAgreement.set(agreementKey, null);
+    }
+    compare(row, agreementKey);
   }
 }
 

@@ -419,24 +419,44 @@ class SheetRegionReader {
     // Indexed by grid column: one lookup per filled cell instead of a search per row.
     const mapped: boolean[] = [];
     for (const col of listMappedColumns(this.layout)) mapped[col] = true;
+    const scan: RowScan = { count: 0, first: 0, touchesMapped: false };
     let row = from;
     while (row <= to) {
-      const filled = this.listFilledColumns(row);
-      if (filled.length === 0 || !filled.some((col) => mapped[col] === true)) {
+      this.scanRow(row, mapped, scan);
+      if (scan.count === 0 || !scan.touchesMapped) {
         row += 1;
         continue;
       }
-      if (this.isTableRow(row, filled)) {
+      if (this.isTableRow(row, scan.first)) {
         row += 1;
         continue;
       }
-      const stackedEnd = this.readStacked(row, to, filled);
+      // Only a row with one filled cell can start an agreement laid out one field per line.
+      const stackedEnd = scan.count === 1 ? this.readStacked(row, to, scan.first) : undefined;
       if (stackedEnd !== undefined) {
         row = stackedEnd + 1;
         continue;
       }
       this.readPlainRow(row);
       row += 1;
+    }
+  }
+
+  /** Counts the row's filled cells into `scan` without allocating: every row of a sheet is scanned. */
+  private scanRow(row: number, mapped: readonly boolean[], scan: RowScan): void {
+    const values = this.grid.values[row] ?? [];
+    scan.count = 0;
+    scan.first = 0;
+    scan.touchesMapped = false;
+    for (let col = 0; col < values.length; col++) {
+      // The same cells as listFilledColumns.
+      if (!(col in values)) continue;
+      const value = values[col];
+      if (value === null || value === undefined) continue;
+      if (typeof value === "string" && isBlank(value)) continue;
+      if (scan.count === 0) scan.first = col;
+      scan.count += 1;
+      if (mapped[col] === true) scan.touchesMapped = true;
     }
   }
 
@@ -458,8 +478,7 @@ class SheetRegionReader {
     return this.themeKeys.has(toMatchKey(text));
   }
 
-  private isTableRow(row: number, filled: readonly number[]): boolean {
-    const firstCol = filled[0] ?? 0;
+  private isTableRow(row: number, firstCol: number): boolean {
     const { origin } = this;
     const first = textOf(cellAt(this.grid, row, firstCol));
     if (isInTableArea(this.tableAreas, origin.row + row, origin.col + firstCol)) return true;
@@ -470,7 +489,7 @@ class SheetRegionReader {
     const knownTheme = this.isKnownTheme(first);
     if (this.expectTableHeader) {
       this.expectTableHeader = false;
-      if (!knownTheme && this.isTableHeaderLike(row, filled)) return true;
+      if (!knownTheme && this.isTableHeaderLike(row)) return true;
     }
     if (isHtmlTableText(first) && firstCol <= this.layout.theme) return true;
     return !knownTheme && isNumericRow(this.grid, row);
@@ -480,8 +499,8 @@ class SheetRegionReader {
    * The row after a caption is the table's header ("Derden · Eigen personeel · Saldo") unless it
    * reads like an agreement: long texts, or known parties in the parties column.
    */
-  private isTableHeaderLike(row: number, filled: readonly number[]): boolean {
-    const texts = filled.map((col) => textOf(cellAt(this.grid, row, col)));
+  private isTableHeaderLike(row: number): boolean {
+    const texts = this.listFilledColumns(row).map((col) => textOf(cellAt(this.grid, row, col)));
     if (texts.some((text) => text.length > MAX_TABLE_HEADER_CELL)) return false;
     const parties = textOf(cellAt(this.grid, row, this.layout.parties));
     return parties === "" || !isPartiesLike(parties, this.model.parties);
@@ -495,10 +514,9 @@ class SheetRegionReader {
    * without an agreement text ("De woningvoorraad / Ontwikkelingen kernvoorraad / Lefier") still
    * reads right. Returns the last grid row used, or undefined when the row is not such a record.
    */
-  private readStacked(row: number, to: number, filled: readonly number[]): number | undefined {
-    const col = filled[0];
+  private readStacked(row: number, to: number, col: number): number | undefined {
     const themeColumn = this.layout.shiftSource ?? this.layout.theme;
-    if (filled.length !== 1 || col === undefined || col > this.layout.theme || col < themeColumn) return undefined;
+    if (col > this.layout.theme || col < themeColumn) return undefined;
     const firstText = textOf(cellAt(this.grid, row, col));
     if (!this.isKnownTheme(firstText)) return undefined;
     const fieldRows = [row];
@@ -653,6 +671,15 @@ class SheetRegionReader {
       createAgreementRow(this.grid.sheet, rowNumber, theme, subtheme, agreement, partiesText, parties, activities, statuses, explanations, rowCells),
     );
   }
+}
+
+/** A row's filled cells as counted by SheetRegionReader.scanRow (one object, reused row after row). */
+interface RowScan {
+  count: number;
+  /** Grid column of the first filled cell. */
+  first: number;
+  /** Whether a filled cell lies in a column the header maps. */
+  touchesMapped: boolean;
 }
 
 /** A header's per-year columns as parallel arrays, ascending by year: iterated for every row. */

@@ -1,6 +1,6 @@
 import { findExplanationCell, findStatus, type AgreementRow } from "./agreement";
 import type { FindingData, FindingParams } from "./finding";
-import type { Model, ThemeDef } from "./model";
+import type { Model, StatusDef, ThemeDef } from "./model";
 import { normaliseStatus } from "./normalise-status";
 import { stripMarkup, toMatchKey } from "./normalise-text";
 import { parseParties, type PartiesReading } from "./parse-parties";
@@ -196,6 +196,20 @@ function listAllowedStatuses(statuses: Model["statuses"]): string {
   return allowed;
 }
 
+const STATUS_DEFS = new WeakMap<Model["statuses"], ReadonlyMap<string, StatusDef>>();
+
+/** The model's status of that name; the first wins, as a linear search would. */
+function findStatusDef(statuses: Model["statuses"], name: string): StatusDef | undefined {
+  let defs = STATUS_DEFS.get(statuses);
+  if (defs === undefined) {
+    const byName = new Map<string, StatusDef>();
+    for (const status of statuses) if (!byName.has(status.name)) byName.set(status.name, status);
+    defs = byName;
+    STATUS_DEFS.set(statuses, defs);
+  }
+  return defs.get(name);
+}
+
 function checkStatuses(context: RowContext, model: Model, year: number | undefined, statusYears: readonly number[]): void {
   const { row } = context;
   const allowed = listAllowedStatuses(model.statuses);
@@ -213,7 +227,7 @@ function checkStatuses(context: RowContext, model: Model, year: number | undefin
         ...(suggestion !== undefined ? { suggestion } : {}),
       });
     }
-    const def = status.status === undefined ? undefined : model.statuses.find((s) => s.name === status.status);
+    const def = status.status === undefined ? undefined : findStatusDef(model.statuses, status.status);
     const explanation = def?.needsExplanation ? findExplanationCell(row, columnYear) : undefined;
     if (def?.needsExplanation && stripMarkup(explanation?.text ?? "") === "") {
       addFinding(context, {

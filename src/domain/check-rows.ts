@@ -264,6 +264,31 @@ function buildPartiesKey(reading: PartiesReading): string {
   return key;
 }
 
+/**
+ * A 32-bit hash of the agreement's duplicate key (normaliseForDuplicates), computed without
+ * building the key for plain ASCII text: equal keys hash equal, so rows with different hashes
+ * are no copies; rows whose hashes meet are compared by their keys.
+ */
+function hashAgreementKey(text: string | undefined): number {
+  const stripped = stripMarkup(text ?? "");
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < stripped.length; i++) {
+    let code = stripped.charCodeAt(i);
+    // Beyond ASCII, lower-casing may change a text's length: hash the lower-cased text instead.
+    if (code > 0x7f) return hashText(stripped.toLowerCase());
+    if (code >= 0x41 && code <= 0x5a) code += 0x20;
+    hash = Math.imul(hash ^ code, 0x01000193);
+  }
+  return hash;
+}
+
+/** FNV-1a over UTF-16 code units: the same hash as hashAgreementKey gives lower-case ASCII text. */
+function hashText(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
 /** Theme, agreement and parties (as a set: "Lefier en Woonservice" = "Woonservice, Lefier"). */
 function buildShortKey(row: AgreementRow, agreementKey: string, model: Model): string {
   const parties = buildPartiesKey(parseParties(row.partiesText ?? "", model.parties));
@@ -278,19 +303,21 @@ function buildFullKey(row: AgreementRow, shortKey: string): string {
 }
 
 /**
- * Rows are first grouped by their agreement text alone, which nearly every row has to itself:
- * only rows that share one build the short key (theme, agreement, parties), and only rows that
- * share a short key compare activities, long texts whose keys would dominate the rule's cost.
- * Each row is compared with the rows above it, so the findings are those of comparing full keys.
+ * Rows are first grouped by a hash of their agreement text alone, which nearly every row has to
+ * itself: only rows that share one build the short key (theme, agreement, parties), and only rows
+ * that share a short key compare activities, long texts whose keys would dominate the rule's
+ * cost. The hash keeps no key text per row alive while the rows are grouped (100k rows: megabytes
+ * for the garbage collector to copy). Each row is compared with the rows above it, so the
+ * findings are those of comparing full keys.
  */
 function checkDuplicates(rows: readonly AgreementRow[], model: Model, findings: FindingData[]): void {
-  // Per agreement text: the first row, until a second row arrives and both are keyed (null).
-  const firstByAgreement = new Map<string, AgreementRow | null>();
+  // Per agreement hash: the first row, until a second row arrives and both are keyed (null).
+  const firstByAgreement = new Map<number, AgreementRow | null>();
   // Per short key: the first row, until a second row arrives and the first is keyed in full (null).
   const firstByShortKey = new Map<string, AgreementRow | null>();
   const firstRowByFullKey = new Map<string, number>();
-  const compare = (row: AgreementRow, agreementKey: string): void => {
-    const shortKey = buildShortKey(row, agreementKey, model);
+  const compare = (row: AgreementRow): void => {
+    const shortKey = buildShortKey(row, normaliseForDuplicates(row.agreement), model);
     const first = firstByShortKey.get(shortKey);
     if (first === undefined) {
       firstByShortKey.set(shortKey, row);
@@ -314,17 +341,17 @@ function checkDuplicates(rows: readonly AgreementRow[], model: Model, findings: 
   for (const row of rows) {
     // Rows with neither an agreement nor activities are reported as incomplete, not as copies.
     if ((row.agreement ?? "") === "" && row.activities.length === 0) continue;
-    const agreementKey = normaliseForDuplicates(row.agreement);
-    const first = firstByAgreement.get(agreementKey);
+    const hash = hashAgreementKey(row.agreement);
+    const first = firstByAgreement.get(hash);
     if (first === undefined) {
-      firstByAgreement.set(agreementKey, row);
+      firstByAgreement.set(hash, row);
       continue;
     }
     if (first !== null) {
-      compare(first, agreementKey);
-      firstByAgreement.set(agreementKey, null);
+      compare(first);
+      firstByAgreement.set(hash, null);
     }
-    compare(row, agreementKey);
+    compare(row);
   }
 }
 

@@ -264,29 +264,33 @@ function buildPartiesKey(reading: PartiesReading): string {
   return key;
 }
 
+/** Characters hashed from each end of an agreement key: enough to tell nearly all texts apart. */
+const HASHED_END_LENGTH = 24;
+
+const NON_ASCII_PATTERN = /[^\x00-\x7f]/;
+
 /**
- * A 32-bit hash of the agreement's duplicate key (normaliseForDuplicates), computed without
- * building the key for plain ASCII text: equal keys hash equal, so rows with different hashes
- * are no copies; rows whose hashes meet are compared by their keys.
+ * A 32-bit hash of the agreement's duplicate key (normaliseForDuplicates): its length and up to
+ * HASHED_END_LENGTH characters from each end. Plain ASCII text is lower-cased while hashing, so
+ * no key text is built. Equal keys hash equal: rows with different hashes are no copies, and rows
+ * whose hashes meet are compared by their keys.
  */
 function hashAgreementKey(text: string | undefined): number {
   const stripped = stripMarkup(text ?? "");
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < stripped.length; i++) {
-    let code = stripped.charCodeAt(i);
-    // Beyond ASCII, lower-casing may change a text's length: hash the lower-cased text instead.
-    if (code > 0x7f) return hashText(stripped.toLowerCase());
-    if (code >= 0x41 && code <= 0x5a) code += 0x20;
-    hash = Math.imul(hash ^ code, 0x01000193);
-  }
+  // Beyond ASCII, lower-casing may change a text's length: hash the lower-cased text itself.
+  const key = NON_ASCII_PATTERN.test(stripped) ? stripped.toLowerCase() : stripped;
+  const length = key.length;
+  let hash = Math.imul(0x811c9dc5 ^ length, 0x01000193);
+  const head = Math.min(length, HASHED_END_LENGTH);
+  const tail = Math.max(head, length - HASHED_END_LENGTH);
+  for (let i = 0; i < head; i++) hash = Math.imul(hash ^ foldAscii(key.charCodeAt(i)), 0x01000193);
+  for (let i = tail; i < length; i++) hash = Math.imul(hash ^ foldAscii(key.charCodeAt(i)), 0x01000193);
   return hash;
 }
 
-/** FNV-1a over UTF-16 code units: the same hash as hashAgreementKey gives lower-case ASCII text. */
-function hashText(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash;
+/** A-Z to a-z; every other code unit as it is. */
+function foldAscii(code: number): number {
+  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
 }
 
 /** Theme, agreement and parties (as a set: "Lefier en Woonservice" = "Woonservice, Lefier"). */
@@ -303,25 +307,43 @@ function buildFullKey(row: AgreementRow, shortKey: string): string {
 }
 
 /**
- * Rows are first grouped by a hash of their agreement text alone, which nearly every row has to
- * itself: only rows that share one build the short key (theme, agreement, parties), and only rows
- * that share a short key compare activities, long texts whose keys would dominate the rule's
- * cost. The hash keeps no key text per row alive while the rows are grouped (100k rows: megabytes
- * for the garbage collector to copy). Each row is compared with the rows above it, so the
- * findings are those of comparing full keys.
+ * Rows are first told apart by a hash of their agreement text alone, which nearly every row has to
+ * itself: only rows whose hashes meet build the short key (theme, agreement, parties), and only
+ * rows that share a short key compare activities, long texts whose keys would dominate the rule's
+ * cost. The hashes sit in typed arrays, so grouping keeps no key text or map entry per row alive
+ * (100k rows: megabytes for the garbage collector to copy). Rows are compared in sheet order, each
+ * with the rows above it, so the findings are those of comparing full keys.
  */
 function checkDuplicates(rows: readonly AgreementRow[], model: Model, findings: FindingData[]): void {
-  // Per agreement hash: the first row, until a second row arrives and both are keyed (null).
-  const firstByAgreement = new Map<number, AgreementRow | null>();
+  const hashes = new Int32Array(rows.length);
+  const candidates = new Uint8Array(rows.length);
+  const sorted = new Int32Array(rows.length);
+  let count = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as AgreementRow;
+    // Rows with neither an agreement nor activities are reported as incomplete, not as copies.
+    if ((row.agreement ?? "") === "" && row.activities.length === 0) continue;
+    const hash = hashAgreementKey(row.agreement);
+    hashes[i] = hash;
+    candidates[i] = 1;
+    sorted[count++] = hash;
+  }
+  const hashesSorted = sorted.subarray(0, count).sort();
+  const shared = new Set<number>();
+  for (let i = 1; i < count; i++) if (hashesSorted[i] === hashesSorted[i - 1]) shared.add(hashesSorted[i] as number);
+  if (shared.size === 0) return;
+
   // Per short key: the first row, until a second row arrives and the first is keyed in full (null).
   const firstByShortKey = new Map<string, AgreementRow | null>();
   const firstRowByFullKey = new Map<string, number>();
-  const compare = (row: AgreementRow): void => {
+  for (let i = 0; i < rows.length; i++) {
+    if (candidates[i] === 0 || !shared.has(hashes[i] as number)) continue;
+    const row = rows[i] as AgreementRow;
     const shortKey = buildShortKey(row, normaliseForDuplicates(row.agreement), model);
     const first = firstByShortKey.get(shortKey);
     if (first === undefined) {
       firstByShortKey.set(shortKey, row);
-      return;
+      continue;
     }
     if (first !== null) {
       firstRowByFullKey.set(buildFullKey(first, shortKey), first.row);
@@ -331,27 +353,12 @@ function checkDuplicates(rows: readonly AgreementRow[], model: Model, findings: 
     const firstRow = firstRowByFullKey.get(fullKey);
     if (firstRow === undefined) {
       firstRowByFullKey.set(fullKey, row.row);
-      return;
+      continue;
     }
     addFinding(
       { row, findings },
       { code: "duplicate-agreement", severity: "warning", cell: row.cells.agreement, params: { firstRow } },
     );
-  };
-  for (const row of rows) {
-    // Rows with neither an agreement nor activities are reported as incomplete, not as copies.
-    if ((row.agreement ?? "") === "" && row.activities.length === 0) continue;
-    const hash = hashAgreementKey(row.agreement);
-    const first = firstByAgreement.get(hash);
-    if (first === undefined) {
-      firstByAgreement.set(hash, row);
-      continue;
-    }
-    if (first !== null) {
-      compare(first);
-      firstByAgreement.set(hash, null);
-    }
-    compare(row);
   }
 }
 

@@ -2,7 +2,7 @@ import { findExplanationCell, findStatus, type AgreementRow } from "./agreement"
 import type { FindingData, FindingParams } from "./finding";
 import type { Model, StatusDef, ThemeDef } from "./model";
 import { normaliseStatus } from "./normalise-status";
-import { stripMarkup, toMatchKey } from "./normalise-text";
+import { isBlankAfterMarkup, stripMarkup, toMatchKey } from "./normalise-text";
 import { parseParties, type PartiesReading } from "./parse-parties";
 import { UNKNOWN_YEAR } from "./read-agreements";
 import { createNameSuggester } from "./suggest-name";
@@ -229,7 +229,7 @@ function checkStatuses(context: RowContext, model: Model, year: number | undefin
     }
     const def = status.status === undefined ? undefined : findStatusDef(model.statuses, status.status);
     const explanation = def?.needsExplanation ? findExplanationCell(row, columnYear) : undefined;
-    if (def?.needsExplanation && stripMarkup(explanation?.text ?? "") === "") {
+    if (def?.needsExplanation && isBlankAfterMarkup(explanation?.text ?? "")) {
       addFinding(context, {
         code: "missing-explanation",
         severity: "warning",
@@ -264,33 +264,44 @@ function buildPartiesKey(reading: PartiesReading): string {
   return key;
 }
 
-/** Characters hashed from each end of an agreement key: enough to tell nearly all texts apart. */
-const HASHED_END_LENGTH = 24;
-
-const NON_ASCII_PATTERN = /[^\x00-\x7f]/;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 /**
- * A 32-bit hash of the agreement's duplicate key (normaliseForDuplicates): its length and up to
- * HASHED_END_LENGTH characters from each end. Plain ASCII text is lower-cased while hashing, so
- * no key text is built. Equal keys hash equal: rows with different hashes are no copies, and rows
- * whose hashes meet are compared by their keys.
+ * A 32-bit hash (FNV-1a over UTF-16 code units) of the agreement's duplicate key
+ * (normaliseForDuplicates). Plain ASCII text without markup, nearly every agreement, has its
+ * whitespace collapsed and is lower-cased while hashing, so no key text is built for it; other
+ * text is hashed from its key. Equal keys hash equal: rows with different hashes are no copies,
+ * and rows whose hashes meet are compared by their keys.
  */
 function hashAgreementKey(text: string | undefined): number {
-  const stripped = stripMarkup(text ?? "");
-  // Beyond ASCII, lower-casing may change a text's length: hash the lower-cased text itself.
-  const key = NON_ASCII_PATTERN.test(stripped) ? stripped.toLowerCase() : stripped;
-  const length = key.length;
-  let hash = Math.imul(0x811c9dc5 ^ length, 0x01000193);
-  const head = Math.min(length, HASHED_END_LENGTH);
-  const tail = Math.max(head, length - HASHED_END_LENGTH);
-  for (let i = 0; i < head; i++) hash = Math.imul(hash ^ foldAscii(key.charCodeAt(i)), 0x01000193);
-  for (let i = tail; i < length; i++) hash = Math.imul(hash ^ foldAscii(key.charCodeAt(i)), 0x01000193);
+  const value = text ?? "";
+  let hash = FNV_OFFSET;
+  let started = false;
+  let pendingSpace = false;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    // Beyond ASCII, lower-casing may change a text's length; "<" and "&" may start markup.
+    if (code > 0x7f || code === 0x3c || code === 0x26) return hashText(normaliseForDuplicates(value));
+    // ASCII whitespace as \s matches it: runs become one space, none at either end.
+    if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) {
+      pendingSpace = started;
+      continue;
+    }
+    if (pendingSpace) {
+      hash = Math.imul(hash ^ 0x20, FNV_PRIME);
+      pendingSpace = false;
+    }
+    started = true;
+    hash = Math.imul(hash ^ (code >= 0x41 && code <= 0x5a ? code + 0x20 : code), FNV_PRIME);
+  }
   return hash;
 }
 
-/** A-Z to a-z; every other code unit as it is. */
-function foldAscii(code: number): number {
-  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+function hashText(text: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  return hash;
 }
 
 /** Theme, agreement and parties (as a set: "Lefier en Woonservice" = "Woonservice, Lefier"). */
@@ -307,7 +318,7 @@ function buildFullKey(row: AgreementRow, shortKey: string): string {
 }
 
 /**
- * Rows are first told apart by a hash of their agreement text alone, which nearly every row has to
+ * Rows are first told apart by a hash of their agreement key alone, which nearly every row has to
  * itself: only rows whose hashes meet build the short key (theme, agreement, parties), and only
  * rows that share a short key compare activities, long texts whose keys would dominate the rule's
  * cost. The hashes sit in typed arrays, so grouping keeps no key text or map entry per row alive
@@ -377,7 +388,7 @@ export function checkAgreementRows(
   for (const row of rows) {
     const context: RowContext = { row, findings };
     checkTheme(context, model);
-    if (row.agreement === undefined || stripMarkup(row.agreement) === "") {
+    if (row.agreement === undefined || isBlankAfterMarkup(row.agreement)) {
       addFinding(context, { code: "missing-agreement", severity: "warning", cell: row.cells.agreement });
     }
     checkParties(context, model);

@@ -93,6 +93,16 @@ function stripMarkupUncached(text: string): string {
   return collapseWhitespace(decoded);
 }
 
+/**
+ * True when `stripMarkup(text)` is empty, without collapsing the whitespace of a long text that
+ * has no markup: the rules ask this of every agreement and explanation.
+ */
+export function isBlankAfterMarkup(text: string): boolean {
+  // Without "<" or "&" stripping only collapses whitespace: empty exactly when trim() is.
+  if (!text.includes("<") && !text.includes("&")) return text.trim() === "";
+  return stripMarkup(text) === "";
+}
+
 /** Lower case without diacritics ("geïmplementeerd" -> "geimplementeerd"). */
 function foldCase(text: string): string {
   return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();

@@ -367,7 +367,20 @@ function buildAgreementRow(sheet: string, parts: RowParts, model: Model): Agreem
   const subtheme = stripMarkup(parts.subtheme?.text ?? "");
   const partiesText = parts.parties?.text ?? "";
   const parties = partiesText === "" ? [] : parseParties(partiesText, model.parties).parties;
-  return createAgreementRow(sheet, parts.row, theme, subtheme, parts.agreement?.text ?? "", partiesText, parties, activities, statuses, explanations, cells);
+  const agreement = parts.agreement?.text ?? "";
+  return createAgreementRow(
+    sheet,
+    parts.row,
+    theme,
+    subtheme,
+    agreement,
+    partiesText,
+    parties,
+    activities,
+    statuses,
+    explanations,
+    cells,
+  );
 }
 
 /** Match keys of the model's theme names and aliases. */
@@ -667,9 +680,20 @@ class SheetRegionReader {
     const theme = themeText === "" ? "" : stripMarkup(themeText);
     const subtheme = subthemeText === "" ? "" : stripMarkup(subthemeText);
     const parties = partiesText === "" ? [] : parseParties(partiesText, this.model.parties).parties;
-    this.agreements.push(
-      createAgreementRow(this.grid.sheet, rowNumber, theme, subtheme, agreement, partiesText, parties, activities, statuses, explanations, rowCells),
+    const built = createAgreementRow(
+      this.grid.sheet,
+      rowNumber,
+      theme,
+      subtheme,
+      agreement,
+      partiesText,
+      parties,
+      activities,
+      statuses,
+      explanations,
+      rowCells,
     );
+    this.agreements.push(built);
   }
 }
 

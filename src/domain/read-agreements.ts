@@ -820,11 +820,12 @@ export function readAgreements(
       );
       const region = new SheetRegionReader(grid, layout, model, themeKeys, regionAreas, cells);
       region.readRows(layout.row + 1, lastRow);
-      agreements.push(...region.agreements);
+      // One by one: spreading a sheet of 200k rows into push() overflows the call stack.
+      for (const agreement of region.agreements) agreements.push(agreement);
       columns.push(describeColumns(grid, layout, lastRow, region.shiftedRows > 0 && region.shiftedRows >= region.plainRows));
       for (const year of layout.status.keys()) if (year !== UNKNOWN_YEAR) statusYears.add(year);
     });
-    findings.push(...cells.findings);
+    for (const finding of cells.findings) findings.push(finding);
   }
 
   return {

@@ -7,6 +7,8 @@
 export type AgreementField = "theme" | "subtheme" | "agreement" | "parties" | "activities" | "status" | "explanation";
 
 export interface YearStatus {
+  /** The column's year; UNKNOWN_YEAR (0) for a yearless column whose year is not known. */
+  readonly year: number;
   /** The cell text as typed, e.g. "Groen " or "amber". */
   readonly raw: string;
   /** Canonical model status ("groen", "oranje", ...) or undefined when not recognised or blank. */
@@ -15,6 +17,21 @@ export interface YearStatus {
   readonly cell: string;
 }
 
+/** One year's activities or Toelichting text of a row. */
+export interface YearText {
+  /** The column's year; UNKNOWN_YEAR (0) for a yearless column whose year is not known. */
+  readonly year: number;
+  /** The cell text, trimmed ("" for a blank Toelichting). */
+  readonly text: string;
+  /** A1 address of the cell (for an agreement laid out one field per line: its first activities line). */
+  readonly cell: string;
+}
+
+/*
+ * The per-year fields are small arrays ascending by year rather than records keyed by year: V8
+ * keeps objects with keys like 2021 in dictionary mode, and building four of them per row was the
+ * largest allocation of reading a sheet. Use the find* functions below to look a year up.
+ */
 export interface AgreementRow {
   readonly sheet: string;
   /** One-based sheet row number. */
@@ -26,16 +43,41 @@ export interface AgreementRow {
   readonly partiesText?: string;
   /** Canonical names of the model parties recognised in the parties cell (group words expanded). */
   readonly parties: readonly string[];
-  /** Activities text per year (key: year). */
-  readonly activities: Readonly<Record<number, string>>;
-  /** Status per year (key: year) for every year that has a status column. */
-  readonly statuses: Readonly<Record<number, YearStatus>>;
-  /** Toelichting per year (key: year). */
-  readonly explanations: Readonly<Record<number, string>>;
-  /** A1 address of the Toelichting cell per year, for every year with an explanation column. */
-  readonly explanationCells?: Readonly<Record<number, string>>;
-  /** A1 address of each mapped field's cell on this row (status/explanation: see per-year records). */
+  /** Activities per year, ascending by year: only years whose activities cell is not blank. */
+  readonly activities: readonly YearText[];
+  /** Status per year, ascending by year: every year that has a status column (blank cells too). */
+  readonly statuses: readonly YearStatus[];
+  /**
+   * Toelichting per year, ascending by year: every year that has an explanation column, with text
+   * "" for a blank cell (its address is where a missing explanation is reported).
+   */
+  readonly explanations: readonly YearText[];
+  /** A1 address of each mapped field's cell on this row (status/explanation: see the per-year arrays). */
   readonly cells: Readonly<Partial<Record<AgreementField, string>>>;
+}
+
+/** The row's status cell of `year`, or undefined when its header has no status column for that year. */
+export function findStatus(row: AgreementRow, year: number): YearStatus | undefined {
+  for (const entry of row.statuses) if (entry.year === year) return entry;
+  return undefined;
+}
+
+/** The row's activities text of `year`, or undefined when blank or without a column. */
+export function findActivities(row: AgreementRow, year: number): string | undefined {
+  for (const entry of row.activities) if (entry.year === year) return entry.text;
+  return undefined;
+}
+
+/** The row's Toelichting cell of `year` (text "" when blank), or undefined without a column. */
+export function findExplanationCell(row: AgreementRow, year: number): YearText | undefined {
+  for (const entry of row.explanations) if (entry.year === year) return entry;
+  return undefined;
+}
+
+/** The row's Toelichting text of `year`, or undefined when blank or without a column. */
+export function findExplanation(row: AgreementRow, year: number): string | undefined {
+  const text = findExplanationCell(row, year)?.text;
+  return text === "" ? undefined : text;
 }
 
 /** How one agreements sheet's header maps columns to fields, for the adapters (stoplights, dropdowns). */

@@ -1,11 +1,11 @@
-import type { AgreementRow, YearStatus } from "./agreement";
+import { findExplanationCell, findStatus, type AgreementRow } from "./agreement";
 import type { FindingData, FindingParams } from "./finding";
-import type { Model, ThemeDef } from "./model";
+import type { Model, StatusDef, ThemeDef } from "./model";
 import { normaliseStatus } from "./normalise-status";
-import { stripMarkup, toMatchKey } from "./normalise-text";
+import { isBlankAfterMarkup, stripMarkup, toMatchKey } from "./normalise-text";
 import { parseParties, type PartiesReading } from "./parse-parties";
 import { UNKNOWN_YEAR } from "./read-agreements";
-import { suggestName } from "./suggest-name";
+import { createNameSuggester } from "./suggest-name";
 
 /** Shown as the year of a status whose column named no year and no monitoring year is known. */
 const NO_YEAR_LABEL = "\u2013";
@@ -59,22 +59,66 @@ function findTheme(model: Model, theme: string): ThemeDef | undefined {
   return buildThemeLookup(model.themes).get(toMatchKey(theme));
 }
 
+/** Names to check a name against: their match keys, and the "did you mean" among them. */
+interface NameList {
+  readonly keys: ReadonlySet<string>;
+  readonly suggest: (value: string) => string | undefined;
+}
+
+function buildNameList(names: readonly string[]): NameList {
+  return { keys: new Set(names.map(toMatchKey)), suggest: createNameSuggester([...new Set(names)]) };
+}
+
+/*
+ * Built once per model (themes, statuses) or theme (subthemes) rather than per row: the lists are
+ * the same for every row, and suggestions are memoised per distinct mistyped name with them.
+ */
+const THEME_NAME_LISTS = new WeakMap<Model["themes"], NameList>();
+const ALL_SUBTHEME_LISTS = new WeakMap<Model["themes"], NameList>();
+const SUBTHEME_LISTS = new WeakMap<readonly string[], NameList>();
+const STATUS_SUGGESTERS = new WeakMap<Model["statuses"], (value: string) => string | undefined>();
+
+function listThemeNames(themes: Model["themes"]): NameList {
+  let list = THEME_NAME_LISTS.get(themes);
+  if (list === undefined) {
+    list = buildNameList(themes.map((t) => t.name));
+    THEME_NAME_LISTS.set(themes, list);
+  }
+  return list;
+}
+
+/** Subthemes of every theme: for a row whose theme is missing or unknown. */
+function listAllSubthemes(themes: Model["themes"]): NameList {
+  let list = ALL_SUBTHEME_LISTS.get(themes);
+  if (list === undefined) {
+    list = buildNameList(themes.flatMap((t) => t.subthemes));
+    ALL_SUBTHEME_LISTS.set(themes, list);
+  }
+  return list;
+}
+
+function listSubthemes(theme: ThemeDef): NameList {
+  let list = SUBTHEME_LISTS.get(theme.subthemes);
+  if (list === undefined) {
+    list = buildNameList(theme.subthemes);
+    SUBTHEME_LISTS.set(theme.subthemes, list);
+  }
+  return list;
+}
+
 function checkTheme(context: RowContext, model: Model): void {
   const { row } = context;
   if (row.theme === undefined) {
     addFinding(context, { code: "missing-theme", severity: "error", cell: row.cells.theme });
-    checkSubtheme(context, model.themes.flatMap((t) => t.subthemes));
+    checkSubtheme(context, listAllSubthemes(model.themes));
     return;
   }
   const theme = findTheme(model, row.theme);
   if (theme) {
-    checkSubtheme(context, theme.subthemes);
+    checkSubtheme(context, listSubthemes(theme));
     return;
   }
-  const suggestion = suggestName(
-    row.theme,
-    model.themes.map((t) => t.name),
-  );
+  const suggestion = listThemeNames(model.themes).suggest(row.theme);
   addFinding(context, {
     code: "unknown-theme",
     severity: "error",
@@ -84,16 +128,15 @@ function checkTheme(context: RowContext, model: Model): void {
   });
   // Check the subtheme against the theme that was probably meant, else against every theme.
   const meant = suggestion === undefined ? undefined : findTheme(model, suggestion);
-  checkSubtheme(context, meant ? meant.subthemes : model.themes.flatMap((t) => t.subthemes));
+  checkSubtheme(context, meant ? listSubthemes(meant) : listAllSubthemes(model.themes));
 }
 
 /** An empty subtheme is fine; so is any subtheme of a theme that lists none. */
-function checkSubtheme(context: RowContext, subthemes: readonly string[]): void {
+function checkSubtheme(context: RowContext, subthemes: NameList): void {
   const { row } = context;
-  if (row.subtheme === undefined || subthemes.length === 0) return;
-  const key = toMatchKey(row.subtheme);
-  if (subthemes.some((s) => toMatchKey(s) === key)) return;
-  const suggestion = suggestName(row.subtheme, [...new Set(subthemes)]);
+  if (row.subtheme === undefined || subthemes.keys.size === 0) return;
+  if (subthemes.keys.has(toMatchKey(row.subtheme))) return;
+  const suggestion = subthemes.suggest(row.subtheme);
   addFinding(context, {
     code: "unknown-subtheme",
     severity: "warning",
@@ -132,8 +175,12 @@ function checkParties(context: RowContext, model: Model): void {
 }
 
 function suggestStatus(raw: string, model: Model): string | undefined {
-  const names = model.statuses.flatMap((s) => [s.name, ...s.synonyms]);
-  const near = suggestName(raw, names);
+  let suggest = STATUS_SUGGESTERS.get(model.statuses);
+  if (suggest === undefined) {
+    suggest = createNameSuggester(model.statuses.flatMap((s) => [s.name, ...s.synonyms]));
+    STATUS_SUGGESTERS.set(model.statuses, suggest);
+  }
+  const near = suggest(raw);
   return near === undefined ? undefined : normaliseStatus(near, model.statuses);
 }
 
@@ -149,13 +196,25 @@ function listAllowedStatuses(statuses: Model["statuses"]): string {
   return allowed;
 }
 
+const STATUS_DEFS = new WeakMap<Model["statuses"], ReadonlyMap<string, StatusDef>>();
+
+/** The model's status of that name; the first wins, as a linear search would. */
+function findStatusDef(statuses: Model["statuses"], name: string): StatusDef | undefined {
+  let defs = STATUS_DEFS.get(statuses);
+  if (defs === undefined) {
+    const byName = new Map<string, StatusDef>();
+    for (const status of statuses) if (!byName.has(status.name)) byName.set(status.name, status);
+    defs = byName;
+    STATUS_DEFS.set(statuses, defs);
+  }
+  return defs.get(name);
+}
+
 function checkStatuses(context: RowContext, model: Model, year: number | undefined, statusYears: readonly number[]): void {
   const { row } = context;
   const allowed = listAllowedStatuses(model.statuses);
-  // for-in visits integer keys ascending, as Object.entries did, without an array per row.
-  for (const key in row.statuses) {
-    const status = row.statuses[Number(key)] as YearStatus;
-    const columnYear = Number(key);
+  for (const status of row.statuses) {
+    const columnYear = status.year;
     const shownYear = columnYear === UNKNOWN_YEAR ? (year ?? NO_YEAR_LABEL) : columnYear;
     const raw = stripMarkup(status.raw);
     if (raw !== "" && status.status === undefined) {
@@ -168,20 +227,21 @@ function checkStatuses(context: RowContext, model: Model, year: number | undefin
         ...(suggestion !== undefined ? { suggestion } : {}),
       });
     }
-    const def = status.status === undefined ? undefined : model.statuses.find((s) => s.name === status.status);
-    if (def?.needsExplanation && stripMarkup(row.explanations[columnYear] ?? "") === "") {
+    const def = status.status === undefined ? undefined : findStatusDef(model.statuses, status.status);
+    const explanation = def?.needsExplanation ? findExplanationCell(row, columnYear) : undefined;
+    if (def?.needsExplanation && isBlankAfterMarkup(explanation?.text ?? "")) {
       addFinding(context, {
         code: "missing-explanation",
         severity: "warning",
-        cell: row.explanationCells?.[columnYear] ?? status.cell,
+        cell: explanation?.cell ?? status.cell,
         params: { status: def.name, year: shownYear },
       });
     }
   }
   if (year === undefined) return;
   // Only when the monitoring year has a status column on this row's header.
-  const inYear = statusYears.includes(year) ? row.statuses[year] : undefined;
-  const status = inYear ?? row.statuses[UNKNOWN_YEAR];
+  const inYear = statusYears.includes(year) ? findStatus(row, year) : undefined;
+  const status = inYear ?? findStatus(row, UNKNOWN_YEAR);
   if (status && stripMarkup(status.raw) === "") {
     addFinding(context, { code: "missing-status", severity: "warning", cell: status.cell, params: { year } });
   }
@@ -204,33 +264,93 @@ function buildPartiesKey(reading: PartiesReading): string {
   return key;
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * A 32-bit hash (FNV-1a over UTF-16 code units) of the agreement's duplicate key
+ * (normaliseForDuplicates). Plain ASCII text without markup, nearly every agreement, has its
+ * whitespace collapsed and is lower-cased while hashing, so no key text is built for it; other
+ * text is hashed from its key. Equal keys hash equal: rows with different hashes are no copies,
+ * and rows whose hashes meet are compared by their keys.
+ */
+function hashAgreementKey(text: string | undefined): number {
+  const value = text ?? "";
+  let hash = FNV_OFFSET;
+  let started = false;
+  let pendingSpace = false;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    // Beyond ASCII, lower-casing may change a text's length; "<" and "&" may start markup.
+    if (code > 0x7f || code === 0x3c || code === 0x26) return hashText(normaliseForDuplicates(value));
+    // ASCII whitespace as \s matches it: runs become one space, none at either end.
+    if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) {
+      pendingSpace = started;
+      continue;
+    }
+    if (pendingSpace) {
+      hash = Math.imul(hash ^ 0x20, FNV_PRIME);
+      pendingSpace = false;
+    }
+    started = true;
+    hash = Math.imul(hash ^ (code >= 0x41 && code <= 0x5a ? code + 0x20 : code), FNV_PRIME);
+  }
+  return hash;
+}
+
+function hashText(text: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  return hash;
+}
+
 /** Theme, agreement and parties (as a set: "Lefier en Woonservice" = "Woonservice, Lefier"). */
-function buildShortKey(row: AgreementRow, model: Model): string {
+function buildShortKey(row: AgreementRow, agreementKey: string, model: Model): string {
   const parties = buildPartiesKey(parseParties(row.partiesText ?? "", model.parties));
-  return `${row.sheet}\u0000${toMatchKey(row.theme ?? "")}\u0000${normaliseForDuplicates(row.agreement)}\u0000${parties}`;
+  return `${row.sheet}\u0000${toMatchKey(row.theme ?? "")}\u0000${agreementKey}\u0000${parties}`;
 }
 
 /** The short key plus the activities of every year: what makes a row a copy of another. */
 function buildFullKey(row: AgreementRow, shortKey: string): string {
-  // Integer keys enumerate in ascending order (ECMAScript OrdinaryOwnPropertyKeys): no sort needed.
-  const activities = Object.keys(row.activities)
-    .map((y) => `${y}:${normaliseForDuplicates(row.activities[Number(y)])}`)
-    .join("\u0001");
+  // The array is ascending by year: no sort needed.
+  const activities = row.activities.map((a) => `${a.year}:${normaliseForDuplicates(a.text)}`).join("\u0001");
   return `${shortKey}\u0000${activities}`;
 }
 
 /**
- * Activities are long texts: normalising and keying every row's would dominate the rule's cost, so
- * rows are first grouped by their short key and only rows that share one compare activities.
+ * Rows are first told apart by a hash of their agreement key alone, which nearly every row has to
+ * itself: only rows whose hashes meet build the short key (theme, agreement, parties), and only
+ * rows that share a short key compare activities, long texts whose keys would dominate the rule's
+ * cost. The hashes sit in typed arrays, so grouping keeps no key text or map entry per row alive
+ * (100k rows: megabytes for the garbage collector to copy). Rows are compared in sheet order, each
+ * with the rows above it, so the findings are those of comparing full keys.
  */
 function checkDuplicates(rows: readonly AgreementRow[], model: Model, findings: FindingData[]): void {
+  const hashes = new Int32Array(rows.length);
+  const candidates = new Uint8Array(rows.length);
+  const sorted = new Int32Array(rows.length);
+  let count = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as AgreementRow;
+    // Rows with neither an agreement nor activities are reported as incomplete, not as copies.
+    if ((row.agreement ?? "") === "" && row.activities.length === 0) continue;
+    const hash = hashAgreementKey(row.agreement);
+    hashes[i] = hash;
+    candidates[i] = 1;
+    sorted[count++] = hash;
+  }
+  const hashesSorted = sorted.subarray(0, count).sort();
+  const shared = new Set<number>();
+  for (let i = 1; i < count; i++) if (hashesSorted[i] === hashesSorted[i - 1]) shared.add(hashesSorted[i] as number);
+  if (shared.size === 0) return;
+
   // Per short key: the first row, until a second row arrives and the first is keyed in full (null).
   const firstByShortKey = new Map<string, AgreementRow | null>();
   const firstRowByFullKey = new Map<string, number>();
-  for (const row of rows) {
-    // Rows with neither an agreement nor activities are reported as incomplete, not as copies.
-    if ((row.agreement ?? "") === "" && Object.keys(row.activities).length === 0) continue;
-    const shortKey = buildShortKey(row, model);
+  for (let i = 0; i < rows.length; i++) {
+    if (candidates[i] === 0 || !shared.has(hashes[i] as number)) continue;
+    const row = rows[i] as AgreementRow;
+    const shortKey = buildShortKey(row, normaliseForDuplicates(row.agreement), model);
     const first = firstByShortKey.get(shortKey);
     if (first === undefined) {
       firstByShortKey.set(shortKey, row);
@@ -268,7 +388,7 @@ export function checkAgreementRows(
   for (const row of rows) {
     const context: RowContext = { row, findings };
     checkTheme(context, model);
-    if (row.agreement === undefined || stripMarkup(row.agreement) === "") {
+    if (row.agreement === undefined || isBlankAfterMarkup(row.agreement)) {
       addFinding(context, { code: "missing-agreement", severity: "warning", cell: row.cells.agreement });
     }
     checkParties(context, model);

@@ -62,21 +62,21 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
   if (modelSheet) {
     const read = readModelSheet(modelSheet, baseModel);
     model = read.model;
-    findings.push(...read.findings);
+    appendAll(findings, read.findings);
   }
 
   const ownSheets = new Set(options.toolSheets ?? []);
   const dataSheets = sheets.filter((s) => s !== modelSheet && !isToolSheet(s.sheet) && !ownSheets.has(s.sheet));
   const foundTables = findTables(dataSheets);
-  findings.push(...foundTables.findings);
+  appendAll(findings, foundTables.findings);
 
   const read = readAgreements(dataSheets, model, foundTables.tables, { year: model.settings.monitoringYear ?? options.year });
-  findings.push(...read.findings);
+  appendAll(findings, read.findings);
 
   const year = model.settings.monitoringYear ?? options.year ?? latestYear(read.statusYears);
-  findings.push(...checkAgreementRows(read.agreements, model, year, read.statusYears));
-  findings.push(...checkTables(foundTables.tables, model));
-  findings.push(...checkCrossChecks(foundTables.tables, model));
+  appendAll(findings, checkAgreementRows(read.agreements, model, year, read.statusYears));
+  appendAll(findings, checkTables(foundTables.tables, model));
+  appendAll(findings, checkCrossChecks(foundTables.tables, model));
 
   const sorted = sortFindings(findings).map((f) => formatFinding(f, lang));
   return {
@@ -130,6 +130,11 @@ function sortFindings(findings: readonly FindingData[]): FindingData[] {
 /** localeCompare, skipped for equal texts (the common case: same sheet, same column). */
 function compareTexts(a: string, b: string): number {
   return a === b ? 0 : a.localeCompare(b);
+}
+
+/** Appends one by one: spreading 200k findings into push() overflows the call stack. */
+function appendAll(target: FindingData[], items: readonly FindingData[]): void {
+  for (const item of items) target.push(item);
 }
 
 function latestYear(years: readonly number[]): number | undefined {

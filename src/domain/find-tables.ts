@@ -203,7 +203,34 @@ const isNumeric = memoiseText((text: string): boolean => {
   return kind === "number" || kind === "interval";
 });
 
+/**
+ * False when `readHeader` would surely reject the row, found without allocating: every row is
+ * tried as a header, and agreement rows (long prose after the label) are nearly all of them.
+ */
+function mayBeHeader(grid: SheetGrid, row: number): boolean {
+  const values = grid.values[row] ?? [];
+  let first = true;
+  for (let col = 0; col < values.length; col += 1) {
+    const value = values[col] ?? null;
+    if (isBlank(value)) continue;
+    if (isHtmlTableBlob(value)) return false;
+    const isYear = yearOf(value) !== undefined;
+    if (first) {
+      first = false;
+      // A label (text, checked by readHeader after stripping markup) unless it is a year.
+      if (!isYear) {
+        if (typeof value !== "string") return false;
+        continue;
+      }
+    }
+    // A column header: a year or a short text (the first cell too when it is a year).
+    if (!isYear && (typeof value !== "string" || isPlainLongerThan(value, MAX_HEADER_LENGTH))) return false;
+  }
+  return !first;
+}
+
 function readHeader(grid: SheetGrid, row: number): DraftHeader | undefined {
+  if (!mayBeHeader(grid, row)) return undefined;
   const cells = cellsOf(grid, row);
   const first = cells[0];
   if (!first || cells.some((c) => isHtmlTableBlob(c.value))) return undefined;

@@ -60,12 +60,19 @@ function matchesName(key: string, nameKey: string): boolean {
   );
 }
 
-/** The field (and year) a header cell names, or undefined. Every cell of a sheet is tried, so per distinct text once. */
-export const matchHeaderCell: (text: string) => HeaderCellMatch | undefined = memoiseText(matchHeaderText);
+/**
+ * Per distinct text up to the longest header text: every cell of a sheet is tried, and cells a
+ * little longer than the text cache's default (a short Toelichting) would be keyed again each time.
+ */
+const matchHeaderTextCached = memoiseText(matchHeaderText, MAX_HEADER_LENGTH);
+
+/** The field (and year) a header cell names, or undefined. */
+export function matchHeaderCell(text: string): HeaderCellMatch | undefined {
+  // Header cells are short; skipping long texts keeps scanning every data cell for headers cheap.
+  return text.length > MAX_HEADER_LENGTH ? undefined : matchHeaderTextCached(text);
+}
 
 function matchHeaderText(text: string): HeaderCellMatch | undefined {
-  // Header cells are short; skipping long texts keeps scanning every data cell for headers cheap.
-  if (text.length > MAX_HEADER_LENGTH) return undefined;
   const key = toMatchKey(text).replace(/[?:*()[\]]+/g, "");
   if (key === "") return undefined;
   const yearMatch = /^(.*?)(\d{4})$/.exec(key);

@@ -161,11 +161,29 @@ const SEVERITY_LABELS_PLURAL: Readonly<Record<Severity, Template>> = {
 
 const SUGGESTION: Template = { nl: "Bedoelt u '{suggestion}'?", en: "Did you mean '{suggestion}'?" };
 
+/** Templates split at their `{key}` placeholders, once each: every finding's message is formatted. */
+const TEMPLATE_PARTS = new Map<string, readonly string[]>();
+
+/** The template's literal texts (even indexes) and placeholder keys (odd indexes). */
+function splitTemplate(template: string): readonly string[] {
+  let parts = TEMPLATE_PARTS.get(template);
+  if (parts === undefined) {
+    parts = template.split(/\{(\w+)\}/);
+    TEMPLATE_PARTS.set(template, parts);
+  }
+  return parts;
+}
+
 function interpolate(template: string, values: Readonly<Record<string, string | number | undefined>>, lang: Lang): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+  const parts = splitTemplate(template);
+  let text = parts[0] ?? "";
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i] as string;
     const value = values[key];
-    return value === undefined ? whole : formatValue(value, lang);
-  });
+    text += value === undefined ? `{${key}}` : formatValue(value, lang);
+    text += parts[i + 1] ?? "";
+  }
+  return text;
 }
 
 /** A number as the reader writes it: Dutch decimal comma in nl; no float noise (99.90000000000001). */

@@ -54,10 +54,10 @@ const MAX_CACHED_LENGTH = 64;
  * theme, party and status names on every row (and again in the rules); the regexes behind them
  * dominated a 10k-row check before.
  */
-export function memoiseText<T>(compute: (text: string) => T): (text: string) => T {
+export function memoiseText<T>(compute: (text: string) => T, maxCachedLength = MAX_CACHED_LENGTH): (text: string) => T {
   const cache = new Map<string, T>();
   return (text: string): T => {
-    if (text.length > MAX_CACHED_LENGTH) return compute(text);
+    if (text.length > maxCachedLength) return compute(text);
     const cached = cache.get(text);
     if (cached !== undefined || cache.has(text)) return cached as T;
     const value = compute(text);
@@ -91,6 +91,16 @@ function stripMarkupUncached(text: string): string {
     return ENTITIES[entity.toLowerCase()] ?? whole;
   });
   return collapseWhitespace(decoded);
+}
+
+/**
+ * True when `stripMarkup(text)` is empty, without collapsing the whitespace of a long text that
+ * has no markup: the rules ask this of every agreement and explanation.
+ */
+export function isBlankAfterMarkup(text: string): boolean {
+  // Without "<" or "&" stripping only collapses whitespace: empty exactly when trim() is.
+  if (!text.includes("<") && !text.includes("&")) return text.trim() === "";
+  return stripMarkup(text) === "";
 }
 
 /** Lower case without diacritics ("geïmplementeerd" -> "geimplementeerd"). */

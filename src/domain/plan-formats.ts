@@ -83,10 +83,17 @@ function planHighlights(result: CheckResult): HighlightSheetPlan[] {
     const marked = bySheet.get(sheet) ?? new Map<string, "error" | "warning">();
     const mirrorSheet = mirrorSheetName(i);
     const positions = [...marked.keys()].map((cell) => parseA1(cell) ?? { row: 0, col: 0 });
-    const top = Math.min(...positions.map((p) => p.row));
-    const left = Math.min(...positions.map((p) => p.col));
-    const bottom = Math.max(...positions.map((p) => p.row));
-    const right = Math.max(...positions.map((p) => p.col));
+    // A loop rather than Math.min(...): a large sheet marks more cells than a call takes arguments.
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -Infinity;
+    let right = -Infinity;
+    for (const p of positions) {
+      top = Math.min(top, p.row);
+      left = Math.min(left, p.col);
+      bottom = Math.max(bottom, p.row);
+      right = Math.max(right, p.col);
+    }
     const topLeft = formatA1(top, left);
     const range = top === bottom && left === right ? topLeft : `${topLeft}:${formatA1(bottom, right)}`;
     const severities = new Set(marked.values());

@@ -1,4 +1,4 @@
-import type { AgreementColumns, AgreementField, AgreementRow, YearStatus } from "./agreement";
+import type { AgreementColumns, AgreementField, AgreementRow, YearStatus, YearText } from "./agreement";
 import {
   isCaptionText,
   isHtmlTableText,
@@ -261,49 +261,126 @@ interface RowParts {
 /** AgreementRow while it is built: optional fields are set only when present (exactOptionalPropertyTypes). */
 type MutableAgreementRow = { -readonly [K in keyof AgreementRow]: AgreementRow[K] };
 
+type RowCells = Partial<Record<AgreementField, string>>;
+
+/*
+ * createRowCells and createAgreementRow build one object literal when every optional field is
+ * present (nearly every row of a real sheet): properties added one by one go to a separate
+ * property store that grows three slots at a time, and rows live as long as the check's result.
+ */
+
+function createRowCells(
+  theme: string | undefined,
+  subtheme: string | undefined,
+  agreement: string | undefined,
+  parties: string | undefined,
+  activities: string | undefined,
+  status: string | undefined,
+  explanation: string | undefined,
+): RowCells {
+  if (
+    theme !== undefined &&
+    subtheme !== undefined &&
+    agreement !== undefined &&
+    parties !== undefined &&
+    activities !== undefined &&
+    status !== undefined &&
+    explanation !== undefined
+  ) {
+    return { theme, subtheme, agreement, parties, activities, status, explanation };
+  }
+  const cells: RowCells = {};
+  if (theme !== undefined) cells.theme = theme;
+  if (subtheme !== undefined) cells.subtheme = subtheme;
+  if (agreement !== undefined) cells.agreement = agreement;
+  if (parties !== undefined) cells.parties = parties;
+  if (activities !== undefined) cells.activities = activities;
+  if (status !== undefined) cells.status = status;
+  if (explanation !== undefined) cells.explanation = explanation;
+  return cells;
+}
+
+/** The row with its optional texts set only when not blank. */
+function createAgreementRow(
+  sheet: string,
+  row: number,
+  theme: string,
+  subtheme: string,
+  agreement: string,
+  partiesText: string,
+  parties: readonly string[],
+  activities: readonly YearText[],
+  statuses: readonly YearStatus[],
+  explanations: readonly YearText[],
+  cells: RowCells,
+): AgreementRow {
+  if (theme !== "" && subtheme !== "" && agreement !== "" && partiesText !== "") {
+    return { sheet, row, theme, subtheme, agreement, partiesText, parties, activities, statuses, explanations, cells };
+  }
+  const built = { sheet, row } as MutableAgreementRow;
+  if (theme !== "") built.theme = theme;
+  if (subtheme !== "") built.subtheme = subtheme;
+  if (agreement !== "") built.agreement = agreement;
+  if (partiesText !== "") built.partiesText = partiesText;
+  built.parties = parties;
+  built.activities = activities;
+  built.statuses = statuses;
+  built.explanations = explanations;
+  built.cells = cells;
+  return built;
+}
+
+/** An agreement laid out one field per line (see readStacked), from the cells it was read from. */
 function buildAgreementRow(sheet: string, parts: RowParts, model: Model): AgreementRow {
-  const cells: Partial<Record<AgreementField, string>> = {};
-  const activities: Record<number, string> = {};
-  const statuses: Record<number, YearStatus> = {};
-  const explanations: Record<number, string> = {};
-  const explanationCells: Record<number, string> = {};
-  if (parts.theme) cells.theme = parts.theme.cell;
-  if (parts.subtheme) cells.subtheme = parts.subtheme.cell;
-  if (parts.agreement) cells.agreement = parts.agreement.cell;
-  if (parts.parties) cells.parties = parts.parties.cell;
+  const activities: YearText[] = [];
+  const statuses: YearStatus[] = [];
+  const explanations: YearText[] = [];
+  let activitiesCell: string | undefined;
+  let statusCell: string | undefined;
+  let explanationCell: string | undefined;
   for (const [year, part] of parts.activities) {
-    cells.activities ??= part.cell;
-    if (part.text !== "") activities[year] = part.text;
+    activitiesCell ??= part.cell;
+    if (part.text !== "") activities.push({ year, text: part.text, cell: part.cell });
   }
   for (const [year, part] of parts.statuses) {
-    cells.status ??= part.cell;
+    statusCell ??= part.cell;
     const status = normaliseStatus(part.text, model.statuses);
-    statuses[year] = status !== undefined ? { raw: part.text, cell: part.cell, status } : { raw: part.text, cell: part.cell };
+    statuses.push(
+      status !== undefined ? { year, raw: part.text, cell: part.cell, status } : { year, raw: part.text, cell: part.cell },
+    );
   }
   for (const [year, part] of parts.explanations) {
-    cells.explanation ??= part.cell;
-    explanationCells[year] = part.cell;
-    if (part.text !== "") explanations[year] = part.text;
+    explanationCell ??= part.cell;
+    explanations.push({ year, text: part.text, cell: part.cell });
   }
+  const cells = createRowCells(
+    parts.theme?.cell,
+    parts.subtheme?.cell,
+    parts.agreement?.cell,
+    parts.parties?.cell,
+    activitiesCell,
+    statusCell,
+    explanationCell,
+  );
   // Theme and subtheme are names: stored without pasted markup. Other texts stay as typed.
   const theme = stripMarkup(parts.theme?.text ?? "");
   const subtheme = stripMarkup(parts.subtheme?.text ?? "");
-  const agreement = parts.agreement?.text ?? "";
   const partiesText = parts.parties?.text ?? "";
-  // Assigned one by one rather than spread: this runs for every row, and object spreads were
-  // a visible share of reading 10k rows.
-  const row = { sheet, row: parts.row } as MutableAgreementRow;
-  if (theme !== "") row.theme = theme;
-  if (subtheme !== "") row.subtheme = subtheme;
-  if (agreement !== "") row.agreement = agreement;
-  if (partiesText !== "") row.partiesText = partiesText;
-  row.parties = partiesText === "" ? [] : parseParties(partiesText, model.parties).parties;
-  row.activities = activities;
-  row.statuses = statuses;
-  row.explanations = explanations;
-  row.explanationCells = explanationCells;
-  row.cells = cells;
-  return row;
+  const parties = partiesText === "" ? [] : parseParties(partiesText, model.parties).parties;
+  const agreement = parts.agreement?.text ?? "";
+  return createAgreementRow(
+    sheet,
+    parts.row,
+    theme,
+    subtheme,
+    agreement,
+    partiesText,
+    parties,
+    activities,
+    statuses,
+    explanations,
+    cells,
+  );
 }
 
 /** Match keys of the model's theme names and aliases. */
@@ -335,6 +412,9 @@ class SheetRegionReader {
   private readonly yearColumns: YearColumns;
   /** The grid's origin, parsed once: every row needs it. */
   private readonly origin: { readonly row: number; readonly col: number };
+  /** Scratch space for one row's activities cells (text, address), reused row after row. */
+  private readonly activityTexts: string[] = [];
+  private readonly activityCells: string[] = [];
 
   constructor(
     private readonly grid: SheetGrid,
@@ -352,24 +432,44 @@ class SheetRegionReader {
     // Indexed by grid column: one lookup per filled cell instead of a search per row.
     const mapped: boolean[] = [];
     for (const col of listMappedColumns(this.layout)) mapped[col] = true;
+    const scan: RowScan = { count: 0, first: 0, touchesMapped: false };
     let row = from;
     while (row <= to) {
-      const filled = this.listFilledColumns(row);
-      if (filled.length === 0 || !filled.some((col) => mapped[col] === true)) {
+      this.scanRow(row, mapped, scan);
+      if (scan.count === 0 || !scan.touchesMapped) {
         row += 1;
         continue;
       }
-      if (this.isTableRow(row, filled)) {
+      if (this.isTableRow(row, scan.first)) {
         row += 1;
         continue;
       }
-      const stackedEnd = this.readStacked(row, to, filled);
+      // Only a row with one filled cell can start an agreement laid out one field per line.
+      const stackedEnd = scan.count === 1 ? this.readStacked(row, to, scan.first) : undefined;
       if (stackedEnd !== undefined) {
         row = stackedEnd + 1;
         continue;
       }
       this.readPlainRow(row);
       row += 1;
+    }
+  }
+
+  /** Counts the row's filled cells into `scan` without allocating: every row of a sheet is scanned. */
+  private scanRow(row: number, mapped: readonly boolean[], scan: RowScan): void {
+    const values = this.grid.values[row] ?? [];
+    scan.count = 0;
+    scan.first = 0;
+    scan.touchesMapped = false;
+    for (let col = 0; col < values.length; col++) {
+      // The same cells as listFilledColumns.
+      if (!(col in values)) continue;
+      const value = values[col];
+      if (value === null || value === undefined) continue;
+      if (typeof value === "string" && isBlank(value)) continue;
+      if (scan.count === 0) scan.first = col;
+      scan.count += 1;
+      if (mapped[col] === true) scan.touchesMapped = true;
     }
   }
 
@@ -391,8 +491,7 @@ class SheetRegionReader {
     return this.themeKeys.has(toMatchKey(text));
   }
 
-  private isTableRow(row: number, filled: readonly number[]): boolean {
-    const firstCol = filled[0] ?? 0;
+  private isTableRow(row: number, firstCol: number): boolean {
     const { origin } = this;
     const first = textOf(cellAt(this.grid, row, firstCol));
     if (isInTableArea(this.tableAreas, origin.row + row, origin.col + firstCol)) return true;
@@ -403,7 +502,7 @@ class SheetRegionReader {
     const knownTheme = this.isKnownTheme(first);
     if (this.expectTableHeader) {
       this.expectTableHeader = false;
-      if (!knownTheme && this.isTableHeaderLike(row, filled)) return true;
+      if (!knownTheme && this.isTableHeaderLike(row)) return true;
     }
     if (isHtmlTableText(first) && firstCol <= this.layout.theme) return true;
     return !knownTheme && isNumericRow(this.grid, row);
@@ -413,8 +512,8 @@ class SheetRegionReader {
    * The row after a caption is the table's header ("Derden · Eigen personeel · Saldo") unless it
    * reads like an agreement: long texts, or known parties in the parties column.
    */
-  private isTableHeaderLike(row: number, filled: readonly number[]): boolean {
-    const texts = filled.map((col) => textOf(cellAt(this.grid, row, col)));
+  private isTableHeaderLike(row: number): boolean {
+    const texts = this.listFilledColumns(row).map((col) => textOf(cellAt(this.grid, row, col)));
     if (texts.some((text) => text.length > MAX_TABLE_HEADER_CELL)) return false;
     const parties = textOf(cellAt(this.grid, row, this.layout.parties));
     return parties === "" || !isPartiesLike(parties, this.model.parties);
@@ -428,10 +527,9 @@ class SheetRegionReader {
    * without an agreement text ("De woningvoorraad / Ontwikkelingen kernvoorraad / Lefier") still
    * reads right. Returns the last grid row used, or undefined when the row is not such a record.
    */
-  private readStacked(row: number, to: number, filled: readonly number[]): number | undefined {
-    const col = filled[0];
+  private readStacked(row: number, to: number, col: number): number | undefined {
     const themeColumn = this.layout.shiftSource ?? this.layout.theme;
-    if (filled.length !== 1 || col === undefined || col > this.layout.theme || col < themeColumn) return undefined;
+    if (col > this.layout.theme || col < themeColumn) return undefined;
     const firstText = textOf(cellAt(this.grid, row, col));
     if (!this.isKnownTheme(firstText)) return undefined;
     const fieldRows = [row];
@@ -498,91 +596,114 @@ class SheetRegionReader {
     // Row numbers or labels such as "1." or "(a)" in a margin column are not shifted themes.
     const shifted =
       source !== undefined && typeof sourceValue === "string" && !isBlank(sourceValue) && !ROW_LABEL_PATTERN.test(sourceValue);
-    // Written straight into the row's records (no intermediate maps or cell objects): this runs
+    // Written straight into the row's fields (no intermediate maps or cell objects): this runs
     // for every data row and its allocations were most of reading's cost.
     const rowNumber = this.origin.row + row + 1;
     const rowLabel = String(rowNumber);
-    const rowCells: Partial<Record<AgreementField, string>> = {};
+    let themeCell: string;
     let themeText: string;
+    let subthemeCell: string | undefined;
     let subthemeText = "";
     if (shifted && source !== undefined) {
       this.shiftedRows += 1;
-      const themeCell = cells.addressAt(rowLabel, source);
-      rowCells.theme = themeCell;
+      themeCell = cells.addressAt(rowLabel, source);
       themeText = cells.readText(row, source, themeCell);
       const underCell = cells.addressAt(rowLabel, layout.theme);
       const underTheme = cells.readText(row, layout.theme, underCell);
       if (underTheme === "" && layout.subtheme !== undefined) {
-        const subthemeCell = cells.addressAt(rowLabel, layout.subtheme);
-        rowCells.subtheme = subthemeCell;
+        subthemeCell = cells.addressAt(rowLabel, layout.subtheme);
         subthemeText = cells.readText(row, layout.subtheme, subthemeCell);
       } else {
-        rowCells.subtheme = underCell;
+        subthemeCell = underCell;
         subthemeText = underTheme;
       }
     } else {
       this.plainRows += 1;
-      const themeCell = cells.addressAt(rowLabel, layout.theme);
-      rowCells.theme = themeCell;
+      themeCell = cells.addressAt(rowLabel, layout.theme);
       themeText = cells.readText(row, layout.theme, themeCell);
       if (layout.subtheme !== undefined) {
-        const subthemeCell = cells.addressAt(rowLabel, layout.subtheme);
-        rowCells.subtheme = subthemeCell;
+        subthemeCell = cells.addressAt(rowLabel, layout.subtheme);
         subthemeText = cells.readText(row, layout.subtheme, subthemeCell);
       }
     }
     const agreementCell = cells.addressAt(rowLabel, layout.agreement);
-    rowCells.agreement = agreementCell;
     const agreement = cells.readText(row, layout.agreement, agreementCell);
     const partiesCell = cells.addressAt(rowLabel, layout.parties);
-    rowCells.parties = partiesCell;
     const partiesText = cells.readText(row, layout.parties, partiesCell);
 
-    const activities: Record<number, string> = {};
-    const statuses: Record<number, YearStatus> = {};
-    const explanations: Record<number, string> = {};
-    const explanationCells: Record<number, string> = {};
+    // Per-year arrays are allocated at their final length: a push onto [] reserves 16 slots,
+    // and these arrays live as long as the check's result.
     const columns = this.yearColumns;
-    for (let i = 0; i < columns.activityYears.length; i++) {
+    const activityTexts = this.activityTexts;
+    const activityCells = this.activityCells;
+    let filledActivities = 0;
+    for (let i = 0; i < columns.activityCols.length; i++) {
       const col = columns.activityCols[i] as number;
       const cell = cells.addressAt(rowLabel, col);
-      rowCells.activities ??= cell;
       const text = cells.readText(row, col, cell);
-      if (text !== "") activities[columns.activityYears[i] as number] = text;
+      activityCells[i] = cell;
+      activityTexts[i] = text;
+      if (text !== "") filledActivities += 1;
     }
-    for (let i = 0; i < columns.statusYears.length; i++) {
+    const activities = filledActivities === 0 ? [] : new Array<YearText>(filledActivities);
+    for (let i = 0, next = 0; next < filledActivities; i++) {
+      const text = activityTexts[i] as string;
+      if (text !== "") activities[next++] = { year: columns.activityYears[i] as number, text, cell: activityCells[i] as string };
+    }
+    const statusCount = columns.statusCols.length;
+    const statuses = statusCount === 0 ? [] : new Array<YearStatus>(statusCount);
+    for (let i = 0; i < statusCount; i++) {
       const col = columns.statusCols[i] as number;
       const cell = cells.addressAt(rowLabel, col);
-      rowCells.status ??= cell;
       const raw = cells.readText(row, col, cell);
+      const year = columns.statusYears[i] as number;
       const status = raw === "" ? undefined : normaliseStatus(raw, this.model.statuses);
-      statuses[columns.statusYears[i] as number] = status !== undefined ? { raw, cell, status } : { raw, cell };
+      statuses[i] = status !== undefined ? { year, raw, cell, status } : { year, raw, cell };
     }
-    for (let i = 0; i < columns.explanationYears.length; i++) {
+    const explanationCount = columns.explanationCols.length;
+    const explanations = explanationCount === 0 ? [] : new Array<YearText>(explanationCount);
+    for (let i = 0; i < explanationCount; i++) {
       const col = columns.explanationCols[i] as number;
-      const year = columns.explanationYears[i] as number;
       const cell = cells.addressAt(rowLabel, col);
-      rowCells.explanation ??= cell;
-      explanationCells[year] = cell;
-      const text = cells.readText(row, col, cell);
-      if (text !== "") explanations[year] = text;
+      explanations[i] = { year: columns.explanationYears[i] as number, text: cells.readText(row, col, cell), cell };
     }
+    const rowCells = createRowCells(
+      themeCell,
+      subthemeCell,
+      agreementCell,
+      partiesCell,
+      columns.activityCols.length > 0 ? activityCells[0] : undefined,
+      statuses[0]?.cell,
+      explanations[0]?.cell,
+    );
     // Theme and subtheme are names: stored without pasted markup. Other texts stay as typed.
     const theme = themeText === "" ? "" : stripMarkup(themeText);
     const subtheme = subthemeText === "" ? "" : stripMarkup(subthemeText);
-    const built = { sheet: this.grid.sheet, row: rowNumber } as MutableAgreementRow;
-    if (theme !== "") built.theme = theme;
-    if (subtheme !== "") built.subtheme = subtheme;
-    if (agreement !== "") built.agreement = agreement;
-    if (partiesText !== "") built.partiesText = partiesText;
-    built.parties = partiesText === "" ? [] : parseParties(partiesText, this.model.parties).parties;
-    built.activities = activities;
-    built.statuses = statuses;
-    built.explanations = explanations;
-    built.explanationCells = explanationCells;
-    built.cells = rowCells;
+    const parties = partiesText === "" ? [] : parseParties(partiesText, this.model.parties).parties;
+    const built = createAgreementRow(
+      this.grid.sheet,
+      rowNumber,
+      theme,
+      subtheme,
+      agreement,
+      partiesText,
+      parties,
+      activities,
+      statuses,
+      explanations,
+      rowCells,
+    );
     this.agreements.push(built);
   }
+}
+
+/** A row's filled cells as counted by SheetRegionReader.scanRow (one object, reused row after row). */
+interface RowScan {
+  count: number;
+  /** Grid column of the first filled cell. */
+  first: number;
+  /** Whether a filled cell lies in a column the header maps. */
+  touchesMapped: boolean;
 }
 
 /** A header's per-year columns as parallel arrays, ascending by year: iterated for every row. */
@@ -699,11 +820,12 @@ export function readAgreements(
       );
       const region = new SheetRegionReader(grid, layout, model, themeKeys, regionAreas, cells);
       region.readRows(layout.row + 1, lastRow);
-      agreements.push(...region.agreements);
+      // One by one: spreading a sheet of 200k rows into push() overflows the call stack.
+      for (const agreement of region.agreements) agreements.push(agreement);
       columns.push(describeColumns(grid, layout, lastRow, region.shiftedRows > 0 && region.shiftedRows >= region.plainRows));
       for (const year of layout.status.keys()) if (year !== UNKNOWN_YEAR) statusYears.add(year);
     });
-    findings.push(...cells.findings);
+    for (const finding of cells.findings) findings.push(finding);
   }
 
   return {

@@ -1,3 +1,4 @@
+import { findStatus } from "./agreement";
 import type { CheckResult } from "./check-workbook";
 import { countBySeverity, type Finding } from "./finding";
 
@@ -41,7 +42,7 @@ export function buildReport(result: CheckResult, workbook: string): Report {
   for (const row of result.agreements) {
     const theme = row.theme ?? "";
     byTheme[theme] = (byTheme[theme] ?? 0) + 1;
-    const status = result.year === undefined ? undefined : row.statuses[result.year]?.status;
+    const status = result.year === undefined ? undefined : findStatus(row, result.year)?.status;
     const key = status ?? NO_STATUS_KEY;
     byStatus[key] = (byStatus[key] ?? 0) + 1;
   }

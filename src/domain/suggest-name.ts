@@ -1,4 +1,4 @@
-import { toMatchKey, toWords } from "./normalise-text";
+import { memoiseText, toMatchKey, toWords } from "./normalise-text";
 
 /**
  * "Did you mean" for names: the nearest known name, or nothing when no candidate is close
@@ -81,4 +81,13 @@ export function suggestName(value: string, candidates: readonly string[]): strin
     if (!best || distance < best.distance) best = { name: candidate, distance };
   }
   return best?.name;
+}
+
+/**
+ * `suggestName` against one fixed list of candidates, memoised per distinct value: the row rules
+ * ask about the same mistyped theme or subtheme on many rows, and each question measures the edit
+ * distance to every candidate.
+ */
+export function createNameSuggester(candidates: readonly string[]): (value: string) => string | undefined {
+  return memoiseText((value) => suggestName(value, candidates));
 }

@@ -1,4 +1,4 @@
-import type { AgreementRow } from "./agreement";
+import { findExplanation, findStatus, type AgreementRow } from "./agreement";
 import type { CheckResult } from "./check-workbook";
 import { countBySeverity, SEVERITIES, TABLE_CODES, type Finding, type FindingCode, type Severity } from "./finding";
 import { formatCellReference } from "./messages";
@@ -178,7 +178,7 @@ export function isTableFinding(finding: Finding): boolean {
 }
 
 function readItem(row: AgreementRow, year: number | undefined): SummaryItem {
-  const yearStatus = year === undefined ? undefined : row.statuses[year];
+  const yearStatus = year === undefined ? undefined : findStatus(row, year);
   const status = yearStatus?.status ?? NO_STATUS_KEY;
   const cell = yearStatus?.cell ?? row.cells.agreement ?? row.cells.theme ?? `A${row.row}`;
   return {
@@ -192,7 +192,7 @@ function readItem(row: AgreementRow, year: number | undefined): SummaryItem {
     parties: row.partiesText ?? row.parties.join(", "),
     status,
     statusText: yearStatus?.raw ?? "",
-    explanation: (year === undefined ? undefined : row.explanations[year]) ?? "",
+    explanation: (year === undefined ? undefined : findExplanation(row, year)) ?? "",
     onAgenda: (AGENDA_STATUSES as readonly string[]).includes(status),
   };
 }
@@ -244,7 +244,7 @@ function countFindings(findings: readonly Finding[]): FindingCount[] {
 
 function buildTrend(result: CheckResult): MonitoringSummary["trend"] {
   const yearSet = new Set<number>();
-  for (const row of result.agreements) for (const year of Object.keys(row.statuses)) yearSet.add(Number(year));
+  for (const row of result.agreements) for (const status of row.statuses) yearSet.add(status.year);
   const years = [...yearSet].filter((y) => result.year === undefined || y <= result.year).sort((a, b) => a - b);
   if (years.length < 2) return undefined;
   const rows: TrendRow[] = [];
@@ -252,7 +252,7 @@ function buildTrend(result: CheckResult): MonitoringSummary["trend"] {
     const statuses: Record<number, string> = {};
     let any = false;
     for (const year of years) {
-      const status = row.statuses[year]?.status;
+      const status = findStatus(row, year)?.status;
       if (status !== undefined) any = true;
       statuses[year] = status ?? NO_STATUS_KEY;
     }

@@ -36,8 +36,8 @@ export const TEST_MODEL: Model = {
 export const XSS_IMG = "<img src=x onerror=alert(1)>";
 export const XSS_SCRIPT = "<script>alert('x')</script>";
 
-function status(raw: string, col: string, row: number, canonical?: string): YearStatus {
-  return { raw, cell: `${col}${row}`, ...(canonical !== undefined ? { status: canonical } : {}) };
+function status(year: number, raw: string, col: string, row: number, canonical?: string): YearStatus {
+  return { year, raw, cell: `${col}${row}`, ...(canonical !== undefined ? { status: canonical } : {}) };
 }
 
 function agreement(
@@ -54,10 +54,10 @@ function agreement(
     e2022?: string;
   },
 ): AgreementRow {
-  const statuses: Record<number, YearStatus> = {};
-  if (fields.s2021 !== undefined) statuses[2021] = status(fields.s2021, "F", row, fields.s2021);
+  const statuses: YearStatus[] = [];
+  if (fields.s2021 !== undefined) statuses.push(status(2021, fields.s2021, "F", row, fields.s2021));
   if (fields.s2022 !== undefined || fields.raw2022 !== undefined) {
-    statuses[2022] = status(fields.raw2022 ?? fields.s2022 ?? "", "H", row, fields.s2022);
+    statuses.push(status(2022, fields.raw2022 ?? fields.s2022 ?? "", "H", row, fields.s2022));
   }
   return {
     sheet,
@@ -66,9 +66,9 @@ function agreement(
     ...(fields.agreement !== undefined ? { agreement: fields.agreement } : {}),
     ...(fields.partiesText !== undefined ? { partiesText: fields.partiesText } : {}),
     parties: fields.parties,
-    activities: {},
+    activities: [],
     statuses,
-    explanations: fields.e2022 !== undefined ? { 2022: fields.e2022 } : {},
+    explanations: fields.e2022 !== undefined ? [{ year: 2022, text: fields.e2022, cell: `I${row}` }] : [],
     cells: { theme: `A${row}`, agreement: `C${row}`, parties: `D${row}` },
   };
 }

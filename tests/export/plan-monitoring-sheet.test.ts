@@ -88,7 +88,7 @@ describe("chooseMonitoringSheetName", () => {
 describe("without a monitoring year", () => {
   it("plans a title without year, a note for the year and no agenda table", () => {
     const base = makeCheckResult();
-    const result = { ...base, year: undefined, agreements: base.agreements.map((a) => ({ ...a, statuses: {}, explanations: {} })) };
+    const result = { ...base, year: undefined, agreements: base.agreements.map((a) => ({ ...a, statuses: [], explanations: [] })) };
     const s = buildMonitoringSummary(result, { generatedAt: "2026-11-24T12:00:00.000Z" });
     const p = planMonitoringSheet(s, "nl");
     expect(valueAt(p, "A1")).toBe("Monitoring prestatieafspraken");

@@ -72,7 +72,7 @@ describe("printable report HTML", () => {
 
 describe("a workbook without status columns (no monitoring year)", () => {
   const base = makeCheckResult();
-  const result = { ...base, year: undefined, agreements: base.agreements.map((a) => ({ ...a, statuses: {}, explanations: {} })) };
+  const result = { ...base, year: undefined, agreements: base.agreements.map((a) => ({ ...a, statuses: [], explanations: [] })) };
 
   it("says there is no monitoring year and no agenda, and counts every row as without status", () => {
     const html = buildReportHtml(result, "nl", { generatedAt: AT });

@@ -77,7 +77,7 @@ describe("buildMonitoringSummary", () => {
   });
 
   it("has no trend with one status year", () => {
-    const one = { ...result, agreements: result.agreements.map((a) => ({ ...a, statuses: {} })) };
+    const one = { ...result, agreements: result.agreements.map((a) => ({ ...a, statuses: [] })) };
     expect(buildMonitoringSummary(one, { generatedAt: AT }).trend).toBeUndefined();
   });
 

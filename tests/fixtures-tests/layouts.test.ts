@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { readWorkbookFile } from "../../src/cli/read-workbook";
-import { checkWorkbook, type Finding } from "../../src/domain";
+import { checkWorkbook, findStatus, type Finding } from "../../src/domain";
 import { runCliCaptured } from "../cli/run-cli";
 import { readCompoundFile } from "./read-compound-file";
 
@@ -44,9 +44,9 @@ describe("other-column-order.xlsx", () => {
 
   it("normalises status synonyms (Groen, amber, op schema, Rood, Grijs)", async () => {
     const rows = (await check("other-column-order.xlsx")).agreements;
-    expect(rows.map((r) => r.statuses[2022]?.status)).toEqual(["groen", "oranje", "oranje", "grijs", "groen", "grijs"]);
-    expect(rows.map((r) => r.statuses[2023]?.status)).toEqual(["groen", "groen", "rood", undefined, "rood", "grijs"]);
-    expect(rows.map((r) => r.statuses[2022]?.raw)).toEqual(["Groen", "amber", "oranje", "grijs", "Groen", "grijs"]);
+    expect(rows.map((r) => findStatus(r, 2022)?.status)).toEqual(["groen", "oranje", "oranje", "grijs", "groen", "grijs"]);
+    expect(rows.map((r) => findStatus(r, 2023)?.status)).toEqual(["groen", "groen", "rood", undefined, "rood", "grijs"]);
+    expect(rows.map((r) => findStatus(r, 2022)?.raw)).toEqual(["Groen", "amber", "oranje", "grijs", "Groen", "grijs"]);
   });
 
   it("gives one invalid-status error and one missing-explanation warning, nothing else", async () => {

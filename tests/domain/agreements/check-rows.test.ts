@@ -238,6 +238,20 @@ describe("checkAgreementRows: duplicates", () => {
     ]);
   });
 
+  it("finds copies whose agreement differs only in the case of letters beyond ASCII or in markup", () => {
+    const grid = sheetWith([
+      ["Duurzaamheid", "RES", "ÉéN Café-Plan", "Lefier", "Visie"],
+      ["Duurzaamheid", "RES", "Één café-plan", "Lefier", "Visie"],
+      ["Duurzaamheid", "RES", "<b>Warmtevisie</b> Stadskanaal", "Lefier", "Visie"],
+      ["Duurzaamheid", "RES", "warmtevisie STADSKANAAL", "Lefier", "Visie"],
+      ["Duurzaamheid", "RES", "Één cafe-plan", "Lefier", "Visie"],
+    ]);
+    expect(withCode(readAndCheck([grid]).findings, "duplicate-agreement").map((f) => [f.row, f.params?.["firstRow"]])).toEqual([
+      [3, 2],
+      [5, 4],
+    ]);
+  });
+
   it("does not call rows duplicates when they share the agreement title but differ in party or activity", () => {
     const grid = sheetWith([
       ["De woningvoorraad", "Ouderenhuisvesting", "Langer Zelfstandig Thuis", "Gemeente", "WMO-convenant sluiten"],

@@ -1,7 +1,7 @@
 import { DEFAULT_MODEL } from "../../../src/domain/default-model";
 import { matchHeaderCell } from "../../../src/domain/match-header";
 import { normaliseStatus } from "../../../src/domain/normalise-status";
-import { findMarkupTags, stripMarkup, toMatchKey } from "../../../src/domain/normalise-text";
+import { findMarkupTags, isBlankAfterMarkup, stripMarkup, toMatchKey } from "../../../src/domain/normalise-text";
 import { parseParties, splitPartiesText } from "../../../src/domain/parse-parties";
 import { measureEditDistance, suggestName } from "../../../src/domain/suggest-name";
 
@@ -34,6 +34,11 @@ describe("name matching helpers", () => {
     expect(findMarkupTags('<p>a</p><ul style="x"><li>b</li></ul><P>')).toEqual(["p", "ul", "li"]);
     expect(findMarkupTags("3 < 4 en <geen> tag")).toEqual([]);
     expect(stripMarkup("<td>Goedkoop&nbsp;&amp;&#32;duur</td>")).toBe("Goedkoop & duur");
+  });
+
+  it("tells blank text after markup as stripMarkup does", () => {
+    const texts = ["", " ", "\u00a0\t\n", "x", " x ", "<b> </b>", "<b>x</b>", "&nbsp;", "&amp;", "a < b", "<geen>", "a".repeat(100), " ".repeat(100)];
+    expect(texts.map(isBlankAfterMarkup)).toEqual(texts.map((t) => stripMarkup(t) === ""));
   });
 
   it("matches header cells with years, synonyms and small typos", () => {

@@ -1,3 +1,4 @@
+import { findActivities, findExplanation, findStatus } from "../../../src/domain/agreement";
 import { DEFAULT_MODEL } from "../../../src/domain/default-model";
 import type { CellValue } from "../../../src/domain/grid";
 import { readAgreements, UNKNOWN_YEAR } from "../../../src/domain/read-agreements";
@@ -24,10 +25,9 @@ describe("readAgreements: finding the header", () => {
         agreement: "Warmtevisie opstellen",
         partiesText: "Gemeente",
         parties: ["Gemeente Stadskanaal"],
-        activities: { 2021: "Gemeente stelt de visie op" },
-        statuses: {},
-        explanations: {},
-        explanationCells: {},
+        activities: [{ year: 2021, text: "Gemeente stelt de visie op", cell: "E2" }],
+        statuses: [],
+        explanations: [],
         cells: { theme: "A2", subtheme: "B2", agreement: "C2", parties: "D2", activities: "E2" },
       },
     ]);
@@ -128,7 +128,7 @@ describe("readAgreements: repeated and shifted headers", () => {
       agreement: "De corporaties hebben een actueel sociaal statuut",
       partiesText: "Woonservice en Lefier",
       parties: ["Woonservice", "Lefier"],
-      activities: { 2021: "Vastgesteld" },
+      activities: [{ year: 2021, text: "Vastgesteld", cell: "F4" }],
       cells: { theme: "A4", subtheme: "B4", agreement: "D4", parties: "E4", activities: "F4" },
     });
     expect(positional).toMatchObject({ row: 5, theme: "Duurzaamheid", subtheme: "RES", cells: { theme: "B5", subtheme: "C5" } });
@@ -185,36 +185,49 @@ describe("readAgreements: per-year columns and statuses", () => {
     const result = read([grid]);
     expect(result.statusYears).toEqual([2021, 2022]);
     expect(result.agreements[0]).toMatchObject({
-      activities: { 2021: "Gedaan", 2022: "Verder" },
-      statuses: {
-        2021: { raw: "Green", status: "groen", cell: "F2" },
-        2022: { raw: "AMBER", status: "oranje", cell: "I2" },
-      },
-      explanations: { 2022: "Wacht op WSW" },
-      explanationCells: { 2021: "G2", 2022: "J2" },
+      activities: [
+        { year: 2021, text: "Gedaan", cell: "E2" },
+        { year: 2022, text: "Verder", cell: "H2" },
+      ],
+      statuses: [
+        { year: 2021, raw: "Green", status: "groen", cell: "F2" },
+        { year: 2022, raw: "AMBER", status: "oranje", cell: "I2" },
+      ],
+      // Every explanation column has an entry (its cell is where a missing one is reported); blank is "".
+      explanations: [
+        { year: 2021, text: "", cell: "G2" },
+        { year: 2022, text: "Wacht op WSW", cell: "J2" },
+      ],
     });
+    const [row] = result.agreements;
+    expect(row && [findActivities(row, 2022), findExplanation(row, 2021), findExplanation(row, 2022), findStatus(row, 2023)]).toEqual([
+      "Verder",
+      undefined,
+      "Wacht op WSW",
+      undefined,
+    ]);
     expect(result.columns[0]).toMatchObject({ status: { 2021: "F", 2022: "I" }, explanation: { 2021: "G", 2022: "J" } });
   });
 
   it("keeps an unknown status as raw text without a canonical status, and a blank one as empty", () => {
     const grid = gridFromRows([header.slice(0, 6), ["Borging", "", "Volgen", "Lefier", "", "paars"], ["Borging", "", "Ander", "Lefier", "", null]]);
     const [paars, blank] = read([grid]).agreements;
-    expect(paars?.statuses[2021]).toEqual({ raw: "paars", cell: "F2" });
-    expect(blank?.statuses[2021]).toEqual({ raw: "", cell: "F3" });
+    expect(paars?.statuses).toEqual([{ year: 2021, raw: "paars", cell: "F2" }]);
+    expect(blank?.statuses).toEqual([{ year: 2021, raw: "", cell: "F3" }]);
   });
 
   it("maps a yearless Status column to the latest year of the header's activities/explanations", () => {
     const grid = gridFromRows([["Onderwerp", "Afspraak", "Wie?", "Activiteiten 2021", "Toelichting 2022", "Status"], ["Borging", "X", "Lefier", "a", "b", "rood"]]);
     const result = read([grid]);
     expect(result.statusYears).toEqual([2022]);
-    expect(result.agreements[0]?.statuses).toEqual({ 2022: { raw: "rood", status: "rood", cell: "F2" } });
+    expect(result.agreements[0]?.statuses).toEqual([{ year: 2022, raw: "rood", status: "rood", cell: "F2" }]);
   });
 
   it("maps a yearless Status column to the model's monitoring year when there is one", () => {
     const grid = gridFromRows([["Onderwerp", "Afspraak", "Wie?", "Activiteiten 2021", "Status", "Toelichting"], ["Borging", "X", "Lefier", "a", "groen", "ok"]]);
     const result = read([grid], [], modelWithYear(2023));
     expect(result.statusYears).toEqual([2023]);
-    expect(result.agreements[0]).toMatchObject({ statuses: { 2023: { status: "groen" } }, explanations: { 2023: "ok" } });
+    expect(result.agreements[0]).toMatchObject({ statuses: [{ year: 2023, status: "groen" }], explanations: [{ year: 2023, text: "ok" }] });
   });
 
   it("maps a yearless Status column to the asked-for year (--year) when the model has none", () => {
@@ -227,7 +240,7 @@ describe("readAgreements: per-year columns and statuses", () => {
     const grid = gridFromRows([["Onderwerp", "Afspraak", "Wie?", "Status"], ["Borging", "X", "Lefier", "grijs"]]);
     const result = read([grid]);
     expect(result.statusYears).toEqual([]);
-    expect(result.agreements[0]?.statuses[UNKNOWN_YEAR]).toEqual({ raw: "grijs", status: "grijs", cell: "D2" });
+    expect(result.agreements[0]?.statuses).toEqual([{ year: UNKNOWN_YEAR, raw: "grijs", status: "grijs", cell: "D2" }]);
     expect(result.columns[0]?.status).toEqual({ [UNKNOWN_YEAR]: "D" });
   });
 });
@@ -292,7 +305,7 @@ describe("readAgreements: markup, error values and numbers", () => {
 
   it("reads numbers and booleans in text columns as their text", () => {
     const grid = sheetWith([["Borging", 2021, "X", "Lefier", true]]);
-    expect(read([grid]).agreements[0]).toMatchObject({ subtheme: "2021", activities: { 2021: "true" } });
+    expect(read([grid]).agreements[0]).toMatchObject({ subtheme: "2021", activities: [{ year: 2021, text: "true" }] });
   });
 });
 
@@ -375,7 +388,7 @@ describe("readAgreements: agreements laid out one field per line", () => {
         agreement: "De gemeente betrekt de partijen bij de Omgevingsvisie.",
         partiesText: "Gemeente",
         parties: ["Gemeente Stadskanaal"],
-        activities: { 2021: "Participatieplan in 2021." },
+        activities: [{ year: 2021, text: "Participatieplan in 2021.", cell: "A11" }],
         cells: { theme: "A3", subtheme: "A5", agreement: "A7", parties: "A9", activities: "A11" },
       }),
       expect.objectContaining({ row: 13, partiesText: "Gemeent en Lefier", parties: ["Lefier"], cells: expect.objectContaining({ parties: "A19" }) }),

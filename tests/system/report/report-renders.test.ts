@@ -29,12 +29,18 @@ function makeLargeResult(): CheckResult {
       agreement: `Afspraak ${i + 1}: partijen werken samen aan betaalbare, duurzame woningen voor ouderen en jongeren in alle kernen van de gemeente.`,
       partiesText: i % 2 === 0 ? "Gemeente, Lefier" : "Woonservice",
       parties: i % 2 === 0 ? ["Gemeente Stadskanaal", "Lefier"] : ["Woonservice"],
-      activities: {},
-      statuses: { 2022: { raw: status, status, cell: `H${row}` } },
+      activities: [],
+      statuses: [{ year: 2022, raw: status, status, cell: `H${row}` }],
       explanations:
         status === "groen" || status === "grijs"
-          ? {}
-          : { 2022: "Vertraagd door capaciteitsgebrek bij de aannemer en langere doorlooptijd van de vergunning; bijsturing besproken in het ambtelijk overleg, nieuwe planning volgt in het tweede kwartaal." },
+          ? []
+          : [
+              {
+                year: 2022,
+                text: "Vertraagd door capaciteitsgebrek bij de aannemer en langere doorlooptijd van de vergunning; bijsturing besproken in het ambtelijk overleg, nieuwe planning volgt in het tweede kwartaal.",
+                cell: `I${row}`,
+              },
+            ],
       cells: { agreement: `C${row}` },
     });
   }

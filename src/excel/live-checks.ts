@@ -1,6 +1,6 @@
 import { isToolSheet } from "../domain/check-workbook";
 import type { Lang } from "../domain/finding";
-import { formatA1 } from "../domain/grid";
+import { formatA1, widthOf } from "../domain/grid";
 import { isItemNotFoundError } from "./addin-error";
 import type { AddinErrorListener, CheckOutcome, LiveUpdateListener } from "./addin-api";
 import { parseAreas, type CellRect } from "./range-address";
@@ -167,7 +167,7 @@ async function patchAndCheck(session: LiveSession, grids: MutableGrid[], reads: 
     const formats = new Map<string, SheetFormatsState>(grids.map((g) => [g.sheet, queueFormatsLoad(context, g.sheet)]));
     const loaded: { grid: MutableGrid; first: number; width: number; range: Excel.Range; numeric: NumericFormatsRead }[] = [];
     for (const [grid, rows] of reads) {
-      const width = Math.max(...grid.values.map((r) => r.length));
+      const width = widthOf(grid);
       for (const [first, rowCount] of toRuns(rows)) {
         const range = context.workbook.worksheets.getItem(grid.sheet).getRangeByIndexes(first, grid.left, rowCount, width);
         // The same small read as a full check: values, and number formats of numeric cells only.

@@ -261,8 +261,9 @@ async function readInChunks(context: Excel.RequestContext, sheets: readonly stri
       grid.left = chunk.left;
       grid.origin = formatA1(chunk.top, chunk.left);
     }
-    grid.values.push(...values);
-    grid.formats.push(...formats);
+    // A loop, not push(...rows): spreading a chunk of 100k+ rows into a call overflows the stack.
+    for (const row of values) grid.values.push(row);
+    for (const row of formats) grid.formats.push(row);
     grid.bytes = (grid.bytes ?? 0) + bytes;
   }
   return grids;

@@ -57,8 +57,13 @@ function toPoints(characters: number): number {
 
 function renderPlan(sheet: Excel.Worksheet, plan: MonitoringSheetPlan): void {
   // Values go in one write: the smallest rectangle holding every planned cell.
-  const rows = Math.max(...plan.cells.map((c) => c.row));
-  const cols = Math.max(...plan.cells.map((c) => c.col), plan.columnWidths.length);
+  // Loops, not Math.max(...cells): a plan for 100k+ agreements would overflow the call stack.
+  let rows = 0;
+  let cols = plan.columnWidths.length;
+  for (const cell of plan.cells) {
+    rows = Math.max(rows, cell.row);
+    cols = Math.max(cols, cell.col);
+  }
   const values: (string | number)[][] = Array.from({ length: rows }, () => Array<string | number>(cols).fill(""));
   for (const cell of plan.cells) (values[cell.row - 1] as (string | number)[])[cell.col - 1] = toExcelInput(cell.value);
   sheet.getRange(`A1:${formatA1(rows - 1, cols - 1)}`).values = values;

@@ -259,13 +259,19 @@ function readCellFormats(xml: XmlScanner): string[] {
   const custom = new Map<number, string>();
   const formats: string[] = [];
   let inCellFormats = false;
+  let inNumberFormats = false;
   while (xml.next()) {
     if (xml.name === "cellXfs") {
       inCellFormats = xml.kind === "open";
       continue;
     }
+    // Differential formats (<dxfs>, for conditional formatting) have numFmts of their own.
+    if (xml.name === "numFmts") {
+      inNumberFormats = xml.kind === "open";
+      continue;
+    }
     if (xml.kind === "close") continue;
-    if (xml.name === "numFmt") {
+    if (xml.name === "numFmt" && inNumberFormats) {
       const id = Number(xml.attribute("numFmtId"));
       const code = xml.attribute("formatCode");
       if (Number.isInteger(id) && code !== undefined) custom.set(id, code);

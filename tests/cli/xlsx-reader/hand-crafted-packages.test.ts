@@ -197,11 +197,14 @@ describe("number formats", () => {
     );
   });
 
-  it("reads formats from a styles part that lists cellStyleXfs before cellXfs, with entities in formatCode", async () => {
+  it("reads formats from cellXfs only (not cellStyleXfs or a conditional format's dxf), with entities in formatCode", async () => {
     const styles =
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${MAIN_NS}">` +
       `<numFmts count="1"><numFmt numFmtId="170" formatCode="&quot;€&quot;\\ #,##0;[Red]&quot;€&quot;\\ \\-#,##0"/></numFmts>` +
       `<cellStyleXfs count="2"><xf numFmtId="10"/><xf numFmtId="170"/></cellStyleXfs>` +
+      // A conditional format's own number format with the same id (out of schema order, to be
+      // sure it is never taken for a cell format whatever the order): not a cell format.
+      `<dxfs count="1"><dxf><numFmt numFmtId="170" formatCode="0.000%"/></dxf></dxfs>` +
       `<cellXfs count="2"><xf numFmtId="0" xfId="0"/><xf numFmtId="170" xfId="1" applyNumberFormat="1"><alignment wrapText="1"/></xf></cellXfs>` +
       `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
     const grid = await readSheet(`<row r="1"><c r="A1" s="1"><v>-5</v></c><c r="B1" s="0"><v>5</v></c></row>`, { styles });

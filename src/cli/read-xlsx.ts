@@ -151,12 +151,12 @@ function readRelationships(zip: ZipArchive, part: string): Map<string, Relations
   const relationships = new Map<string, Relationship>();
   if (!zip.has(relsPart)) return relationships;
   const xml = readXml(zip, relsPart);
-  while (xml.next()) {
+  while (xml.moveNext()) {
     if (xml.name !== "Relationship" || xml.kind === "close") continue;
-    const id = xml.attribute("Id");
-    const target = xml.attribute("Target");
-    if (id === undefined || target === undefined || xml.attribute("TargetMode") === "External") continue;
-    relationships.set(id, { type: xml.attribute("Type") ?? "", part: resolvePartName(folder, target) });
+    const id = xml.readAttribute("Id");
+    const target = xml.readAttribute("Target");
+    if (id === undefined || target === undefined || xml.readAttribute("TargetMode") === "External") continue;
+    relationships.set(id, { type: xml.readAttribute("Type") ?? "", part: resolvePartName(folder, target) });
   }
   return relationships;
 }
@@ -185,25 +185,25 @@ function readWorkbookPart(xml: XmlScanner, part: string): WorkbookPart {
   const definedNames = new Map<string, string>();
   let date1904 = false;
   let sawWorkbook = false;
-  while (xml.next()) {
+  while (xml.moveNext()) {
     if (xml.kind === "close") continue;
     switch (xml.name) {
       case "workbook":
         sawWorkbook = true;
         break;
       case "workbookPr":
-        date1904 = isTrue(xml.attribute("date1904"));
+        date1904 = isTrue(xml.readAttribute("date1904"));
         break;
       case "sheet": {
-        const name = xml.attribute("name");
-        const relationshipId = xml.prefixedAttribute("id");
+        const name = xml.readAttribute("name");
+        const relationshipId = xml.readPrefixedAttribute("id");
         if (name === undefined || relationshipId === undefined) xml.fail("a <sheet> lacks its name or relationship");
         sheets.push({ name, relationshipId });
         break;
       }
       case "definedName": {
-        const name = xml.attribute("name");
-        const sheetScoped = xml.attribute("localSheetId") !== undefined;
+        const name = xml.readAttribute("name");
+        const sheetScoped = xml.readAttribute("localSheetId") !== undefined;
         const text = xml.readText();
         if (name !== undefined && !sheetScoped) definedNames.set(name, text);
         break;
@@ -223,7 +223,7 @@ function isTrue(value: string | undefined): boolean {
 /** The shared string table: each item's text runs joined; phonetic runs (<rPh>) are not part of the text. */
 function readSharedStrings(xml: XmlScanner): string[] {
   const strings: string[] = [];
-  while (xml.next()) {
+  while (xml.moveNext()) {
     if (xml.name !== "si") continue;
     if (xml.kind === "empty") strings.push("");
     else if (xml.kind === "open") strings.push(readRichText(xml, "si"));
@@ -234,7 +234,7 @@ function readSharedStrings(xml: XmlScanner): string[] {
 /** Reads the text of an <si> or <is> element (plain <t> or rich <r><t> runs), ending on its closing tag. */
 function readRichText(xml: XmlScanner, element: string): string {
   let text = "";
-  while (xml.next()) {
+  while (xml.moveNext()) {
     if (xml.kind === "close") {
       if (xml.name === element) break;
       continue;
@@ -260,7 +260,7 @@ function readCellFormats(xml: XmlScanner): string[] {
   const formats: string[] = [];
   let inCellFormats = false;
   let inNumberFormats = false;
-  while (xml.next()) {
+  while (xml.moveNext()) {
     if (xml.name === "cellXfs") {
       inCellFormats = xml.kind === "open";
       continue;
@@ -272,11 +272,11 @@ function readCellFormats(xml: XmlScanner): string[] {
     }
     if (xml.kind === "close") continue;
     if (xml.name === "numFmt" && inNumberFormats) {
-      const id = Number(xml.attribute("numFmtId"));
-      const code = xml.attribute("formatCode");
+      const id = Number(xml.readAttribute("numFmtId"));
+      const code = xml.readAttribute("formatCode");
       if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
     } else if (xml.name === "xf" && inCellFormats) {
-      const id = Number(xml.attribute("numFmtId") ?? "0");
+      const id = Number(xml.readAttribute("numFmtId") ?? "0");
       formats.push(custom.get(id) ?? BUILTIN_NUMBER_FORMATS.get(id) ?? GENERAL);
       xml.skipElement();
     }
@@ -302,7 +302,7 @@ function readWorksheetPart(xml: XmlScanner, part: string, sheet: string, context
   let column = 0;
   let sawWorksheet = false;
   let inSheetData = false;
-  while (xml.next()) {
+  while (xml.moveNext()) {
     if (xml.name === "sheetData") {
       inSheetData = xml.kind === "open";
       continue;
@@ -314,14 +314,14 @@ function readWorksheetPart(xml: XmlScanner, part: string, sheet: string, context
         break;
       case "row": {
         if (!inSheetData) break;
-        const r = xml.attribute("r");
+        const r = xml.readAttribute("r");
         row = r === undefined ? row + 1 : parseRowNumber(r, xml);
         column = 0;
         break;
       }
       case "c": {
         if (!inSheetData) break;
-        const reference = xml.attribute("r");
+        const reference = xml.readAttribute("r");
         if (reference === undefined) {
           column += 1;
         } else {
@@ -330,8 +330,8 @@ function readWorksheetPart(xml: XmlScanner, part: string, sheet: string, context
           if (position.row !== 0) row = position.row;
         }
         if (row === 0) row = 1;
-        const styleText = xml.attribute("s");
-        const type = xml.attribute("t") ?? "n";
+        const styleText = xml.readAttribute("s");
+        const type = xml.readAttribute("t") ?? "n";
         if (xml.kind === "empty") break;
         const value = readCellValue(xml, type, context);
         if (value === null) break;
@@ -340,7 +340,7 @@ function readWorksheetPart(xml: XmlScanner, part: string, sheet: string, context
         break;
       }
       case "mergeCell": {
-        const ref = xml.attribute("ref");
+        const ref = xml.readAttribute("ref");
         if (ref !== undefined) merges.push(ref);
         break;
       }
@@ -374,7 +374,7 @@ function placeCell(values: CellValue[][], formats: string[][], row: number, colu
 function readCellValue(xml: XmlScanner, type: string, context: SheetContext): CellValue {
   let text: string | undefined;
   let inline: string | undefined;
-  while (xml.next()) {
+  while (xml.moveNext()) {
     if (xml.kind === "close") {
       if (xml.name === "c") break;
       continue;

@@ -33,7 +33,7 @@ export class XmlScanner {
   ) {}
 
   /** Moves to the next tag; false at the end of the document (which must close every element). */
-  next(): boolean {
+  moveNext(): boolean {
     const { xml } = this;
     for (;;) {
       const start = xml.indexOf("<", this.position);
@@ -77,7 +77,7 @@ export class XmlScanner {
   }
 
   /** The value of attribute `qualifiedName` (e.g. "r", "r:id") of the current tag, entities decoded. */
-  attribute(qualifiedName: string): string | undefined {
+  readAttribute(qualifiedName: string): string | undefined {
     for (let i = 0; i < this.attributeCount; i += 1) {
       if (this.attributeNames[i] === qualifiedName) return decodeAttributeValue(this.attributeValues[i] as string, this);
     }
@@ -88,7 +88,7 @@ export class XmlScanner {
    * The value of a prefixed attribute by its local name, whatever the prefix: relationship ids are
    * `r:id` in Excel's files but may carry any prefix bound to the relationships namespace.
    */
-  prefixedAttribute(localName: string): string | undefined {
+  readPrefixedAttribute(localName: string): string | undefined {
     for (let i = 0; i < this.attributeCount; i += 1) {
       const name = this.attributeNames[i] as string;
       const colon = name.indexOf(":");
@@ -123,7 +123,7 @@ export class XmlScanner {
       }
       if (xml.charCodeAt(start + 1) !== SLASH) this.fail(`<${this.qualifiedName}> holds an element where text was expected`);
       this.position = start;
-      this.next();
+      this.moveNext();
       return text;
     }
   }
@@ -132,8 +132,8 @@ export class XmlScanner {
   skipElement(): void {
     if (this.kind !== "open") return;
     const depth = this.stack.length;
-    while (this.next()) {
-      // next() changed the tag, which TypeScript's narrowing of this.kind does not see.
+    while (this.moveNext()) {
+      // moveNext() changed the tag, which TypeScript's narrowing of this.kind does not see.
       if ((this.kind as TagKind) === "close" && this.stack.length === depth - 1) return;
     }
   }

@@ -692,11 +692,10 @@ async function buildGarbage(faultFreeFile) {
 
 /**
  * Writes the workbook with every zip entry dated FIXED_DATE, so a rebuild gives the same bytes
- * (exceljs stamps entries with the current time). JSZip is exceljs' own zip library, resolved
- * through exceljs so no extra dependency is needed.
+ * (exceljs stamps entries with the current time).
  */
 async function save(workbook, file) {
-  const JSZip = require(require.resolve("jszip", { paths: [path.dirname(require.resolve("exceljs"))] }));
+  const JSZip = require("jszip");
   const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
   for (const entry of Object.values(zip.files)) entry.date = FIXED_DATE;
   const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });

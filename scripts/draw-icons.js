@@ -12,6 +12,8 @@
 const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
+// The CLI's CRC-32 (compiled to lib/ by `npm install`), the one PNG chunks need too.
+const { computeCrc32 } = require("../lib/cli/read-zip.js");
 
 const SIZES = [16, 32, 64, 80, 128];
 
@@ -108,28 +110,12 @@ function render(size) {
   return pixels;
 }
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let i = 0; i < 256; i += 1) {
-    let c = i;
-    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[i] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(bytes) {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
 function chunk(type, data) {
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.length);
   const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
   const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
+  crc.writeUInt32BE(computeCrc32(body));
   return Buffer.concat([length, body, crc]);
 }
 

@@ -114,6 +114,7 @@ function readPackage(zip: ZipArchive): XlsxContents {
   const stylesPart = relatedPart(RELATIONSHIP_TYPE_SUFFIX.styles);
   const cellFormats = stylesPart === undefined ? [] : readCellFormats(readXml(zip, stylesPart));
 
+  const context: SheetContext = { sharedStrings, cellFormats, date1904: workbook.date1904 };
   const sheets: SheetGrid[] = [];
   for (const sheet of workbook.sheets) {
     const relationship = relationships.get(sheet.relationshipId);
@@ -121,7 +122,6 @@ function readPackage(zip: ZipArchive): XlsxContents {
     // Chartsheets, dialog and macro sheets hold no cells for the engine.
     if (!relationship.type.endsWith(RELATIONSHIP_TYPE_SUFFIX.worksheet)) continue;
     if (!zip.has(relationship.part)) throw new PackageError(`the sheet '${sheet.name}' has no part ${relationship.part}`);
-    const context: SheetContext = { sharedStrings, cellFormats, date1904: workbook.date1904 };
     sheets.push(readWorksheetPart(readXml(zip, relationship.part), relationship.part, sheet.name, context));
   }
   return { sheets, definedNames: workbook.definedNames };

@@ -186,8 +186,11 @@ function checkCrc(data: Buffer, entry: ZipEntry): Buffer {
 
 let crcTable: Uint32Array | undefined;
 
-/** CRC-32 (the zip polynomial). Node has a native one from 20.15 on; older Node 20 releases use the table. */
-function computeCrc32(data: Buffer): number {
+/**
+ * CRC-32 (the zip and PNG polynomial). Node has a native one from 20.15 on; older Node 20
+ * releases use the table. Also used by the icon script's PNG writer.
+ */
+export function computeCrc32(data: Buffer): number {
   const native = (zlib as { crc32?: (data: Buffer) => number }).crc32;
   if (native !== undefined) return native(data) >>> 0;
   crcTable ??= buildCrcTable();

@@ -304,16 +304,20 @@ function createRowCells(
 function createAgreementRow(
   sheet: string,
   row: number,
-  theme: string,
-  subtheme: string,
+  themeText: string,
+  subthemeText: string,
   agreement: string,
   partiesText: string,
-  parties: readonly string[],
   activities: readonly YearText[],
   statuses: readonly YearStatus[],
   explanations: readonly YearText[],
   cells: RowCells,
+  model: Model,
 ): AgreementRow {
+  // Theme and subtheme are names: stored without pasted markup. Other texts stay as typed.
+  const theme = themeText === "" ? "" : stripMarkup(themeText);
+  const subtheme = subthemeText === "" ? "" : stripMarkup(subthemeText);
+  const parties = partiesText === "" ? [] : parseParties(partiesText, model.parties).parties;
   if (theme !== "" && subtheme !== "" && agreement !== "" && partiesText !== "") {
     return { sheet, row, theme, subtheme, agreement, partiesText, parties, activities, statuses, explanations, cells };
   }
@@ -330,6 +334,12 @@ function createAgreementRow(
   return built;
 }
 
+/** A status cell's entry: the text as typed, and the model status it stands for when there is one. */
+function createYearStatus(year: number, raw: string, cell: string, model: Model): YearStatus {
+  const status = raw === "" ? undefined : normaliseStatus(raw, model.statuses);
+  return status !== undefined ? { year, raw, cell, status } : { year, raw, cell };
+}
+
 /** An agreement laid out one field per line (see readStacked), from the cells it was read from. */
 function buildAgreementRow(sheet: string, parts: RowParts, model: Model): AgreementRow {
   const activities: YearText[] = [];
@@ -344,10 +354,7 @@ function buildAgreementRow(sheet: string, parts: RowParts, model: Model): Agreem
   }
   for (const [year, part] of parts.statuses) {
     statusCell ??= part.cell;
-    const status = normaliseStatus(part.text, model.statuses);
-    statuses.push(
-      status !== undefined ? { year, raw: part.text, cell: part.cell, status } : { year, raw: part.text, cell: part.cell },
-    );
+    statuses.push(createYearStatus(year, part.text, part.cell, model));
   }
   for (const [year, part] of parts.explanations) {
     explanationCell ??= part.cell;
@@ -362,24 +369,18 @@ function buildAgreementRow(sheet: string, parts: RowParts, model: Model): Agreem
     statusCell,
     explanationCell,
   );
-  // Theme and subtheme are names: stored without pasted markup. Other texts stay as typed.
-  const theme = stripMarkup(parts.theme?.text ?? "");
-  const subtheme = stripMarkup(parts.subtheme?.text ?? "");
-  const partiesText = parts.parties?.text ?? "";
-  const parties = partiesText === "" ? [] : parseParties(partiesText, model.parties).parties;
-  const agreement = parts.agreement?.text ?? "";
   return createAgreementRow(
     sheet,
     parts.row,
-    theme,
-    subtheme,
-    agreement,
-    partiesText,
-    parties,
+    parts.theme?.text ?? "",
+    parts.subtheme?.text ?? "",
+    parts.agreement?.text ?? "",
+    parts.parties?.text ?? "",
     activities,
     statuses,
     explanations,
     cells,
+    model,
   );
 }
 
@@ -656,9 +657,7 @@ class SheetRegionReader {
       const col = columns.statusCols[i] as number;
       const cell = cells.addressAt(rowLabel, col);
       const raw = cells.readText(row, col, cell);
-      const year = columns.statusYears[i] as number;
-      const status = raw === "" ? undefined : normaliseStatus(raw, this.model.statuses);
-      statuses[i] = status !== undefined ? { year, raw, cell, status } : { year, raw, cell };
+      statuses[i] = createYearStatus(columns.statusYears[i] as number, raw, cell, this.model);
     }
     const explanationCount = columns.explanationCols.length;
     const explanations = explanationCount === 0 ? [] : new Array<YearText>(explanationCount);
@@ -676,22 +675,18 @@ class SheetRegionReader {
       statuses[0]?.cell,
       explanations[0]?.cell,
     );
-    // Theme and subtheme are names: stored without pasted markup. Other texts stay as typed.
-    const theme = themeText === "" ? "" : stripMarkup(themeText);
-    const subtheme = subthemeText === "" ? "" : stripMarkup(subthemeText);
-    const parties = partiesText === "" ? [] : parseParties(partiesText, this.model.parties).parties;
     const built = createAgreementRow(
       this.grid.sheet,
       rowNumber,
-      theme,
-      subtheme,
+      themeText,
+      subthemeText,
       agreement,
       partiesText,
-      parties,
       activities,
       statuses,
       explanations,
       rowCells,
+      this.model,
     );
     this.agreements.push(built);
   }

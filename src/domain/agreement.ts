@@ -3,6 +3,8 @@
  * `parties` and statuses are normalised against the model where they could be.
  */
 
+import { SheetAgreementRow } from "./sheet-agreement-row";
+
 /** The fields an agreements sheet can map a column to. */
 export type AgreementField = "theme" | "subtheme" | "agreement" | "parties" | "activities" | "status" | "explanation";
 
@@ -36,11 +38,12 @@ export interface AgreementRow {
   readonly sheet: string;
   /** One-based sheet row number. */
   readonly row: number;
-  readonly theme?: string;
-  readonly subtheme?: string;
-  readonly agreement?: string;
+  /** Absent or undefined when blank (likewise subtheme, agreement and partiesText). */
+  readonly theme?: string | undefined;
+  readonly subtheme?: string | undefined;
+  readonly agreement?: string | undefined;
   /** The parties cell as typed. */
-  readonly partiesText?: string;
+  readonly partiesText?: string | undefined;
   /** Canonical names of the model parties recognised in the parties cell (group words expanded). */
   readonly parties: readonly string[];
   /** Activities per year, ascending by year: only years whose activities cell is not blank. */
@@ -56,20 +59,28 @@ export interface AgreementRow {
   readonly cells: Readonly<Partial<Record<AgreementField, string>>>;
 }
 
+/*
+ * Rows read from a sheet (SheetAgreementRow) build their per-year entries when asked for them:
+ * the find* functions ask such a row for the one entry they need.
+ */
+
 /** The row's status cell of `year`, or undefined when its header has no status column for that year. */
 export function findStatus(row: AgreementRow, year: number): YearStatus | undefined {
+  if (row instanceof SheetAgreementRow) return row.findStatus(year);
   for (const entry of row.statuses) if (entry.year === year) return entry;
   return undefined;
 }
 
 /** The row's activities text of `year`, or undefined when blank or without a column. */
 export function findActivities(row: AgreementRow, year: number): string | undefined {
+  if (row instanceof SheetAgreementRow) return row.findActivities(year);
   for (const entry of row.activities) if (entry.year === year) return entry.text;
   return undefined;
 }
 
 /** The row's Toelichting cell of `year` (text "" when blank), or undefined without a column. */
 export function findExplanationCell(row: AgreementRow, year: number): YearText | undefined {
+  if (row instanceof SheetAgreementRow) return row.findExplanationCell(year);
   for (const entry of row.explanations) if (entry.year === year) return entry;
   return undefined;
 }
@@ -78,6 +89,11 @@ export function findExplanationCell(row: AgreementRow, year: number): YearText |
 export function findExplanation(row: AgreementRow, year: number): string | undefined {
   const text = findExplanationCell(row, year)?.text;
   return text === "" ? undefined : text;
+}
+
+/** Whether any activities cell of the row holds text. */
+export function hasActivities(row: AgreementRow): boolean {
+  return row instanceof SheetAgreementRow ? row.hasActivities() : row.activities.length > 0;
 }
 
 /** How one agreements sheet's header maps columns to fields, for the adapters (stoplights, dropdowns). */

@@ -1,5 +1,5 @@
-import { findExplanationCell, findStatus, type AgreementRow } from "./agreement";
-import type { FindingData, FindingParams } from "./finding";
+import { findExplanationCell, hasActivities, type AgreementRow, type YearStatus } from "./agreement";
+import type { FindingData } from "./finding";
 import type { Model, StatusDef, ThemeDef } from "./model";
 import { normaliseStatus } from "./normalise-status";
 import { isBlankAfterMarkup, stripMarkup, toMatchKey } from "./normalise-text";
@@ -11,7 +11,7 @@ import { createNameSuggester } from "./suggest-name";
 const NO_YEAR_LABEL = "\u2013";
 
 interface RowContext {
-  readonly row: AgreementRow;
+  row: AgreementRow;
   readonly findings: FindingData[];
 }
 
@@ -21,19 +21,24 @@ interface RowContext {
  */
 function addFinding(
   context: RowContext,
-  finding: Omit<FindingData, "sheet" | "row" | "cell" | "params"> & { cell: string | undefined; params?: FindingParams },
+  finding: Pick<FindingData, "code" | "severity" | "suggestion" | "params"> & { cell: string | undefined },
 ): void {
-  const at = finding.cell ?? context.row.cells.theme;
-  // Built key by key rather than with rest and spreads (a few thousand findings per 10k rows); the
-  // key order is the one the spreads gave: code, severity, suggestion, sheet, row, cell, params.
-  const data = { code: finding.code, severity: finding.severity } as { -readonly [K in keyof FindingData]: FindingData[K] };
-  for (const key in finding) {
-    if (key === "code" || key === "severity" || key === "cell" || key === "params") continue;
-    (data as Record<string, unknown>)[key] = (finding as Record<string, unknown>)[key];
+  const { row } = context;
+  const at = finding.cell ?? row.cells.theme;
+  // One literal of the fields the finding has, so they sit inside the object: findings live as long
+  // as the check, and properties added one by one went to a second, growing store. The key order
+  // (code, severity, suggestion, sheet, row, cell) is the one exports have always shown.
+  const { code, severity, suggestion } = finding;
+  const { sheet, row: rowNumber } = row;
+  let data: { -readonly [K in keyof FindingData]: FindingData[K] };
+  if (suggestion === undefined) {
+    data = at === undefined ? { code, severity, sheet, row: rowNumber } : { code, severity, sheet, row: rowNumber, cell: at };
+  } else {
+    data =
+      at === undefined
+        ? { code, severity, suggestion, sheet, row: rowNumber }
+        : { code, severity, suggestion, sheet, row: rowNumber, cell: at };
   }
-  data.sheet = context.row.sheet;
-  data.row = context.row.row;
-  if (at !== undefined) data.cell = at;
   if (finding.params !== undefined) data.params = finding.params;
   context.findings.push(data);
 }
@@ -154,7 +159,10 @@ function checkParties(context: RowContext, model: Model): void {
     return;
   }
   const reading = parseParties(text, model.parties);
-  for (const part of reading.joined) {
+  // Indexed loops here and in checkStatuses: they run for every row, and for-of allocates an
+  // iterator whenever the function runs unoptimised.
+  for (let i = 0; i < reading.joined.length; i++) {
+    const part = reading.joined[i] as PartiesReading["joined"][number];
     addFinding(context, {
       code: "party-separator",
       severity: "warning",
@@ -163,7 +171,8 @@ function checkParties(context: RowContext, model: Model): void {
       suggestion: part.suggestion,
     });
   }
-  for (const part of reading.unknown) {
+  for (let i = 0; i < reading.unknown.length; i++) {
+    const part = reading.unknown[i] as PartiesReading["unknown"][number];
     addFinding(context, {
       code: "unknown-party",
       severity: "error",
@@ -213,7 +222,10 @@ function findStatusDef(statuses: Model["statuses"], name: string): StatusDef | u
 function checkStatuses(context: RowContext, model: Model, year: number | undefined, statusYears: readonly number[]): void {
   const { row } = context;
   const allowed = listAllowedStatuses(model.statuses);
-  for (const status of row.statuses) {
+  // Built once: rows read from a sheet build their status entries when asked.
+  const statuses = row.statuses;
+  for (let i = 0; i < statuses.length; i++) {
+    const status = statuses[i] as YearStatus;
     const columnYear = status.year;
     const shownYear = columnYear === UNKNOWN_YEAR ? (year ?? NO_YEAR_LABEL) : columnYear;
     const raw = stripMarkup(status.raw);
@@ -240,11 +252,17 @@ function checkStatuses(context: RowContext, model: Model, year: number | undefin
   }
   if (year === undefined) return;
   // Only when the monitoring year has a status column on this row's header.
-  const inYear = statusYears.includes(year) ? findStatus(row, year) : undefined;
-  const status = inYear ?? findStatus(row, UNKNOWN_YEAR);
+  const inYear = statusYears.includes(year) ? findYearStatus(statuses, year) : undefined;
+  const status = inYear ?? findYearStatus(statuses, UNKNOWN_YEAR);
   if (status && stripMarkup(status.raw) === "") {
     addFinding(context, { code: "missing-status", severity: "warning", cell: status.cell, params: { year } });
   }
+}
+
+/** The entry of `year`: a loop rather than find() with a closure, as every row asks twice. */
+function findYearStatus(statuses: readonly YearStatus[], year: number): YearStatus | undefined {
+  for (let i = 0; i < statuses.length; i++) if ((statuses[i] as YearStatus).year === year) return statuses[i];
+  return undefined;
 }
 
 function normaliseForDuplicates(text: string | undefined): string {
@@ -333,7 +351,7 @@ function checkDuplicates(rows: readonly AgreementRow[], model: Model, findings: 
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as AgreementRow;
     // Rows with neither an agreement nor activities are reported as incomplete, not as copies.
-    if ((row.agreement ?? "") === "" && row.activities.length === 0) continue;
+    if ((row.agreement ?? "") === "" && !hasActivities(row)) continue;
     const hash = hashAgreementKey(row.agreement);
     hashes[i] = hash;
     candidates[i] = 1;
@@ -385,8 +403,13 @@ export function checkAgreementRows(
   statusYears: readonly number[],
 ): FindingData[] {
   const findings: FindingData[] = [];
-  for (const row of rows) {
-    const context: RowContext = { row, findings };
+  if (rows.length === 0) return findings;
+  // One context moved from row to row (no rule keeps it), and an indexed loop: this runs once per
+  // check, often unoptimised, where for-of allocates an iterator result per row.
+  const context: RowContext = { row: rows[0] as AgreementRow, findings };
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as AgreementRow;
+    context.row = row;
     checkTheme(context, model);
     if (row.agreement === undefined || isBlankAfterMarkup(row.agreement)) {
       addFinding(context, { code: "missing-agreement", severity: "warning", cell: row.cells.agreement });

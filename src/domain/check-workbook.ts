@@ -78,7 +78,9 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
   appendAll(findings, checkTables(foundTables.tables, model));
   appendAll(findings, checkCrossChecks(foundTables.tables, model));
 
-  const sorted = sortFindings(findings).map((f) => formatFinding(f, lang));
+  const sorted = sortFindings(findings);
+  const formatted = new Array<Finding>(sorted.length);
+  for (let i = 0; i < sorted.length; i++) formatted[i] = formatFinding(sorted[i] as FindingData, lang);
   return {
     year,
     model,
@@ -86,7 +88,7 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
     columns: read.columns,
     agreements: read.agreements,
     tables: foundTables.tables,
-    findings: sorted,
+    findings: formatted,
     lang,
   };
 }
@@ -95,7 +97,8 @@ interface SortKey {
   readonly finding: FindingData;
   readonly severity: number;
   readonly row: number;
-  readonly col: string;
+  /** One-based column number (0 without an address): orders as length, then letters would. */
+  readonly col: number;
 }
 
 const SEVERITY_RANK: Readonly<Record<FindingData["severity"], number>> = { error: 0, warning: 1, info: 2 };
@@ -106,25 +109,39 @@ const SEVERITY_RANK: Readonly<Record<FindingData["severity"], number>> = { error
  * Array.prototype.sort is, so the result is the same.
  */
 function sortFindings(findings: readonly FindingData[]): FindingData[] {
-  const keys: SortKey[] = findings.map((finding) => {
-    const match = /^([A-Z]+)(\d+)/.exec(finding.cell ?? finding.range ?? "");
-    return {
-      finding,
-      severity: SEVERITY_RANK[finding.severity],
-      row: match?.[2] ? Number(match[2]) : 0,
-      col: match?.[1] ?? "",
-    };
-  });
+  const keys = new Array<SortKey>(findings.length);
+  for (let i = 0; i < findings.length; i++) {
+    const finding = findings[i] as FindingData;
+    const address = finding.cell ?? finding.range ?? "";
+    // The address's leading letters and digits, read without a regular expression's match arrays.
+    let col = 0;
+    let at = 0;
+    for (; at < address.length; at++) {
+      const code = address.charCodeAt(at);
+      if (code < 0x41 || code > 0x5a) break;
+      col = col * 26 + (code - 0x40);
+    }
+    let row = 0;
+    const digitsFrom = at;
+    for (; at < address.length; at++) {
+      const code = address.charCodeAt(at);
+      if (code < 0x30 || code > 0x39) break;
+      row = row * 10 + (code - 0x30);
+    }
+    const hasAddress = digitsFrom > 0 && at > digitsFrom;
+    keys[i] = { finding, severity: SEVERITY_RANK[finding.severity], row: hasAddress ? row : 0, col: hasAddress ? col : 0 };
+  }
   keys.sort(
     (a, b) =>
       a.severity - b.severity ||
       compareTexts(a.finding.sheet, b.finding.sheet) ||
       a.row - b.row ||
-      a.col.length - b.col.length ||
-      compareTexts(a.col, b.col) ||
+      a.col - b.col ||
       compareTexts(a.finding.code, b.finding.code),
   );
-  return keys.map((key) => key.finding);
+  const sorted = new Array<FindingData>(keys.length);
+  for (let i = 0; i < keys.length; i++) sorted[i] = (keys[i] as SortKey).finding;
+  return sorted;
 }
 
 /** localeCompare, skipped for equal texts (the common case: same sheet, same column). */
@@ -134,7 +151,8 @@ function compareTexts(a: string, b: string): number {
 
 /** Appends one by one: spreading 200k findings into push() overflows the call stack. */
 function appendAll(target: FindingData[], items: readonly FindingData[]): void {
-  for (const item of items) target.push(item);
+  // Indexed: this runs once per check, unoptimised, where for-of allocates a result per item.
+  for (let i = 0; i < items.length; i++) target.push(items[i] as FindingData);
 }
 
 function latestYear(years: readonly number[]): number | undefined {

@@ -21,6 +21,8 @@ const CAPTION_PATTERN = /^tabel\s*\d+[a-z]?\s*[:.]/i;
 const NUMBER_PATTERN = /^[-+\u2212\u2013]?\s*€?\s*\d[\d.,\s]*%?$/;
 const RANGE_PATTERN = /^[-+\u2212]?\s*\d[\d.,]*\s*%?\s*(?:-|\u2013|à|a|tot|t\/m)\s*[-+\u2212]?\s*\d[\d.,]*\s*%?$/i;
 const UNKNOWN_VALUES = new Set(["", "-", "n.b.", "nb", "nvt", "n.v.t.", "?", "x"]);
+/** The longest of UNKNOWN_VALUES: longer texts are not lower-cased to be looked up (agreement prose). */
+const MAX_UNKNOWN_LENGTH = Math.max(...[...UNKNOWN_VALUES].map((v) => v.length));
 
 /** Rows and columns (zero-based, sheet coordinates) covered by a found table. */
 export interface TableArea {
@@ -51,7 +53,12 @@ export function readTableAreas(tables: readonly NumericTable[], sheet: string): 
 
 /** True when the sheet cell (zero-based sheet coordinates) lies in one of the areas. */
 export function isInTableArea(areas: readonly TableArea[], sheetRow: number, sheetCol: number): boolean {
-  return areas.some((a) => sheetRow >= a.top && sheetRow <= a.bottom && sheetCol >= a.left && sheetCol <= a.right);
+  // A loop rather than some() with a closure: every row of an agreements sheet asks.
+  for (let i = 0; i < areas.length; i++) {
+    const a = areas[i] as TableArea;
+    if (sheetRow >= a.top && sheetRow <= a.bottom && sheetCol >= a.left && sheetCol <= a.right) return true;
+  }
+  return false;
 }
 
 /** True when the text is a table caption "Tabel 3: ...". */
@@ -61,8 +68,11 @@ export function isCaptionText(text: string): boolean {
 
 /** True when the text holds an HTML table. */
 export function isHtmlTableText(text: string): boolean {
-  return /<table\b/i.test(text);
+  // Compiled once: a literal here would be a new RegExp for every row of a sheet.
+  return HTML_TABLE_PATTERN.test(text);
 }
+
+const HTML_TABLE_PATTERN = /<table\b/i;
 
 type CellKind = "number" | "unknown" | "text";
 
@@ -70,7 +80,7 @@ function classifyCell(value: CellValue): CellKind {
   if (typeof value === "number") return "number";
   if (typeof value === "boolean") return "text";
   const text = stripMarkup(textOf(value));
-  if (UNKNOWN_VALUES.has(text.toLowerCase())) return "unknown";
+  if (text.length <= MAX_UNKNOWN_LENGTH && UNKNOWN_VALUES.has(text.toLowerCase())) return "unknown";
   if (NUMBER_PATTERN.test(text) || RANGE_PATTERN.test(text)) return "number";
   return "text";
 }

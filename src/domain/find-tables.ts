@@ -124,8 +124,11 @@ const MAX_HEADER_LENGTH = 40;
 const MAX_VALUE_TEXT_LENGTH = 30;
 const MAX_BLANKS_AFTER_CAPTION = 2;
 
+/** Compiled once: a literal in the functions below would be a new RegExp for every cell or row. */
+const HTML_TABLE_TAG_PATTERN = /<table[\s>]/i;
+
 function isHtmlTableBlob(value: CellValue): boolean {
-  return typeof value === "string" && value.includes("<") && /<table[\s>]/i.test(value);
+  return typeof value === "string" && value.includes("<") && HTML_TABLE_TAG_PATTERN.test(value);
 }
 
 /** Cheap pre-check before stripping markup: text without tags that is already too long. */
@@ -146,7 +149,7 @@ function cellsOf(grid: SheetGrid, row: number): { col: number; value: CellValue 
 
 /** "Tabel 8: Aantal eenheden" -> number and title; undefined when the text is no caption. */
 export function readCaption(text: string): { number: string; title?: string } | undefined {
-  if (/<table[\s>]/i.test(text)) return undefined;
+  if (HTML_TABLE_TAG_PATTERN.test(text)) return undefined;
   const stripped = stripMarkup(text);
   if (stripped.length > MAX_CAPTION_LENGTH) return undefined;
   const match = CAPTION_PATTERN.exec(stripped);
@@ -395,8 +398,12 @@ function borrowCaption(grid: SheetGrid, header: DraftHeader): DraftCaption | und
   return undefined;
 }
 
-function scanSheet(grid: SheetGrid): DraftTable[] {
-  const drafts: DraftTable[] = [];
+/**
+ * The sheet's tables as drafts, top to bottom, one at a time: each is built into its table before
+ * the next is read, so a large sheet's drafts never all live at once (they were garbage the
+ * collector copied).
+ */
+function* scanSheet(grid: SheetGrid): Generator<DraftTable, void, undefined> {
   let row = 0;
   while (row < grid.values.length) {
     const caption = readCaptionRow(grid, row);
@@ -407,7 +414,7 @@ function scanSheet(grid: SheetGrid): DraftTable[] {
       }
       const found = readTableAt(grid, headerRow, true);
       if (found) {
-        drafts.push({ caption, ...found });
+        yield { caption, ...found };
         row = found.lastRow + 1;
         continue;
       }
@@ -415,14 +422,13 @@ function scanSheet(grid: SheetGrid): DraftTable[] {
       const found = readTableAt(grid, row, false);
       if (found) {
         const borrowed = borrowCaption(grid, found.header);
-        drafts.push({ ...(borrowed ? { caption: borrowed } : {}), ...found });
+        yield { ...(borrowed ? { caption: borrowed } : {}), ...found };
         row = found.lastRow + 1;
         continue;
       }
     }
     row += 1;
   }
-  return drafts;
 }
 
 function buildTable(grid: SheetGrid, draft: DraftTable, id: string): NumericTable {

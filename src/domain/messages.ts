@@ -174,16 +174,30 @@ function splitTemplate(template: string): readonly string[] {
   return parts;
 }
 
-function interpolate(template: string, values: Readonly<Record<string, string | number | undefined>>, lang: Lang): string {
+/** Appends the template's text with its placeholders filled in to `pieces`. */
+function appendInterpolated(
+  pieces: string[],
+  template: string,
+  values: Readonly<Record<string, string | number | undefined>>,
+  lang: Lang,
+): void {
   const parts = splitTemplate(template);
-  let text = parts[0] ?? "";
+  pieces.push(parts[0] ?? "");
   for (let i = 1; i < parts.length; i += 2) {
     const key = parts[i] as string;
     const value = values[key];
-    text += value === undefined ? `{${key}}` : formatValue(value, lang);
-    text += parts[i + 1] ?? "";
+    pieces.push(value === undefined ? `{${key}}` : formatValue(value, lang), parts[i + 1] ?? "");
   }
-  return text;
+}
+
+/*
+ * Messages are joined from their pieces rather than concatenated: `+=` builds a tree of string
+ * pieces (32 bytes a node) that lives as long as the finding, several times the flat text.
+ */
+function interpolate(template: string, values: Readonly<Record<string, string | number | undefined>>, lang: Lang): string {
+  const pieces: string[] = [];
+  appendInterpolated(pieces, template, values, lang);
+  return pieces.join("");
 }
 
 /** A number as the reader writes it: Dutch decimal comma in nl; no float noise (99.90000000000001). */
@@ -210,16 +224,25 @@ export function formatMessage(finding: FindingData, lang: Lang): string {
     const problem = MODEL_PROBLEMS[problemKey];
     if (problem) values["problem"] = interpolate(problem[lang], values, lang);
   }
-  let message = interpolate(TEMPLATES[finding.code][lang], values, lang);
+  const pieces: string[] = [];
+  appendInterpolated(pieces, TEMPLATES[finding.code][lang], values, lang);
   if (finding.suggestion !== undefined && finding.suggestion !== "") {
-    message += ` ${interpolate(SUGGESTION[lang], values, lang)}`;
+    pieces.push(" ");
+    appendInterpolated(pieces, SUGGESTION[lang], values, lang);
   }
-  return message;
+  return pieces.join("");
 }
 
-/** Adds the formatted message to finding data. */
+/**
+ * Adds the formatted message to finding data, keys in the data's order. Copied key by key rather
+ * than spread: spreading finding data of every rule's shape gave each finding a hidden class of
+ * its own (some 260 bytes more per finding, for as long as the result lives).
+ */
 export function formatFinding(finding: FindingData, lang: Lang): Finding {
-  return { ...finding, message: formatMessage(finding, lang) };
+  const formatted: Record<string, unknown> = {};
+  for (const key in finding) formatted[key] = (finding as unknown as Record<string, unknown>)[key];
+  formatted["message"] = formatMessage(finding, lang);
+  return formatted as unknown as Finding;
 }
 
 /** "fout" / "error" (singular) or "fouten" / "errors" (plural). */

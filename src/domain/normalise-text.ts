@@ -36,6 +36,18 @@ export function findMarkupTags(text: string): string[] {
   return names;
 }
 
+/*
+ * Regular expressions of functions that run for every cell or row live here, compiled once: a
+ * literal inside a function is a new RegExp object each time it is evaluated.
+ */
+const UNCOLLAPSED_PATTERN = /[^\S ]| {2}|^ | $/;
+const WHITESPACE_RUN_PATTERN = /[\s\u00A0]+/g;
+const ENTITY_PATTERN = /&(#\d{1,6}|[a-z]{2,6});/gi;
+const COMBINING_MARK_PATTERN = /[\u0300-\u036f]/g;
+const MARKUP_START_PATTERN = /[<&]/;
+const ASCII_PATTERN = /^[\x00-\x7F]*$/;
+const KEY_SEPARATOR_PATTERN = /[\s\u00A0\-\u2010-\u2015_.]+/g;
+
 /**
  * Most entries of the text cache; beyond it the cache starts over. A 100k-row sheet repeats a
  * few hundred distinct names, so a bounded cache keeps them all while unique agreement texts
@@ -72,7 +84,7 @@ export const collapseWhitespace: (text: string) => string = memoiseText(collapse
 
 function collapseWhitespaceUncached(text: string): string {
   // Most cells are already collapsed: testing is cheaper than replacing.
-  return /[^\S ]| {2}|^ | $/.test(text) ? text.replace(/[\s\u00A0]+/g, " ").trim() : text;
+  return UNCOLLAPSED_PATTERN.test(text) ? text.replace(WHITESPACE_RUN_PATTERN, " ").trim() : text;
 }
 
 /** The text without HTML tags and with common entities decoded, whitespace collapsed. */
@@ -83,7 +95,7 @@ function stripMarkupUncached(text: string): string {
   const withoutTags = text.replace(TAG_PATTERN, (whole, name: string) =>
     HTML_ELEMENTS.has(name.toLowerCase()) ? " " : whole,
   );
-  const decoded = withoutTags.replace(/&(#\d{1,6}|[a-z]{2,6});/gi, (whole, entity: string) => {
+  const decoded = withoutTags.replace(ENTITY_PATTERN, (whole, entity: string) => {
     if (entity.startsWith("#")) {
       const code = Number(entity.slice(1));
       return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
@@ -105,7 +117,7 @@ export function isBlankAfterMarkup(text: string): boolean {
 
 /** Lower case without diacritics ("geïmplementeerd" -> "geimplementeerd"). */
 function foldCase(text: string): string {
-  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return text.normalize("NFKD").replace(COMBINING_MARK_PATTERN, "").toLowerCase();
 }
 
 /**
@@ -117,9 +129,9 @@ export const toMatchKey: (text: string) => string = memoiseText(toMatchKeyUncach
 
 function toMatchKeyUncached(text: string): string {
   // Fast path for the common case (plain ASCII without markup): names are keyed for every cell.
-  const plain = /[<&]/.test(text) ? stripMarkup(text) : text;
-  const folded = /^[\x00-\x7F]*$/.test(plain) ? plain.toLowerCase() : foldCase(plain);
-  return folded.replace(/[\s\u00A0\-\u2010-\u2015_.]+/g, "");
+  const plain = MARKUP_START_PATTERN.test(text) ? stripMarkup(text) : text;
+  const folded = ASCII_PATTERN.test(plain) ? plain.toLowerCase() : foldCase(plain);
+  return folded.replace(KEY_SEPARATOR_PATTERN, "");
 }
 
 /** The words of a text, folded (letters and digits only), for word-order-insensitive matching. */

@@ -1,5 +1,5 @@
 import { isBlank, isExcelError, type CellValue } from "./grid";
-import { stripMarkup } from "./normalise-text";
+import { memoiseText, stripMarkup } from "./normalise-text";
 import type { TableValue } from "./table";
 
 /**
@@ -23,11 +23,28 @@ import type { TableValue } from "./table";
 /** Table labels and values are stripped of pasted markup the same way as agreement cells. */
 export { stripMarkup };
 
+/*
+ * The patterns of functions that run for every table cell, compiled once: a literal inside a
+ * function is a new RegExp object each time it is evaluated.
+ */
+const UNKNOWN_PUNCTUATION_PATTERN = /[.\s/]/g;
+const CURRENCY_PATTERN = /\s*€\s*|\s*\beur\b\s*/gi;
+const NO_CENTS_PATTERN = /,-$/;
+const SIGN_PATTERN = /^([-−+])\s*/;
+const SPACE_GROUPED_PATTERN = /^\d{1,3}(?:[  ]\d{3})+(?:,\d+)?$/;
+const GROUP_SPACE_PATTERN = /[  ]/g;
+const DIGITS_AND_SEPARATORS_PATTERN = /^\d[\d.,]*$/;
+const DIGITS_PATTERN = /^\d+$/;
+const OPTIONAL_DIGITS_PATTERN = /^\d*$/;
+const FIRST_GROUP_PATTERN = /^\d{1,3}$/;
+const GROUP_PATTERN = /^\d{3}$/;
+const PERCENT_SUFFIX_PATTERN = /^(.*?)\s*(%?)$/;
+
 const UNKNOWN_WORDS = new Set(["", "nb", "nvt", "na", "-", "--", "—", "–", "?", "onbekend", "x"]);
 
 /** True for the words that mean "no value known": n.b., nvt, -, —, blank. */
 export function isUnknownText(text: string): boolean {
-  const key = stripMarkup(text).toLowerCase().replace(/[.\s/]/g, "");
+  const key = stripMarkup(text).toLowerCase().replace(UNKNOWN_PUNCTUATION_PATTERN, "");
   return UNKNOWN_WORDS.has(key);
 }
 
@@ -42,16 +59,16 @@ const INTERVAL_PATTERN = new RegExp(String.raw`^(${NUMBER_BODY})\s*(%?)\s*${SEPA
 
 /** Parses one Dutch number without percent sign or interval ("4.324", "-1.234,5", "€ 1.000,-"). */
 export function parseDutchNumber(text: string): ParsedNumber | undefined {
-  let s = text.trim().replace(/\s*€\s*|\s*\beur\b\s*/gi, "").replace(/,-$/, "");
+  let s = text.trim().replace(CURRENCY_PATTERN, "").replace(NO_CENTS_PATTERN, "");
   let sign = 1;
-  const signMatch = /^([-−+])\s*/.exec(s);
+  const signMatch = SIGN_PATTERN.exec(s);
   if (signMatch) {
     if (signMatch[1] !== "+") sign = -1;
     s = s.slice(signMatch[0].length);
   }
   // Thousands grouped with (narrow) spaces: "1 234 567".
-  if (/^\d{1,3}(?:[  ]\d{3})+(?:,\d+)?$/.test(s)) s = s.replace(/[  ]/g, "");
-  if (!/^\d[\d.,]*$/.test(s)) return undefined;
+  if (SPACE_GROUPED_PATTERN.test(s)) s = s.replace(GROUP_SPACE_PATTERN, "");
+  if (!DIGITS_AND_SEPARATORS_PATTERN.test(s)) return undefined;
   const lastDot = s.lastIndexOf(".");
   const lastComma = s.lastIndexOf(",");
   let integerPart: string;
@@ -82,7 +99,7 @@ export function parseDutchNumber(text: string): ParsedNumber | undefined {
   } else {
     integerPart = s;
   }
-  if (!/^\d+$/.test(integerPart) || !/^\d*$/.test(fraction)) return undefined;
+  if (!DIGITS_PATTERN.test(integerPart) || !OPTIONAL_DIGITS_PATTERN.test(fraction)) return undefined;
   const value = sign * Number(`${integerPart}.${fraction || "0"}`);
   if (!Number.isFinite(value)) return undefined;
   return { value: value === 0 ? 0 : value, decimals: fraction.length };
@@ -91,8 +108,8 @@ export function parseDutchNumber(text: string): ParsedNumber | undefined {
 /** "1.234.567" with separator ".": first group 1–3 digits, the others exactly 3. */
 function isGrouped(text: string, separator: string): boolean {
   const groups = text.split(separator);
-  if (groups.length < 2) return /^\d+$/.test(text);
-  return /^\d{1,3}$/.test(groups[0] ?? "") && groups.slice(1).every((g) => /^\d{3}$/.test(g));
+  if (groups.length < 2) return DIGITS_PATTERN.test(text);
+  return FIRST_GROUP_PATTERN.test(groups[0] ?? "") && groups.slice(1).every((g) => GROUP_PATTERN.test(g));
 }
 
 /** Parses cell text: a number, a percentage, an interval, unknown, or invalid. */
@@ -102,7 +119,7 @@ export function parseNumberText(raw: string): TableValue {
   if (isExcelError(cell)) return { kind: "error", text: cell.trim() };
   const text = stripMarkup(raw);
   if (isUnknownText(text)) return { kind: "unknown" };
-  const single = /^(.*?)\s*(%?)$/.exec(text);
+  const single = PERCENT_SUFFIX_PATTERN.exec(text);
   const body = single?.[1] ?? text;
   const parsed = parseDutchNumber(body);
   if (parsed) {
@@ -132,9 +149,17 @@ export interface NumberFormatInfo {
   readonly percent: boolean;
 }
 
-/** Reads decimals and percent from an Excel number format ("0.0%", "#,##0", "€ #,##0.00;[Red]-…"). */
+/**
+ * Reads decimals and percent from an Excel number format ("0.0%", "#,##0", "€ #,##0.00;[Red]-…").
+ * Memoised per format: a sheet uses a handful, and every numeric table cell asks.
+ */
 export function readNumberFormat(format: string | undefined): NumberFormatInfo {
-  if (format === undefined) return { decimals: undefined, percent: false };
+  return format === undefined ? NO_FORMAT : readNumberFormatCached(format);
+}
+
+const NO_FORMAT: NumberFormatInfo = { decimals: undefined, percent: false };
+
+const readNumberFormatCached = memoiseText((format: string): NumberFormatInfo => {
   const first = format.split(";")[0] ?? "";
   // Quoted literals, escaped characters and [colour]/[$€-413] sections carry no digits.
   const bare = first.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "").replace(/_./g, "");
@@ -143,7 +168,7 @@ export function readNumberFormat(format: string | undefined): NumberFormatInfo {
   const dot = bare.indexOf(".");
   const decimals = dot < 0 ? 0 : (/^[0#?]*/.exec(bare.slice(dot + 1))?.[0].length ?? 0);
   return { decimals, percent };
-}
+});
 
 /** Decimals a General-formatted number shows (binary noise such as 0.30000000000000004 removed). */
 export function countDecimals(value: number): number {

@@ -22,9 +22,17 @@ import {
 } from "./grid";
 import { matchHeaderCell } from "./match-header";
 import type { Model } from "./model";
-import { normaliseStatus } from "./normalise-status";
-import { findMarkupTags, stripMarkup, toMatchKey } from "./normalise-text";
-import { isPartiesLike, parseParties } from "./parse-parties";
+import { findMarkupTags, toMatchKey } from "./normalise-text";
+import { isPartiesLike } from "./parse-parties";
+import {
+  createYearStatus,
+  readCellText,
+  readName,
+  readPartyNames,
+  SheetAgreementStore,
+  STORE_ROWS,
+  type RowShape,
+} from "./sheet-agreement-row";
 import type { NumericTable } from "./table";
 
 export interface AgreementsReading {
@@ -72,7 +80,11 @@ const REQUIRED_HEADER_FIELDS = 3;
 
 function countHeaderCells(values: readonly CellValue[]): number {
   let count = 0;
-  for (const value of values) if (typeof value === "string" && matchHeaderCell(value) !== undefined) count += 1;
+  // Indexed: every row of every sheet is asked, and for-of allocates an iterator when unoptimised.
+  for (let col = 0; col < values.length; col++) {
+    const value = values[col];
+    if (typeof value === "string" && matchHeaderCell(value) !== undefined) count += 1;
+  }
   return count;
 }
 
@@ -170,38 +182,32 @@ class CellReader {
     this.origin = readOrigin(grid);
   }
 
-  private addressOf(row: number, col: number): string {
+  /** The column letters of a grid column. */
+  lettersOf(col: number): string {
     let letters = this.letters[col];
     if (letters === undefined) {
       letters = toColumnLetters(this.origin.col + col);
       this.letters[col] = letters;
     }
-    return `${letters}${this.origin.row + row + 1}`;
+    return letters;
   }
 
-  /** The cell's address from its grid column and the row's one-based number, computed once per row. */
-  addressAt(rowLabel: string, col: number): string {
-    let letters = this.letters[col];
-    if (letters === undefined) {
-      letters = toColumnLetters(this.origin.col + col);
-      this.letters[col] = letters;
-    }
-    return letters + rowLabel;
+  private addressOf(row: number, col: number): string {
+    return `${this.lettersOf(col)}${this.origin.row + row + 1}`;
   }
 
   read(row: number, col: number): ReadCell {
-    const cell = this.addressOf(row, col);
-    return { text: this.readText(row, col, cell), cell };
+    return { text: this.readText(row, col), cell: this.addressOf(row, col) };
   }
 
   /**
-   * The cell's trimmed text ("" for blanks and Excel errors), reporting errors and markup at
-   * `cell`. Returns a string rather than a ReadCell: every data row reads about seven cells.
+   * The cell's trimmed text ("" for blanks and Excel errors), reporting errors and markup at its
+   * address. Returns a string rather than a ReadCell: every data row reads about seven cells, and
+   * the address is built only for a finding.
    */
-  readText(row: number, col: number, cell: string): string {
+  readText(row: number, col: number): string {
     const value = cellAt(this.grid, row, col);
-    if (value === null || value === undefined) return "";
-    if (typeof value !== "string") return textOf(value).trim();
+    if (typeof value !== "string") return readCellText(value);
     // Error values all contain "#": the cheap test spares trimming and upper-casing every text.
     if (value.includes("#") && isExcelError(value)) {
       if (this.isFirstReport(row, col)) {
@@ -209,7 +215,7 @@ class CellReader {
           code: "cell-error",
           severity: "error",
           sheet: this.grid.sheet,
-          cell,
+          cell: this.addressOf(row, col),
           row: this.origin.row + row + 1,
           params: { value: value.trim().toUpperCase() },
         });
@@ -225,7 +231,7 @@ class CellReader {
           code: "markup-in-cell",
           severity: "warning",
           sheet: this.grid.sheet,
-          cell,
+          cell: this.addressOf(row, col),
           row: this.origin.row + row + 1,
           params: { tags: tags.map((t) => `<${t}>`).join(", ") },
         });
@@ -263,12 +269,7 @@ type MutableAgreementRow = { -readonly [K in keyof AgreementRow]: AgreementRow[K
 
 type RowCells = Partial<Record<AgreementField, string>>;
 
-/*
- * createRowCells and createAgreementRow build one object literal when every optional field is
- * present (nearly every row of a real sheet): properties added one by one go to a separate
- * property store that grows three slots at a time, and rows live as long as the check's result.
- */
-
+/** The row's cell addresses, only those it has (exactOptionalPropertyTypes). */
 function createRowCells(
   theme: string | undefined,
   subtheme: string | undefined,
@@ -278,17 +279,6 @@ function createRowCells(
   status: string | undefined,
   explanation: string | undefined,
 ): RowCells {
-  if (
-    theme !== undefined &&
-    subtheme !== undefined &&
-    agreement !== undefined &&
-    parties !== undefined &&
-    activities !== undefined &&
-    status !== undefined &&
-    explanation !== undefined
-  ) {
-    return { theme, subtheme, agreement, parties, activities, status, explanation };
-  }
   const cells: RowCells = {};
   if (theme !== undefined) cells.theme = theme;
   if (subtheme !== undefined) cells.subtheme = subtheme;
@@ -300,7 +290,7 @@ function createRowCells(
   return cells;
 }
 
-/** The row with its optional texts set only when not blank. */
+/** An agreement laid out one field per line, with its optional texts set only when not blank. */
 function createAgreementRow(
   sheet: string,
   row: number,
@@ -314,16 +304,12 @@ function createAgreementRow(
   cells: RowCells,
   model: Model,
 ): AgreementRow {
-  // Theme and subtheme are names: stored without pasted markup. Other texts stay as typed.
-  const theme = themeText === "" ? "" : stripMarkup(themeText);
-  const subtheme = subthemeText === "" ? "" : stripMarkup(subthemeText);
-  const parties = partiesText === "" ? [] : parseParties(partiesText, model.parties).parties;
-  if (theme !== "" && subtheme !== "" && agreement !== "" && partiesText !== "") {
-    return { sheet, row, theme, subtheme, agreement, partiesText, parties, activities, statuses, explanations, cells };
-  }
+  const theme = readName(themeText);
+  const subtheme = readName(subthemeText);
+  const parties = readPartyNames(partiesText, model);
   const built = { sheet, row } as MutableAgreementRow;
-  if (theme !== "") built.theme = theme;
-  if (subtheme !== "") built.subtheme = subtheme;
+  if (theme !== undefined) built.theme = theme;
+  if (subtheme !== undefined) built.subtheme = subtheme;
   if (agreement !== "") built.agreement = agreement;
   if (partiesText !== "") built.partiesText = partiesText;
   built.parties = parties;
@@ -332,12 +318,6 @@ function createAgreementRow(
   built.explanations = explanations;
   built.cells = cells;
   return built;
-}
-
-/** A status cell's entry: the text as typed, and the model status it stands for when there is one. */
-function createYearStatus(year: number, raw: string, cell: string, model: Model): YearStatus {
-  const status = raw === "" ? undefined : normaliseStatus(raw, model.statuses);
-  return status !== undefined ? { year, raw, cell, status } : { year, raw, cell };
 }
 
 /** An agreement laid out one field per line (see readStacked), from the cells it was read from. */
@@ -354,7 +334,7 @@ function buildAgreementRow(sheet: string, parts: RowParts, model: Model): Agreem
   }
   for (const [year, part] of parts.statuses) {
     statusCell ??= part.cell;
-    statuses.push(createYearStatus(year, part.text, part.cell, model));
+    statuses.push(createYearStatus(year, part.text, part.cell, model.statuses));
   }
   for (const [year, part] of parts.explanations) {
     explanationCell ??= part.cell;
@@ -405,7 +385,6 @@ const MIN_STACKED_FIELDS = 3;
 
 /** Reads the rows one header governs (grid rows `from`..`to`, inclusive). */
 class SheetRegionReader {
-  readonly agreements: AgreementRow[] = [];
   /** Rows read with the shifted layout vs. by position (to describe the header's columns). */
   shiftedRows = 0;
   plainRows = 0;
@@ -413,9 +392,10 @@ class SheetRegionReader {
   private readonly yearColumns: YearColumns;
   /** The grid's origin, parsed once: every row needs it. */
   private readonly origin: { readonly row: number; readonly col: number };
-  /** Scratch space for one row's activities cells (text, address), reused row after row. */
-  private readonly activityTexts: string[] = [];
-  private readonly activityCells: string[] = [];
+  /** The per-year grid columns in a row's texts order: activities, statuses, explanations. */
+  private readonly yearCols: readonly number[];
+  /** Keyed by theme column * COLUMN_KEY_SPAN + subtheme column + 1 (0: no subtheme): a number, as every row asks. */
+  private readonly shapes = new Map<number, RowShape>();
 
   constructor(
     private readonly grid: SheetGrid,
@@ -424,8 +404,14 @@ class SheetRegionReader {
     private readonly themeKeys: ReadonlySet<string>,
     private readonly tableAreas: readonly TableArea[],
     private readonly cells: CellReader,
+    private readonly stores: AgreementStores,
   ) {
     this.yearColumns = listYearColumns(layout);
+    this.yearCols = [
+      ...this.yearColumns.activityCols,
+      ...this.yearColumns.statusCols,
+      ...this.yearColumns.explanationCols,
+    ];
     this.origin = readOrigin(grid);
   }
 
@@ -581,7 +567,7 @@ class SheetRegionReader {
     if (firstActivity && activitiesYear !== undefined) {
       parts.activities.set(activitiesYear, { text: joinTexts(activityFields), cell: firstActivity.cell });
     }
-    this.agreements.push(buildAgreementRow(this.grid.sheet, parts, this.model));
+    this.stores.findRoom(0, this.grid.values.length - row).addAgreement(buildAgreementRow(this.grid.sheet, parts, this.model));
     return fieldRows[fieldRows.length - 1];
   }
 
@@ -597,98 +583,91 @@ class SheetRegionReader {
     // Row numbers or labels such as "1." or "(a)" in a margin column are not shifted themes.
     const shifted =
       source !== undefined && typeof sourceValue === "string" && !isBlank(sourceValue) && !ROW_LABEL_PATTERN.test(sourceValue);
-    // Written straight into the row's fields (no intermediate maps or cell objects): this runs
-    // for every data row and its allocations were most of reading's cost.
-    const rowNumber = this.origin.row + row + 1;
-    const rowLabel = String(rowNumber);
-    let themeCell: string;
+    let shape: RowShape;
     let themeText: string;
-    let subthemeCell: string | undefined;
     let subthemeText = "";
     if (shifted && source !== undefined) {
       this.shiftedRows += 1;
-      themeCell = cells.addressAt(rowLabel, source);
-      themeText = cells.readText(row, source, themeCell);
-      const underCell = cells.addressAt(rowLabel, layout.theme);
-      const underTheme = cells.readText(row, layout.theme, underCell);
+      themeText = cells.readText(row, source);
+      const underTheme = cells.readText(row, layout.theme);
       if (underTheme === "" && layout.subtheme !== undefined) {
-        subthemeCell = cells.addressAt(rowLabel, layout.subtheme);
-        subthemeText = cells.readText(row, layout.subtheme, subthemeCell);
+        subthemeText = cells.readText(row, layout.subtheme);
+        shape = this.findShape(source, layout.subtheme);
       } else {
-        subthemeCell = underCell;
         subthemeText = underTheme;
+        shape = this.findShape(source, layout.theme);
       }
     } else {
       this.plainRows += 1;
-      themeCell = cells.addressAt(rowLabel, layout.theme);
-      themeText = cells.readText(row, layout.theme, themeCell);
-      if (layout.subtheme !== undefined) {
-        subthemeCell = cells.addressAt(rowLabel, layout.subtheme);
-        subthemeText = cells.readText(row, layout.subtheme, subthemeCell);
-      }
+      themeText = cells.readText(row, layout.theme);
+      if (layout.subtheme !== undefined) subthemeText = cells.readText(row, layout.subtheme);
+      shape = this.findShape(layout.theme, layout.subtheme);
     }
-    const agreementCell = cells.addressAt(rowLabel, layout.agreement);
-    const agreement = cells.readText(row, layout.agreement, agreementCell);
-    const partiesCell = cells.addressAt(rowLabel, layout.parties);
-    const partiesText = cells.readText(row, layout.parties, partiesCell);
+    const agreement = cells.readText(row, layout.agreement);
+    const partiesText = cells.readText(row, layout.parties);
+    const yearCols = this.yearCols;
+    const store = this.stores.findRoom(yearCols.length, this.grid.values.length - row);
+    for (let i = 0; i < yearCols.length; i++) store.addYearText(cells.readText(row, yearCols[i] as number));
+    // Theme and subtheme are names: stored without pasted markup. Other texts stay as typed.
+    store.addRow(
+      shape,
+      this.origin.row + row + 1,
+      readName(themeText),
+      readName(subthemeText),
+      agreement === "" ? undefined : agreement,
+      partiesText === "" ? undefined : partiesText,
+      yearCols.length,
+    );
+  }
 
-    // Per-year arrays are allocated at their final length: a push onto [] reserves 16 slots,
-    // and these arrays live as long as the check's result.
-    const columns = this.yearColumns;
-    const activityTexts = this.activityTexts;
-    const activityCells = this.activityCells;
-    let filledActivities = 0;
-    for (let i = 0; i < columns.activityCols.length; i++) {
-      const col = columns.activityCols[i] as number;
-      const cell = cells.addressAt(rowLabel, col);
-      const text = cells.readText(row, col, cell);
-      activityCells[i] = cell;
-      activityTexts[i] = text;
-      if (text !== "") filledActivities += 1;
+  /** The shape of rows whose theme and subtheme are read from these grid columns (at most three per header). */
+  private findShape(themeCol: number, subthemeCol: number | undefined): RowShape {
+    const key = themeCol * COLUMN_KEY_SPAN + (subthemeCol === undefined ? 0 : subthemeCol + 1);
+    let shape = this.shapes.get(key);
+    if (shape === undefined) {
+      const { layout, cells } = this;
+      const columns = this.yearColumns;
+      shape = {
+        sheet: this.grid.sheet,
+        model: this.model,
+        themeLetters: cells.lettersOf(themeCol),
+        subthemeLetters: subthemeCol === undefined ? undefined : cells.lettersOf(subthemeCol),
+        agreementLetters: cells.lettersOf(layout.agreement),
+        partiesLetters: cells.lettersOf(layout.parties),
+        activityYears: columns.activityYears,
+        activityLetters: columns.activityCols.map((col) => cells.lettersOf(col)),
+        statusYears: columns.statusYears,
+        statusLetters: columns.statusCols.map((col) => cells.lettersOf(col)),
+        explanationYears: columns.explanationYears,
+        explanationLetters: columns.explanationCols.map((col) => cells.lettersOf(col)),
+      };
+      this.shapes.set(key, shape);
     }
-    const activities = filledActivities === 0 ? [] : new Array<YearText>(filledActivities);
-    for (let i = 0, next = 0; next < filledActivities; i++) {
-      const text = activityTexts[i] as string;
-      if (text !== "") activities[next++] = { year: columns.activityYears[i] as number, text, cell: activityCells[i] as string };
-    }
-    const statusCount = columns.statusCols.length;
-    const statuses = statusCount === 0 ? [] : new Array<YearStatus>(statusCount);
-    for (let i = 0; i < statusCount; i++) {
-      const col = columns.statusCols[i] as number;
-      const cell = cells.addressAt(rowLabel, col);
-      const raw = cells.readText(row, col, cell);
-      statuses[i] = createYearStatus(columns.statusYears[i] as number, raw, cell, this.model);
-    }
-    const explanationCount = columns.explanationCols.length;
-    const explanations = explanationCount === 0 ? [] : new Array<YearText>(explanationCount);
-    for (let i = 0; i < explanationCount; i++) {
-      const col = columns.explanationCols[i] as number;
-      const cell = cells.addressAt(rowLabel, col);
-      explanations[i] = { year: columns.explanationYears[i] as number, text: cells.readText(row, col, cell), cell };
-    }
-    const rowCells = createRowCells(
-      themeCell,
-      subthemeCell,
-      agreementCell,
-      partiesCell,
-      columns.activityCols.length > 0 ? activityCells[0] : undefined,
-      statuses[0]?.cell,
-      explanations[0]?.cell,
-    );
-    const built = createAgreementRow(
-      this.grid.sheet,
-      rowNumber,
-      themeText,
-      subthemeText,
-      agreement,
-      partiesText,
-      activities,
-      statuses,
-      explanations,
-      rowCells,
-      this.model,
-    );
-    this.agreements.push(built);
+    return shape;
+  }
+}
+
+/** A sheet's agreements in stores of STORE_ROWS rows each (see SheetAgreementStore). */
+class AgreementStores {
+  private readonly stores: SheetAgreementStore[] = [];
+  private current: SheetAgreementStore | undefined;
+
+  /** `yearWidth`: the most per-year cells a row of the sheet can have. */
+  constructor(private readonly yearWidth: number) {}
+
+  /**
+   * A store with room for one more row of `yearTextCount` per-year cells; `rowsLeft`: the sheet's
+   * rows from this one to its end, the most a new store can be asked to take.
+   */
+  findRoom(yearTextCount: number, rowsLeft: number): SheetAgreementStore {
+    if (this.current?.hasRoomFor(yearTextCount) === true) return this.current;
+    this.current = new SheetAgreementStore(Math.min(STORE_ROWS, Math.max(rowsLeft, 1)), this.yearWidth);
+    this.stores.push(this.current);
+    return this.current;
+  }
+
+  listStores(): readonly SheetAgreementStore[] {
+    return this.stores;
   }
 }
 
@@ -781,7 +760,7 @@ export function readAgreements(
   const themeKeys = buildThemeKeys(model);
   const sheetNames: string[] = [];
   const columns: AgreementColumns[] = [];
-  const agreements: AgreementRow[] = [];
+  const stores: SheetAgreementStore[] = [];
   const findings: FindingData[] = [];
   const statusYears = new Set<number>();
 
@@ -794,6 +773,9 @@ export function readAgreements(
     if (layouts.length === 0) continue;
     sheetNames.push(grid.sheet);
     const cells = new CellReader(grid);
+    let yearWidth = 0;
+    for (const layout of layouts) yearWidth = Math.max(yearWidth, layout.activities.size + layout.status.size + layout.explanation.size);
+    const sheetStores = new AgreementStores(yearWidth);
     const tableAreas = readTableAreas(tables, grid.sheet);
     layouts.forEach((layout, index) => {
       const next = layouts[index + 1];
@@ -813,15 +795,19 @@ export function readAgreements(
       const regionAreas = tableAreas.filter(
         (a) => a.bottom >= origin.row + layout.row + 1 && a.top <= origin.row + lastRow,
       );
-      const region = new SheetRegionReader(grid, layout, model, themeKeys, regionAreas, cells);
+      const region = new SheetRegionReader(grid, layout, model, themeKeys, regionAreas, cells, sheetStores);
       region.readRows(layout.row + 1, lastRow);
-      // One by one: spreading a sheet of 200k rows into push() overflows the call stack.
-      for (const agreement of region.agreements) agreements.push(agreement);
       columns.push(describeColumns(grid, layout, lastRow, region.shiftedRows > 0 && region.shiftedRows >= region.plainRows));
       for (const year of layout.status.keys()) if (year !== UNKNOWN_YEAR) statusYears.add(year);
     });
     for (const finding of cells.findings) findings.push(finding);
+    for (const store of sheetStores.listStores()) stores.push(store);
   }
+  // In one array of its final size: pushing grew a large one by copying, and spreading 200k rows
+  // into push() overflows the call stack.
+  const agreements = new Array<AgreementRow>(stores.reduce((sum, store) => sum + store.size, 0));
+  let next = 0;
+  for (const store of stores) for (let i = 0; i < store.size; i++) agreements[next++] = store.agreements[i] as AgreementRow;
 
   return {
     sheets: sheetNames,

@@ -38,3 +38,23 @@ export function withCode(findings: readonly FindingData[], code: FindingCode): F
 export function modelWithYear(year: number): Model {
   return { ...DEFAULT_MODEL, settings: { ...DEFAULT_MODEL.settings, monitoringYear: year } };
 }
+
+/**
+ * The row's fields read one by one into a plain object, as the old plain rows were: rows read
+ * from a sheet are views (SheetAgreementRow) whose fields are getters, which toEqual does not see.
+ */
+export function toPlainRow(row: AgreementRow): AgreementRow {
+  return {
+    sheet: row.sheet,
+    row: row.row,
+    ...(row.theme !== undefined ? { theme: row.theme } : {}),
+    ...(row.subtheme !== undefined ? { subtheme: row.subtheme } : {}),
+    ...(row.agreement !== undefined ? { agreement: row.agreement } : {}),
+    ...(row.partiesText !== undefined ? { partiesText: row.partiesText } : {}),
+    parties: row.parties,
+    activities: row.activities,
+    statuses: row.statuses,
+    explanations: row.explanations,
+    cells: row.cells,
+  };
+}

@@ -1,0 +1,131 @@
+import { findActivities, findExplanation, findExplanationCell, findStatus, hasActivities, type AgreementRow } from "../../../src/domain/agreement";
+import { DEFAULT_MODEL } from "../../../src/domain/default-model";
+import type { CellValue } from "../../../src/domain/grid";
+import { readAgreements, UNKNOWN_YEAR } from "../../../src/domain/read-agreements";
+import { gridFromRows } from "../../helpers/grid-from-a1";
+import { toPlainRow } from "./helpers";
+import { readSeedGrid } from "./seed-grid";
+
+/*
+ * Rows read from a sheet keep their texts in a store per sheet and build their cell addresses
+ * and per-year entries when asked (sheet-agreement-row.ts). These tests pin down that the views
+ * read exactly what plain rows held: every field, every year, under several headers.
+ */
+
+const MULTI_YEAR_HEADER: readonly CellValue[] = [
+  "Onderwerp", "nr", "Actiepunt/prestatieafspraken", "Wie?",
+  "Activiteiten 2021", "Activiteiten 2022", "Status 2021", "Status 2022", "Toelichting 2021", "Toelichting 2022",
+];
+
+function readRows(rows: readonly (readonly CellValue[])[]): readonly AgreementRow[] {
+  return readAgreements([gridFromRows(rows)], DEFAULT_MODEL, []).agreements;
+}
+
+/** What the find* functions must answer, computed from the row's arrays. */
+function lookUpInArrays(row: AgreementRow, year: number) {
+  const explanation = row.explanations.find((e) => e.year === year);
+  return {
+    status: row.statuses.find((s) => s.year === year),
+    activities: row.activities.find((a) => a.year === year)?.text,
+    explanationCell: explanation,
+    explanation: explanation?.text === "" ? undefined : explanation?.text,
+    hasActivities: row.activities.length > 0,
+  };
+}
+
+function lookUp(row: AgreementRow, year: number) {
+  return {
+    status: findStatus(row, year),
+    activities: findActivities(row, year),
+    explanationCell: findExplanationCell(row, year),
+    explanation: findExplanation(row, year),
+    hasActivities: hasActivities(row),
+  };
+}
+
+describe("rows read from a sheet", () => {
+  const rows = readRows([
+    MULTI_YEAR_HEADER,
+    ["Duurzaamheid", "RES", "Warmtevisie opstellen", "Gemeente", "Visie", "", " Groen ", "amber", "", "Vertraagd"],
+    ["Duurzaamheid", "", "", "", "", "", "", "", "", ""],
+  ]);
+
+  it("hold every field, address and year of a multi-year row", () => {
+    expect(rows.map(toPlainRow)).toEqual([
+      {
+        sheet: "Afspraken",
+        row: 2,
+        theme: "Duurzaamheid",
+        subtheme: "RES",
+        agreement: "Warmtevisie opstellen",
+        partiesText: "Gemeente",
+        parties: ["Gemeente Stadskanaal"],
+        activities: [{ year: 2021, text: "Visie", cell: "E2" }],
+        statuses: [
+          { year: 2021, raw: "Groen", status: "groen", cell: "G2" },
+          { year: 2022, raw: "amber", status: "oranje", cell: "H2" },
+        ],
+        explanations: [
+          { year: 2021, text: "", cell: "I2" },
+          { year: 2022, text: "Vertraagd", cell: "J2" },
+        ],
+        cells: { theme: "A2", subtheme: "B2", agreement: "C2", parties: "D2", activities: "E2", status: "G2", explanation: "I2" },
+      },
+      {
+        sheet: "Afspraken",
+        row: 3,
+        theme: "Duurzaamheid",
+        parties: [],
+        activities: [],
+        statuses: [
+          { year: 2021, raw: "", cell: "G3" },
+          { year: 2022, raw: "", cell: "H3" },
+        ],
+        explanations: [
+          { year: 2021, text: "", cell: "I3" },
+          { year: 2022, text: "", cell: "J3" },
+        ],
+        cells: { theme: "A3", subtheme: "B3", agreement: "C3", parties: "D3", activities: "E3", status: "G3", explanation: "I3" },
+      },
+    ]);
+  });
+
+  it("serialise to JSON as the plain rows they stand for", () => {
+    for (const row of rows) expect(JSON.parse(JSON.stringify(row))).toEqual(toPlainRow(row));
+  });
+
+  it("answer find* for one year exactly as their arrays do", () => {
+    for (const row of rows) {
+      for (const year of [2020, 2021, 2022, 2023, UNKNOWN_YEAR]) expect(lookUp(row, year)).toEqual(lookUpInArrays(row, year));
+    }
+  });
+
+  it("read each header's own year columns when headers below differ", () => {
+    const read = readRows([
+      ["Onderwerp", "nr", "Actiepunt/prestatieafspraken", "Wie?", "Status 2021"],
+      ["Duurzaamheid", "RES", "Eerste", "Gemeente", "rood"],
+      ["Onderwerp", "nr", "Actiepunt/prestatieafspraken", "Wie?", "Activiteiten 2023", "Status 2022", "Status 2023", "Toelichting 2023"],
+      ["Duurzaamheid", "RES", "Tweede", "Lefier", "Bouwen", "groen", "grijs", "Loopt"],
+      ["Duurzaamheid", "RES", "Derde", "Lefier", "", "oranje", "", "Wacht"],
+    ]);
+    expect(read.map((r) => [r.agreement, r.statuses.map((s) => `${s.year}:${s.raw}@${s.cell}`), r.activities.map((a) => a.text), r.explanations.map((e) => e.text)])).toEqual([
+      ["Eerste", ["2021:rood@E2"], [], []],
+      ["Tweede", ["2022:groen@F4", "2023:grijs@G4"], ["Bouwen"], ["Loopt"]],
+      ["Derde", ["2022:oranje@F5", "2023:@G5"], [], ["Wacht"]],
+    ]);
+    expect(findStatus(read[2] as AgreementRow, 2023)).toEqual({ year: 2023, raw: "", cell: "G5" });
+    expect(hasActivities(read[2] as AgreementRow)).toBe(false);
+  });
+});
+
+const seed = readSeedGrid();
+(seed ? describe : describe.skip)("rows read from the seed", () => {
+  it("answer find* for every year exactly as their arrays do, plain and one-field-per-line rows alike", () => {
+    const { agreements, statusYears } = readAgreements(seed ? [seed] : [], DEFAULT_MODEL, []);
+    expect(agreements.length).toBeGreaterThan(50);
+    for (const row of agreements) {
+      for (const year of [...statusYears, 2020, 2026, UNKNOWN_YEAR]) expect(lookUp(row, year)).toEqual(lookUpInArrays(row, year));
+      expect(JSON.parse(JSON.stringify(row))).toEqual(toPlainRow(row));
+    }
+  });
+});

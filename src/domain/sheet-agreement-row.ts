@@ -31,8 +31,8 @@ export interface RowShape {
  * rest of the check runs (100k rows as plain objects with their cell addresses and per-year
  * entries: some 690 bytes in 18 objects each, and most of the time beyond linear). A store keeps
  * the texts of up to STORE_ROWS rows in a few arrays; numbers sit in typed arrays, outside the
- * collector's heap. A row is a view (a store and an index) made when asked for; its addresses and
- * per-year entries are built when asked for, and die young.
+ * collector's heap. A row is a view of its store (two fields); its addresses and per-year entries
+ * are built when asked for, and die young.
  */
 
 /**
@@ -131,7 +131,7 @@ export class SheetAgreementStore {
   }
 }
 
-/** An agreement read from one row of an agreements sheet (the usual layout): a view of its grid row. */
+/** An agreement read from one row of an agreements sheet (the usual layout): a view of its store. */
 export class SheetAgreementRow implements AgreementRow {
   constructor(
     private readonly store: SheetAgreementStore,

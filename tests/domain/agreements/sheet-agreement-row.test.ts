@@ -129,3 +129,42 @@ const seed = readSeedGrid();
     }
   });
 });
+
+describe("rows of a sheet larger than one store", () => {
+  // Two headers with different year columns, and more rows than STORE_ROWS under each: rows are
+  // kept in stores of at most STORE_ROWS, and a row's per-year cells must never come from another.
+  const FIRST = 5000;
+  const SECOND = 4200;
+  const statusOf = (i: number): string => ["groen", "oranje", "rood", ""][i % 4] as string;
+  const rows: CellValue[][] = [["Onderwerp", "nr", "Actiepunt/prestatieafspraken", "Wie?", "Status 2021", "Toelichting 2021"]];
+  for (let i = 0; i < FIRST; i++) rows.push(["Duurzaamheid", "RES", `Eerste ${i}`, "Gemeente", statusOf(i), `T${i}`]);
+  rows.push(["Onderwerp", "nr", "Actiepunt/prestatieafspraken", "Wie?", "Activiteiten 2022", "Status 2022", "Status 2023"]);
+  for (let i = 0; i < SECOND; i++) rows.push(["Duurzaamheid", "RES", `Tweede ${i}`, "Lefier", i % 3 === 0 ? "" : `A${i}`, statusOf(i), statusOf(i + 1)]);
+  const read = readRows(rows);
+
+  it("keeps every row, in sheet order, with its own number and texts", () => {
+    expect(read).toHaveLength(FIRST + SECOND);
+    for (const i of [0, 4095, 4096, 4097, FIRST - 1]) {
+      const row = read[i] as AgreementRow;
+      expect([row.row, row.agreement, findStatus(row, 2021)?.raw ?? "", findExplanation(row, 2021)]).toEqual([i + 2, `Eerste ${i}`, statusOf(i), `T${i}`]);
+      expect(row.cells.status).toBe(`E${i + 2}`);
+    }
+    // The second store holds the first header's last rows and this header's first 3192.
+    for (const i of [0, 3191, 3192, 3193, SECOND - 1]) {
+      const row = read[FIRST + i] as AgreementRow;
+      expect([row.row, row.agreement, findStatus(row, 2022)?.raw ?? "", findStatus(row, 2023)?.raw ?? "", findActivities(row, 2022)]).toEqual([
+        FIRST + 3 + i,
+        `Tweede ${i}`,
+        statusOf(i),
+        statusOf(i + 1),
+        i % 3 === 0 ? undefined : `A${i}`,
+      ]);
+      expect(row.statuses.map((s) => s.cell)).toEqual([`F${FIRST + 3 + i}`, `G${FIRST + 3 + i}`]);
+    }
+  });
+
+  it("answer find* as their arrays do, rows around each store's edges and a sample between", () => {
+    const sample = read.filter((_, i) => i % 97 === 0 || [4095, 4096, 8191, 8192].includes(i));
+    for (const row of sample) for (const year of [2021, 2022, 2023]) expect(lookUp(row, year)).toEqual(lookUpInArrays(row, year));
+  });
+});

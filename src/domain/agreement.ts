@@ -64,25 +64,25 @@ export interface AgreementRow {
  * the find* functions ask such a row for the one entry they need.
  */
 
+/** The entry of `year` in a row's per-year array (an indexed loop: rules ask for every row). */
+export function findByYear<T extends { readonly year: number }>(entries: readonly T[], year: number): T | undefined {
+  for (let i = 0; i < entries.length; i++) if ((entries[i] as T).year === year) return entries[i];
+  return undefined;
+}
+
 /** The row's status cell of `year`, or undefined when its header has no status column for that year. */
 export function findStatus(row: AgreementRow, year: number): YearStatus | undefined {
-  if (row instanceof SheetAgreementRow) return row.findStatus(year);
-  for (const entry of row.statuses) if (entry.year === year) return entry;
-  return undefined;
+  return row instanceof SheetAgreementRow ? row.findStatus(year) : findByYear(row.statuses, year);
 }
 
 /** The row's activities text of `year`, or undefined when blank or without a column. */
 export function findActivities(row: AgreementRow, year: number): string | undefined {
-  if (row instanceof SheetAgreementRow) return row.findActivities(year);
-  for (const entry of row.activities) if (entry.year === year) return entry.text;
-  return undefined;
+  return row instanceof SheetAgreementRow ? row.findActivities(year) : findByYear(row.activities, year)?.text;
 }
 
 /** The row's Toelichting cell of `year` (text "" when blank), or undefined without a column. */
 export function findExplanationCell(row: AgreementRow, year: number): YearText | undefined {
-  if (row instanceof SheetAgreementRow) return row.findExplanationCell(year);
-  for (const entry of row.explanations) if (entry.year === year) return entry;
-  return undefined;
+  return row instanceof SheetAgreementRow ? row.findExplanationCell(year) : findByYear(row.explanations, year);
 }
 
 /** The row's Toelichting text of `year`, or undefined when blank or without a column. */

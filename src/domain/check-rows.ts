@@ -1,4 +1,4 @@
-import { findExplanationCell, hasActivities, type AgreementRow, type YearStatus } from "./agreement";
+import { findByYear, findExplanationCell, hasActivities, type AgreementRow, type YearStatus } from "./agreement";
 import type { FindingData } from "./finding";
 import type { Model, StatusDef, ThemeDef } from "./model";
 import { normaliseStatus } from "./normalise-status";
@@ -252,17 +252,11 @@ function checkStatuses(context: RowContext, model: Model, year: number | undefin
   }
   if (year === undefined) return;
   // Only when the monitoring year has a status column on this row's header.
-  const inYear = statusYears.includes(year) ? findYearStatus(statuses, year) : undefined;
-  const status = inYear ?? findYearStatus(statuses, UNKNOWN_YEAR);
+  const inYear = statusYears.includes(year) ? findByYear(statuses, year) : undefined;
+  const status = inYear ?? findByYear(statuses, UNKNOWN_YEAR);
   if (status && stripMarkup(status.raw) === "") {
     addFinding(context, { code: "missing-status", severity: "warning", cell: status.cell, params: { year } });
   }
-}
-
-/** The entry of `year`: a loop rather than find() with a closure, as every row asks twice. */
-function findYearStatus(statuses: readonly YearStatus[], year: number): YearStatus | undefined {
-  for (let i = 0; i < statuses.length; i++) if ((statuses[i] as YearStatus).year === year) return statuses[i];
-  return undefined;
 }
 
 function normaliseForDuplicates(text: string | undefined): string {

@@ -78,9 +78,7 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
   appendAll(findings, checkTables(foundTables.tables, model));
   appendAll(findings, checkCrossChecks(foundTables.tables, model));
 
-  const sorted = sortFindings(findings);
-  const formatted = new Array<Finding>(sorted.length);
-  for (let i = 0; i < sorted.length; i++) formatted[i] = formatFinding(sorted[i] as FindingData, lang);
+  const sorted = sortFindings(findings).map((f) => formatFinding(f, lang));
   return {
     year,
     model,
@@ -88,7 +86,7 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
     columns: read.columns,
     agreements: read.agreements,
     tables: foundTables.tables,
-    findings: formatted,
+    findings: sorted,
     lang,
   };
 }
@@ -97,8 +95,7 @@ interface SortKey {
   readonly finding: FindingData;
   readonly severity: number;
   readonly row: number;
-  /** One-based column number (0 without an address): orders as length, then letters would. */
-  readonly col: number;
+  readonly col: string;
 }
 
 const SEVERITY_RANK: Readonly<Record<FindingData["severity"], number>> = { error: 0, warning: 1, info: 2 };
@@ -108,40 +105,29 @@ const SEVERITY_RANK: Readonly<Record<FindingData["severity"], number>> = { error
  * in every comparison: a 10k-row workbook has a few thousand findings. The sort is stable, as
  * Array.prototype.sort is, so the result is the same.
  */
+/** An address's column letters and row digits. */
+const ADDRESS_START_PATTERN = /^([A-Z]+)(\d+)/;
+
 function sortFindings(findings: readonly FindingData[]): FindingData[] {
-  const keys = new Array<SortKey>(findings.length);
-  for (let i = 0; i < findings.length; i++) {
-    const finding = findings[i] as FindingData;
-    const address = finding.cell ?? finding.range ?? "";
-    // The address's leading letters and digits, read without a regular expression's match arrays.
-    let col = 0;
-    let at = 0;
-    for (; at < address.length; at++) {
-      const code = address.charCodeAt(at);
-      if (code < 0x41 || code > 0x5a) break;
-      col = col * 26 + (code - 0x40);
-    }
-    let row = 0;
-    const digitsFrom = at;
-    for (; at < address.length; at++) {
-      const code = address.charCodeAt(at);
-      if (code < 0x30 || code > 0x39) break;
-      row = row * 10 + (code - 0x30);
-    }
-    const hasAddress = digitsFrom > 0 && at > digitsFrom;
-    keys[i] = { finding, severity: SEVERITY_RANK[finding.severity], row: hasAddress ? row : 0, col: hasAddress ? col : 0 };
-  }
+  const keys: SortKey[] = findings.map((finding) => {
+    const match = ADDRESS_START_PATTERN.exec(finding.cell ?? finding.range ?? "");
+    return {
+      finding,
+      severity: SEVERITY_RANK[finding.severity],
+      row: match?.[2] ? Number(match[2]) : 0,
+      col: match?.[1] ?? "",
+    };
+  });
   keys.sort(
     (a, b) =>
       a.severity - b.severity ||
       compareTexts(a.finding.sheet, b.finding.sheet) ||
       a.row - b.row ||
-      a.col - b.col ||
+      a.col.length - b.col.length ||
+      compareTexts(a.col, b.col) ||
       compareTexts(a.finding.code, b.finding.code),
   );
-  const sorted = new Array<FindingData>(keys.length);
-  for (let i = 0; i < keys.length; i++) sorted[i] = (keys[i] as SortKey).finding;
-  return sorted;
+  return keys.map((key) => key.finding);
 }
 
 /** localeCompare, skipped for equal texts (the common case: same sheet, same column). */

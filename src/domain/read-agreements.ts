@@ -26,7 +26,6 @@ import { findMarkupTags, toMatchKey } from "./normalise-text";
 import { isPartiesLike } from "./parse-parties";
 import {
   createYearStatus,
-  readCellText,
   readName,
   readPartyNames,
   SheetAgreementStore,
@@ -207,7 +206,8 @@ class CellReader {
    */
   readText(row: number, col: number): string {
     const value = cellAt(this.grid, row, col);
-    if (typeof value !== "string") return readCellText(value);
+    if (value === null || value === undefined) return "";
+    if (typeof value !== "string") return textOf(value).trim();
     // Error values all contain "#": the cheap test spares trimming and upper-casing every text.
     if (value.includes("#") && isExcelError(value)) {
       if (this.isFirstReport(row, col)) {

@@ -1,5 +1,4 @@
 import type { AgreementField, AgreementRow, YearStatus, YearText } from "./agreement";
-import { isExcelError, textOf, type CellValue } from "./grid";
 import type { Model, StatusDef } from "./model";
 import { normaliseStatus } from "./normalise-status";
 import { stripMarkup } from "./normalise-text";
@@ -58,7 +57,7 @@ export class SheetAgreementStore {
   /** Index in `yearTexts` of each row's first per-year cell. */
   readonly yearTextsAt: Int32Array;
   /**
-   * Every row's per-year cells (readCellText): activities, then statuses, then explanations, in its
+   * Every row's per-year cells as read (trimmed, "" when blank or an Excel error): activities, then statuses, then explanations, in its
    * shape's column order.
    */
   readonly yearTexts: string[];
@@ -279,18 +278,6 @@ export class SheetAgreementRow implements AgreementRow {
   private createYearText(year: number, text: string, letters: string): YearText {
     return { year, text, cell: letters + String(this.row) };
   }
-}
-
-/**
- * A cell's text as an agreement field holds it: trimmed, "" for blanks and Excel errors (the
- * reader reports those once, as `cell-error`).
- */
-export function readCellText(value: CellValue | undefined): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value !== "string") return textOf(value).trim();
-  // Error values all contain "#": the cheap test spares upper-casing every text.
-  if (value.includes("#") && isExcelError(value)) return "";
-  return value.trim();
 }
 
 /** A theme or subtheme text as stored: a name, without pasted markup; undefined when blank. */

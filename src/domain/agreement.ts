@@ -87,8 +87,59 @@ export function findExplanationCell(row: AgreementRow, year: number): YearText |
 
 /** The row's Toelichting text of `year`, or undefined when blank or without a column. */
 export function findExplanation(row: AgreementRow, year: number): string | undefined {
-  const text = findExplanationCell(row, year)?.text;
+  const text = row instanceof SheetAgreementRow ? row.findExplanationText(year) : findByYear(row.explanations, year)?.text;
   return text === "" ? undefined : text;
+}
+
+/**
+ * A row's status cells read one by one, their entries (with cell addresses) built only when asked
+ * for: the status rule reads every status of every row, and building each entry was most of the
+ * rules' garbage (13 MB for 100k rows), collected while the rows just read were still young and
+ * copied with them. One reader is moved from row to row.
+ */
+export class StatusCells {
+  private sheetRow: SheetAgreementRow | undefined;
+  private entries: readonly YearStatus[] = [];
+  /** Status columns of the current row. */
+  count = 0;
+
+  moveTo(row: AgreementRow): void {
+    if (row instanceof SheetAgreementRow) {
+      this.sheetRow = row;
+      this.entries = [];
+      this.count = row.statusCount;
+    } else {
+      this.sheetRow = undefined;
+      this.entries = row.statuses;
+      this.count = this.entries.length;
+    }
+  }
+
+  readYear(index: number): number {
+    return this.sheetRow?.readStatusYear(index) ?? (this.entries[index] as YearStatus).year;
+  }
+
+  /** The cell text as typed ("" when blank). */
+  readRaw(index: number): string {
+    return this.sheetRow?.readStatusRaw(index) ?? (this.entries[index] as YearStatus).raw;
+  }
+
+  /** The canonical model status, or undefined when blank or not recognised. */
+  readStatus(index: number): string | undefined {
+    const sheetRow = this.sheetRow;
+    return sheetRow === undefined ? (this.entries[index] as YearStatus).status : sheetRow.readStatusName(index);
+  }
+
+  /** The whole entry, with its cell address (for a finding). */
+  readEntry(index: number): YearStatus {
+    return this.sheetRow?.readStatusAt(index) ?? (this.entries[index] as YearStatus);
+  }
+
+  /** The index of the status column of `year`, or -1 without one. */
+  findIndex(year: number): number {
+    for (let i = 0; i < this.count; i++) if (this.readYear(i) === year) return i;
+    return -1;
+  }
 }
 
 /** Whether any activities cell of the row holds text. */

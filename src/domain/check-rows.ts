@@ -1,4 +1,4 @@
-import { findByYear, findExplanationCell, hasActivities, type AgreementRow, type YearStatus } from "./agreement";
+import { findExplanation, findExplanationCell, hasActivities, StatusCells, type AgreementRow } from "./agreement";
 import type { FindingData } from "./finding";
 import type { Model, StatusDef, ThemeDef } from "./model";
 import { normaliseStatus } from "./normalise-status";
@@ -13,6 +13,8 @@ const NO_YEAR_LABEL = "\u2013";
 interface RowContext {
   row: AgreementRow;
   readonly findings: FindingData[];
+  /** The row's status cells (checkStatuses), one reader for every row. */
+  readonly statuses: StatusCells;
 }
 
 /**
@@ -20,7 +22,7 @@ interface RowContext {
  * per line may lack one) it points at the theme cell.
  */
 function addFinding(
-  context: RowContext,
+  context: Pick<RowContext, "row" | "findings">,
   finding: Pick<FindingData, "code" | "severity" | "suggestion" | "params"> & { cell: string | undefined },
 ): void {
   const { row } = context;
@@ -220,42 +222,41 @@ function findStatusDef(statuses: Model["statuses"], name: string): StatusDef | u
 }
 
 function checkStatuses(context: RowContext, model: Model, year: number | undefined, statusYears: readonly number[]): void {
-  const { row } = context;
+  const { row, statuses } = context;
   const allowed = listAllowedStatuses(model.statuses);
-  // Built once: rows read from a sheet build their status entries when asked.
-  const statuses = row.statuses;
-  for (let i = 0; i < statuses.length; i++) {
-    const status = statuses[i] as YearStatus;
-    const columnYear = status.year;
+  // Entries (with their cell addresses) are built only for a finding: see StatusCells.
+  statuses.moveTo(row);
+  for (let i = 0; i < statuses.count; i++) {
+    const columnYear = statuses.readYear(i);
     const shownYear = columnYear === UNKNOWN_YEAR ? (year ?? NO_YEAR_LABEL) : columnYear;
-    const raw = stripMarkup(status.raw);
-    if (raw !== "" && status.status === undefined) {
+    const raw = stripMarkup(statuses.readRaw(i));
+    const name = statuses.readStatus(i);
+    if (raw !== "" && name === undefined) {
       const suggestion = suggestStatus(raw, model);
       addFinding(context, {
         code: "invalid-status",
         severity: "error",
-        cell: status.cell,
+        cell: statuses.readEntry(i).cell,
         params: { value: raw, year: shownYear, allowed },
         ...(suggestion !== undefined ? { suggestion } : {}),
       });
     }
-    const def = status.status === undefined ? undefined : findStatusDef(model.statuses, status.status);
-    const explanation = def?.needsExplanation ? findExplanationCell(row, columnYear) : undefined;
-    if (def?.needsExplanation && isBlankAfterMarkup(explanation?.text ?? "")) {
+    const def = name === undefined ? undefined : findStatusDef(model.statuses, name);
+    if (def?.needsExplanation && isBlankAfterMarkup(findExplanation(row, columnYear) ?? "")) {
       addFinding(context, {
         code: "missing-explanation",
         severity: "warning",
-        cell: explanation?.cell ?? status.cell,
+        cell: findExplanationCell(row, columnYear)?.cell ?? statuses.readEntry(i).cell,
         params: { status: def.name, year: shownYear },
       });
     }
   }
   if (year === undefined) return;
   // Only when the monitoring year has a status column on this row's header.
-  const inYear = statusYears.includes(year) ? findByYear(statuses, year) : undefined;
-  const status = inYear ?? findByYear(statuses, UNKNOWN_YEAR);
-  if (status && stripMarkup(status.raw) === "") {
-    addFinding(context, { code: "missing-status", severity: "warning", cell: status.cell, params: { year } });
+  const inYear = statusYears.includes(year) ? statuses.findIndex(year) : -1;
+  const index = inYear >= 0 ? inYear : statuses.findIndex(UNKNOWN_YEAR);
+  if (index >= 0 && stripMarkup(statuses.readRaw(index)) === "") {
+    addFinding(context, { code: "missing-status", severity: "warning", cell: statuses.readEntry(index).cell, params: { year } });
   }
 }
 
@@ -400,7 +401,7 @@ export function checkAgreementRows(
   if (rows.length === 0) return findings;
   // One context moved from row to row (no rule keeps it), and an indexed loop: this runs once per
   // check, often unoptimised, where for-of allocates an iterator result per row.
-  const context: RowContext = { row: rows[0] as AgreementRow, findings };
+  const context: RowContext = { row: rows[0] as AgreementRow, findings, statuses: new StatusCells() };
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as AgreementRow;
     context.row = row;

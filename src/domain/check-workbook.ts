@@ -3,7 +3,7 @@ import { checkCrossChecks } from "./check-cross-checks";
 import { checkAgreementRows } from "./check-rows";
 import { checkTables } from "./check-tables";
 import { DEFAULT_MODEL } from "./default-model";
-import { type Finding, type FindingData, type Lang } from "./finding";
+import { sortFindings, type Finding, type FindingData, type Lang } from "./finding";
 import { findTables } from "./find-tables";
 import type { SheetGrid } from "./grid";
 import { formatFinding } from "./messages";
@@ -89,50 +89,6 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
     findings: sorted,
     lang,
   };
-}
-
-interface SortKey {
-  readonly finding: FindingData;
-  readonly severity: number;
-  readonly row: number;
-  readonly col: string;
-}
-
-const SEVERITY_RANK: Readonly<Record<FindingData["severity"], number>> = { error: 0, warning: 1, info: 2 };
-
-/**
- * The order of compareFindings (finding.ts), with each finding's address parsed once instead of
- * in every comparison: a 10k-row workbook has a few thousand findings. The sort is stable, as
- * Array.prototype.sort is, so the result is the same.
- */
-/** An address's column letters and row digits. */
-const ADDRESS_START_PATTERN = /^([A-Z]+)(\d+)/;
-
-function sortFindings(findings: readonly FindingData[]): FindingData[] {
-  const keys: SortKey[] = findings.map((finding) => {
-    const match = ADDRESS_START_PATTERN.exec(finding.cell ?? finding.range ?? "");
-    return {
-      finding,
-      severity: SEVERITY_RANK[finding.severity],
-      row: match?.[2] ? Number(match[2]) : 0,
-      col: match?.[1] ?? "",
-    };
-  });
-  keys.sort(
-    (a, b) =>
-      a.severity - b.severity ||
-      compareTexts(a.finding.sheet, b.finding.sheet) ||
-      a.row - b.row ||
-      a.col.length - b.col.length ||
-      compareTexts(a.col, b.col) ||
-      compareTexts(a.finding.code, b.finding.code),
-  );
-  return keys.map((key) => key.finding);
-}
-
-/** localeCompare, skipped for equal texts (the common case: same sheet, same column). */
-function compareTexts(a: string, b: string): number {
-  return a === b ? 0 : a.localeCompare(b);
 }
 
 /** Appends one by one: spreading 200k findings into push() overflows the call stack. */

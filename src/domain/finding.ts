@@ -95,6 +95,55 @@ function splitAddress(address: string): { row: number; col: string } {
   return { row: match?.[2] ? Number(match[2]) : 0, col: match?.[1] ?? "" };
 }
 
+/**
+ * The order of compareFindings: severity, sheet, row, column, code; ties keep their
+ * order. Each finding's address is parsed once into numbers in typed arrays, and an index array is
+ * sorted: parsing with a regular expression and sorting key objects made garbage per finding,
+ * collected while a large check's rows were still young (and copied with them).
+ */
+export function sortFindings(findings: readonly FindingData[]): FindingData[] {
+  const count = findings.length;
+  const severities = new Uint8Array(count);
+  const rows = new Float64Array(count);
+  const columns = new Float64Array(count);
+  const order = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    const finding = findings[i] as FindingData;
+    severities[i] = SEVERITY_ORDER[finding.severity];
+    const address = finding.cell ?? finding.range ?? "";
+    // Column letters, then row digits, as /^([A-Z]+)(\d+)/ reads them. Letters count in bijective
+    // base 26 ("Z" < "AA"): the order of shorter first, then alphabetical, exact to ten letters
+    // (Excel's addresses have three at most).
+    let column = 0;
+    let at = 0;
+    for (let code = address.charCodeAt(0); code >= 0x41 && code <= 0x5a; code = address.charCodeAt(++at)) column = column * 26 + code - 0x40;
+    const lettersEnd = at;
+    let row = 0;
+    for (let code = address.charCodeAt(at); code >= 0x30 && code <= 0x39; code = address.charCodeAt(++at)) row = row * 10 + code - 0x30;
+    const matched = lettersEnd > 0 && at > lettersEnd;
+    rows[i] = matched ? row : 0;
+    columns[i] = matched ? column : 0;
+    order[i] = i;
+  }
+  order.sort(
+    (a, b) =>
+      (severities[a] as number) - (severities[b] as number) ||
+      compareTexts((findings[a] as FindingData).sheet, (findings[b] as FindingData).sheet) ||
+      (rows[a] as number) - (rows[b] as number) ||
+      (columns[a] as number) - (columns[b] as number) ||
+      compareTexts((findings[a] as FindingData).code, (findings[b] as FindingData).code) ||
+      a - b,
+  );
+  const sorted = new Array<FindingData>(count);
+  for (let i = 0; i < count; i++) sorted[i] = findings[order[i] as number] as FindingData;
+  return sorted;
+}
+
+/** localeCompare, skipped for equal texts (the common case: same sheet, same column). */
+function compareTexts(a: string, b: string): number {
+  return a === b ? 0 : a.localeCompare(b);
+}
+
 /** Counts per severity, as the report's `summary`. */
 export function countBySeverity(findings: readonly FindingData[]): {
   errors: number;

@@ -221,10 +221,43 @@ export class SheetAgreementRow implements AgreementRow {
     return plain;
   }
 
+  /** How many status columns the row's header has (see StatusCells). */
+  get statusCount(): number {
+    return this.shape.statusYears.length;
+  }
+
+  /** The year of the row's `index`-th status column. */
+  readStatusYear(index: number): number {
+    return this.shape.statusYears[index] as number;
+  }
+
+  /** The `index`-th status cell's text as read ("" when blank). */
+  readStatusRaw(index: number): string {
+    return this.readYearText(this.shape.activityYears.length + index);
+  }
+
+  /** The model status the `index`-th status cell stands for, as its entry would have it. */
+  readStatusName(index: number): string | undefined {
+    const raw = this.readStatusRaw(index);
+    return raw === "" ? undefined : normaliseStatus(raw, this.shape.model.statuses);
+  }
+
+  /** The `index`-th status entry, with its cell address. */
+  readStatusAt(index: number): YearStatus {
+    return this.createStatusAt(index);
+  }
+
   /** The status entry of `year` alone, without building the others (see findStatus). */
   findStatus(year: number): YearStatus | undefined {
     const index = this.shape.statusYears.indexOf(year);
     return index < 0 ? undefined : this.createStatusAt(index);
+  }
+
+  /** The Toelichting text of `year` ("" when blank), without its address; undefined without a column. */
+  findExplanationText(year: number): string | undefined {
+    const shape = this.shape;
+    const index = shape.explanationYears.indexOf(year);
+    return index < 0 ? undefined : this.readYearText(shape.activityYears.length + shape.statusYears.length + index);
   }
 
   /** The Toelichting entry of `year` alone (see findExplanationCell). */
@@ -260,7 +293,7 @@ export class SheetAgreementRow implements AgreementRow {
 
   private createStatusAt(index: number): YearStatus {
     const shape = this.shape;
-    const raw = this.readYearText(shape.activityYears.length + index);
+    const raw = this.readStatusRaw(index);
     return createYearStatus(
       shape.statusYears[index] as number,
       raw,

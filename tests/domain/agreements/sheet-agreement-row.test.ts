@@ -1,4 +1,12 @@
-import { findActivities, findExplanation, findExplanationCell, findStatus, hasActivities, type AgreementRow } from "../../../src/domain/agreement";
+import {
+  findActivities,
+  findExplanation,
+  findExplanationCell,
+  findStatus,
+  hasActivities,
+  StatusCells,
+  type AgreementRow,
+} from "../../../src/domain/agreement";
 import { DEFAULT_MODEL } from "../../../src/domain/default-model";
 import type { CellValue } from "../../../src/domain/grid";
 import { readAgreements, UNKNOWN_YEAR } from "../../../src/domain/read-agreements";
@@ -30,7 +38,26 @@ function lookUpInArrays(row: AgreementRow, year: number) {
     explanationCell: explanation,
     explanation: explanation?.text === "" ? undefined : explanation?.text,
     hasActivities: row.activities.length > 0,
+    statusCells: row.statuses.map((s) => ({ year: s.year, raw: s.raw, status: s.status, entry: s })),
+    statusIndex: row.statuses.findIndex((s) => s.year === year),
   };
+}
+
+/** A row read from another sheet, with status cells of other years. */
+const OTHER_SHEET_ROW = readRows([MULTI_YEAR_HEADER, ["Wonen", "", "Elders", "Lefier", "", "", "rood", "grijs", "", ""]])[0] as AgreementRow;
+
+/** The status rule's reader (StatusCells), moved onto the row: each cell, then the index of `year`. */
+function readStatusCells(row: AgreementRow, year: number) {
+  const cells = new StatusCells();
+  // Moved from rows of both kinds first: nothing of them may stay behind.
+  cells.moveTo({ ...toPlainRow(row), statuses: [{ year: 1999, raw: "x", cell: "A1" }] });
+  cells.moveTo(OTHER_SHEET_ROW);
+  cells.moveTo(row);
+  const read = [];
+  for (let i = 0; i < cells.count; i++) {
+    read.push({ year: cells.readYear(i), raw: cells.readRaw(i), status: cells.readStatus(i), entry: cells.readEntry(i) });
+  }
+  return { statusCells: read, statusIndex: cells.findIndex(year) };
 }
 
 function lookUp(row: AgreementRow, year: number) {
@@ -40,6 +67,7 @@ function lookUp(row: AgreementRow, year: number) {
     explanationCell: findExplanationCell(row, year),
     explanation: findExplanation(row, year),
     hasActivities: hasActivities(row),
+    ...readStatusCells(row, year),
   };
 }
 
@@ -94,8 +122,8 @@ describe("rows read from a sheet", () => {
     for (const row of rows) expect(JSON.parse(JSON.stringify(row))).toEqual(toPlainRow(row));
   });
 
-  it("answer find* for one year exactly as their arrays do", () => {
-    for (const row of rows) {
+  it("answer find* for one year exactly as their arrays do (and so do plain rows)", () => {
+    for (const row of [...rows, ...rows.map(toPlainRow)]) {
       for (const year of [2020, 2021, 2022, 2023, UNKNOWN_YEAR]) expect(lookUp(row, year)).toEqual(lookUpInArrays(row, year));
     }
   });

@@ -35,17 +35,11 @@ async function main(): Promise<void> {
     if (!json) process.stdout.write(text + "\n");
   };
 
-  log("Measuring the engine on synthetic workbooks (1k, 10k, 100k rows)…");
-  // Each size is generated, measured and released in turn: with the 100k-row workbook alive
-  // while the 10k run is timed, that run paid garbage collection for a heap it never uses.
-  // Medians of the engine once it is warm: the first checks run in V8's slower tiers, and with one
-  // warm-up run a 10k median still caught some of them (figures swung from 22 to 35 ms run to run).
-  // The 1k runs warm the engine up for the larger sizes.
-  const ms1k = (await measureEngine(1_000, 10, 9, 20)).medianMs;
-  const engine10k = await measureEngine(10_000, 100, 21, 5);
-  const engine100k = await measureEngine(100_000, 1_000, 7, 2);
-  const ms10k = engine10k.medianMs;
-  const ms100k = engine100k.medianMs;
+  log(`Measuring the engine on synthetic workbooks (1k, 10k, 100k rows), ${ENGINE_ROUNDS} rounds…`);
+  const engine = measureEngineRounds();
+  const ms1k = engine.ms1k;
+  const ms10k = engine.ms10k;
+  const ms100k = engine.ms100k;
   // The add-in and CLI measurements use the 10k-row workbook; generated again (deterministic).
   const medium = generateWorkbook(10_000, 100);
 
@@ -58,7 +52,7 @@ async function main(): Promise<void> {
   const figures: BenchFigures = {
     rows: medium.rows,
     engineMsPer10kRows: round(ms10k),
-    scaling10x: round(ms100k / ms10k),
+    scaling10x: round(engine.scaling),
     syncsFullCheck: addin.syncsFullCheck,
     syncsLiveEdit: addin.syncsLiveEdit,
     payloadMaxBytes: addin.payloadMaxBytes,
@@ -75,11 +69,12 @@ async function main(): Promise<void> {
     ["engine, 10k rows (median ms)", figures.engineMsPer10kRows.toString(), "≤ 100"],
     ["engine, 100k rows (median ms)", round(ms100k).toString(), ""],
     ["scaling 10k → 100k (×)", figures.scaling10x.toString(), "≤ 12"],
-    ["100k rows of work: 10 × 10k rows / 1 × 100k rows (ms)", `${round(engine10k.batch.totalMs)} / ${round(engine100k.batch.totalMs)}`, ""],
-    ["  of which garbage collection (ms)", `${round(engine10k.batch.gcMs)} / ${round(engine100k.batch.gcMs)}`, ""],
+    ["  per round (×)", engine.rounds.map((r) => round(r.ms100k / r.ms10k)).join(" "), ""],
+    ["100k rows of work: 10 × 10k rows / 1 × 100k rows (ms)", `${round(engine.batch10k.totalMs)} / ${round(engine.batch100k.totalMs)}`, ""],
+    ["  of which garbage collection (ms)", `${round(engine.batch10k.gcMs)} / ${round(engine.batch100k.gcMs)}`, ""],
     [
       "  the rest (ms)",
-      `${round(engine10k.batch.totalMs - engine10k.batch.gcMs)} / ${round(engine100k.batch.totalMs - engine100k.batch.gcMs)}`,
+      `${round(engine.batch10k.totalMs - engine.batch10k.gcMs)} / ${round(engine.batch100k.totalMs - engine.batch100k.gcMs)}`,
       "",
     ],
     ["round trips, first check of a session", addin.syncsColdCheck.toString(), ""],
@@ -98,10 +93,89 @@ async function main(): Promise<void> {
   log(`\nmachine: ${os.cpus().length} cores, node ${process.version}`);
 }
 
+/**
+ * Rounds of engine measurements. Each round measures 10k and then 100k rows, each size in a fresh
+ * Node process: this machine's speed drifts with its neighbours' load, and measuring the two sizes
+ * of a ratio minutes apart let the drift into the scaling figure (it swung from 8 to 14 × between
+ * runs of the bench). Alternating sizes round by round puts both under the same drift; the figures
+ * are medians over the rounds, and the ratio is that of the medians.
+ */
+const ENGINE_ROUNDS = 5;
+
+/** Sizes and run counts: medians of 9/21/7 runs once warm (20/5/2 unmeasured runs first). */
+const ENGINE_SIZES = {
+  "1k": { rows: 1_000, tables: 10, runs: 9, warmup: 20 },
+  "10k": { rows: 10_000, tables: 100, runs: 21, warmup: 5 },
+  "100k": { rows: 100_000, tables: 1_000, runs: 7, warmup: 2 },
+} as const;
+
+type EngineSize = keyof typeof ENGINE_SIZES;
+
 interface EngineTimes {
   readonly medianMs: number;
   /** Runs that together read 100k rows, split into garbage collection and the rest. */
   readonly batch: GcShare;
+}
+
+interface EngineRound {
+  readonly ms10k: number;
+  readonly ms100k: number;
+}
+
+interface EngineFigures {
+  readonly ms1k: number;
+  readonly ms10k: number;
+  readonly ms100k: number;
+  readonly scaling: number;
+  readonly rounds: readonly EngineRound[];
+  /** Medians over the rounds. */
+  readonly batch10k: GcShare;
+  readonly batch100k: GcShare;
+}
+
+function measureEngineRounds(): EngineFigures {
+  const ms1k: number[] = [];
+  const rounds: EngineRound[] = [];
+  const batches10k: GcShare[] = [];
+  const batches100k: GcShare[] = [];
+  for (let i = 0; i < ENGINE_ROUNDS; i++) {
+    const small = measureEngineInChild("10k");
+    const large = measureEngineInChild("100k");
+    ms1k.push(small.warmupMs1k);
+    rounds.push({ ms10k: small.medianMs, ms100k: large.medianMs });
+    batches10k.push(small.batch);
+    batches100k.push(large.batch);
+  }
+  const ms10k = median(rounds.map((r) => r.ms10k));
+  const ms100k = median(rounds.map((r) => r.ms100k));
+  return {
+    ms1k: median(ms1k),
+    ms10k,
+    ms100k,
+    scaling: ms100k / ms10k,
+    rounds,
+    batch10k: medianShare(batches10k),
+    batch100k: medianShare(batches100k),
+  };
+}
+
+function medianShare(shares: readonly GcShare[]): GcShare {
+  return { totalMs: median(shares.map((s) => s.totalMs)), gcMs: median(shares.map((s) => s.gcMs)) };
+}
+
+/** One size measured in a fresh Node process (this script with `--engine <size>`). */
+function measureEngineInChild(size: Exclude<EngineSize, "1k">): EngineTimes & { readonly warmupMs1k: number } {
+  const output = execFileSync(process.execPath, [__filename, "--engine", size], { encoding: "utf8", maxBuffer: 1 << 20 });
+  return JSON.parse(output) as EngineTimes & { readonly warmupMs1k: number };
+}
+
+/** The child's side: the 1k runs warm the engine up, then the size asked for is measured. */
+async function runEngineChild(size: Exclude<EngineSize, "1k">): Promise<void> {
+  const warm = ENGINE_SIZES["1k"];
+  const warmupMs1k = (await measureEngine(warm.rows, warm.tables, warm.runs, warm.warmup)).medianMs;
+  const { rows, tables, runs, warmup } = ENGINE_SIZES[size];
+  const times = await measureEngine(rows, tables, runs, warmup);
+  process.stdout.write(JSON.stringify({ ...times, warmupMs1k }) + "\n");
 }
 
 /**
@@ -184,7 +258,10 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-main().catch((error: unknown) => {
+const engineArgument = process.argv.indexOf("--engine");
+const childSize = engineArgument < 0 ? undefined : process.argv[engineArgument + 1];
+const job = childSize === "10k" || childSize === "100k" ? runEngineChild(childSize) : main();
+job.catch((error: unknown) => {
   process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -39,10 +39,37 @@ export function readWorkbookBuffer(bytes: Buffer, name: string): WorkbookFile {
   };
 }
 
+/** Marks exceljs' NumFmtXform as patched (the module is shared by every load in the process). */
+const ESCAPES_KEPT = Symbol("prestatiemonitor.numFmtEscapesKept");
+
 /** exceljs, required on first use: requiring it alone takes longer than a whole check of a small workbook. */
 export async function importExcelJs(): Promise<typeof ExcelJS> {
-  return (await import("exceljs")).default;
+  const excelJs = (await import("exceljs")).default;
+  await keepNumberFormatEscapes();
+  return excelJs;
 }
+
+/**
+ * Workaround for exceljs 4.4 (`NumFmtXform.parseOpen`, used by `Workbook.xlsx.load`): it reads a
+ * custom number format with its backslash escapes removed and writes it back as read, so every
+ * copy it wrote (`--out`, `model init --from`) changed formats it never touched: "0\%", a literal
+ * percent sign, became "0%" and showed 5 as 500 %. The patch keeps the format code as stored;
+ * exceljs only tells dates by the letters in a format, which the escapes do not change.
+ */
+async function keepNumberFormatEscapes(): Promise<void> {
+  const NumFmtXform = (await import("exceljs/lib/xlsx/xform/style/numfmt-xform")).default;
+  const prototype = NumFmtXform.prototype as typeof NumFmtXform.prototype & { [ESCAPES_KEPT]?: true };
+  if (prototype[ESCAPES_KEPT] === true) return;
+  const parseOpen = prototype.parseOpen;
+  prototype.parseOpen = function parseNumFmtKeepingEscapes(this: InstanceType<typeof NumFmtXform>, node) {
+    const handled = parseOpen.call(this, node);
+    const stored = node.attributes["formatCode"];
+    if (handled && node.name === "numFmt" && this.model !== undefined && stored !== undefined) this.model.formatCode = stored;
+    return handled;
+  };
+  prototype[ESCAPES_KEPT] = true;
+}
+
 
 async function loadExcelJsWorkbook(bytes: Buffer, name: string): Promise<ExcelJS.Workbook> {
   const { Workbook } = await importExcelJs();

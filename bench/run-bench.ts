@@ -102,10 +102,10 @@ async function main(): Promise<void> {
  */
 const ENGINE_ROUNDS = 5;
 
-/** Sizes and run counts: medians of 9/21/7 runs once warm (20/5/2 unmeasured runs first). */
+/** Sizes and run counts: medians of 9/21/7 runs once warm (20/20/2 unmeasured runs first). */
 const ENGINE_SIZES = {
   "1k": { rows: 1_000, tables: 10, runs: 9, warmup: 20 },
-  "10k": { rows: 10_000, tables: 100, runs: 21, warmup: 5 },
+  "10k": { rows: 10_000, tables: 100, runs: 21, warmup: 20 },
   "100k": { rows: 100_000, tables: 1_000, runs: 7, warmup: 2 },
 } as const;
 

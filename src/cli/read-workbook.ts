@@ -70,7 +70,6 @@ async function keepNumberFormatEscapes(): Promise<void> {
   prototype[ESCAPES_KEPT] = true;
 }
 
-
 async function loadExcelJsWorkbook(bytes: Buffer, name: string): Promise<ExcelJS.Workbook> {
   const { Workbook } = await importExcelJs();
   const workbook = new Workbook();

@@ -255,9 +255,8 @@ export class SheetAgreementRow implements AgreementRow {
 
   /** The Toelichting text of `year` ("" when blank), without its address; undefined without a column. */
   findExplanationText(year: number): string | undefined {
-    const shape = this.shape;
-    const index = shape.explanationYears.indexOf(year);
-    return index < 0 ? undefined : this.readYearText(shape.activityYears.length + shape.statusYears.length + index);
+    const index = this.shape.explanationYears.indexOf(year);
+    return index < 0 ? undefined : this.readExplanationText(index);
   }
 
   /** The Toelichting entry of `year` alone (see findExplanationCell). */
@@ -291,6 +290,12 @@ export class SheetAgreementRow implements AgreementRow {
     return store.yearTexts[(store.yearTextsAt[this.index] as number) + offset] as string;
   }
 
+  /** The `index`-th Toelichting cell's text ("" when blank): after the activities and status cells. */
+  private readExplanationText(index: number): string {
+    const shape = this.shape;
+    return this.readYearText(shape.activityYears.length + shape.statusYears.length + index);
+  }
+
   private createStatusAt(index: number): YearStatus {
     const shape = this.shape;
     const raw = this.readStatusRaw(index);
@@ -304,8 +309,7 @@ export class SheetAgreementRow implements AgreementRow {
 
   private createExplanationAt(index: number): YearText {
     const shape = this.shape;
-    const text = this.readYearText(shape.activityYears.length + shape.statusYears.length + index);
-    return this.createYearText(shape.explanationYears[index] as number, text, shape.explanationLetters[index] as string);
+    return this.createYearText(shape.explanationYears[index] as number, this.readExplanationText(index), shape.explanationLetters[index] as string);
   }
 
   private createYearText(year: number, text: string, letters: string): YearText {

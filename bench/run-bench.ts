@@ -163,10 +163,15 @@ function medianShare(shares: readonly GcShare[]): GcShare {
   return { totalMs: median(shares.map((s) => s.totalMs)), gcMs: median(shares.map((s) => s.gcMs)) };
 }
 
+/** What a child process reports: its size's times, and the median of the 1k runs that warmed it up. */
+interface ChildTimes extends EngineTimes {
+  readonly warmupMs1k: number;
+}
+
 /** One size measured in a fresh Node process (this script with `--engine <size>`). */
-function measureEngineInChild(size: Exclude<EngineSize, "1k">): EngineTimes & { readonly warmupMs1k: number } {
+function measureEngineInChild(size: Exclude<EngineSize, "1k">): ChildTimes {
   const output = execFileSync(process.execPath, [__filename, "--engine", size], { encoding: "utf8", maxBuffer: 1 << 20 });
-  return JSON.parse(output) as EngineTimes & { readonly warmupMs1k: number };
+  return JSON.parse(output) as ChildTimes;
 }
 
 /** The child's side: the 1k runs warm the engine up, then the size asked for is measured. */
@@ -175,7 +180,8 @@ async function runEngineChild(size: Exclude<EngineSize, "1k">): Promise<void> {
   const warmupMs1k = (await measureEngine(warm.rows, warm.tables, warm.runs, warm.warmup)).medianMs;
   const { rows, tables, runs, warmup } = ENGINE_SIZES[size];
   const times = await measureEngine(rows, tables, runs, warmup);
-  process.stdout.write(JSON.stringify({ ...times, warmupMs1k }) + "\n");
+  const reported: ChildTimes = { ...times, warmupMs1k };
+  process.stdout.write(JSON.stringify(reported) + "\n");
 }
 
 /**

@@ -29,6 +29,25 @@ export interface YearText {
   readonly cell: string;
 }
 
+/**
+ * Agreement rows one at a time, in sheet order. A reader's rows are views of its stores, made
+ * when asked for: the row rules walk them without keeping 100k row objects alive while they work
+ * (see sheet-agreement-row.ts).
+ */
+export interface AgreementRowSource {
+  readonly count: number;
+  /** Row `index`, to keep. */
+  readRow(index: number): AgreementRow;
+  /** Row `index`, to use before the next visit: it may be one object moved from row to row. */
+  visitRow(index: number): AgreementRow;
+}
+
+/** An array of rows as a source (rows laid out by hand, or read another way). */
+export function createRowSource(rows: readonly AgreementRow[]): AgreementRowSource {
+  const readRow = (index: number): AgreementRow => rows[index] as AgreementRow;
+  return { count: rows.length, readRow, visitRow: readRow };
+}
+
 /*
  * The per-year fields are small arrays ascending by year rather than records keyed by year: V8
  * keeps objects with keys like 2021 in dictionary mode, and building four of them per row was the

@@ -1,4 +1,12 @@
-import { findExplanation, findExplanationCell, hasActivities, StatusCells, type AgreementRow } from "./agreement";
+import {
+  createRowSource,
+  findExplanation,
+  findExplanationCell,
+  hasActivities,
+  StatusCells,
+  type AgreementRow,
+  type AgreementRowSource,
+} from "./agreement";
 import type { FindingData } from "./finding";
 import type { Model, StatusDef, ThemeDef } from "./model";
 import { normaliseStatus } from "./normalise-status";
@@ -335,34 +343,53 @@ function buildFullKey(row: AgreementRow, shortKey: string): string {
  * itself: only rows whose hashes meet build the short key (theme, agreement, parties), and only
  * rows that share a short key compare activities, long texts whose keys would dominate the rule's
  * cost. The hashes sit in typed arrays, so grouping keeps no key text or map entry per row alive
- * (100k rows: megabytes for the garbage collector to copy). Rows are compared in sheet order, each
- * with the rows above it, so the findings are those of comparing full keys.
+ * (100k rows: megabytes for the garbage collector to copy). They are taken in the pass of the other
+ * row rules, while each agreement text is at hand, rather than in a second pass over 10 MB of text.
  */
-function checkDuplicates(rows: readonly AgreementRow[], model: Model, findings: FindingData[]): void {
-  const hashes = new Int32Array(rows.length);
-  const candidates = new Uint8Array(rows.length);
-  const sorted = new Int32Array(rows.length);
-  let count = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as AgreementRow;
-    // Rows with neither an agreement nor activities are reported as incomplete, not as copies.
-    if ((row.agreement ?? "") === "" && !hasActivities(row)) continue;
-    const hash = hashAgreementKey(row.agreement);
-    hashes[i] = hash;
-    candidates[i] = 1;
-    sorted[count++] = hash;
+class AgreementHashes {
+  readonly hashes: Int32Array;
+  /** 1 for a row that can be a copy: it has an agreement or activities. */
+  readonly candidates: Uint8Array;
+  private readonly sorted: Int32Array;
+  private count = 0;
+
+  constructor(rows: number) {
+    this.hashes = new Int32Array(rows);
+    this.candidates = new Uint8Array(rows);
+    this.sorted = new Int32Array(rows);
   }
-  const hashesSorted = sorted.subarray(0, count).sort();
-  const shared = new Set<number>();
-  for (let i = 1; i < count; i++) if (hashesSorted[i] === hashesSorted[i - 1]) shared.add(hashesSorted[i] as number);
+
+  add(index: number, row: AgreementRow): void {
+    // Rows with neither an agreement nor activities are reported as incomplete, not as copies.
+    if ((row.agreement ?? "") === "" && !hasActivities(row)) return;
+    const hash = hashAgreementKey(row.agreement);
+    this.hashes[index] = hash;
+    this.candidates[index] = 1;
+    this.sorted[this.count++] = hash;
+  }
+
+  /** The hashes that more than one candidate row has. */
+  listShared(): Set<number> {
+    const count = this.count;
+    const sorted = this.sorted.subarray(0, count).sort();
+    const shared = new Set<number>();
+    for (let i = 1; i < count; i++) if (sorted[i] === sorted[i - 1]) shared.add(sorted[i] as number);
+    return shared;
+  }
+}
+
+/** Rows are compared in sheet order, each with the rows above it, so the findings are those of comparing full keys. */
+function checkDuplicates(rows: AgreementRowSource, scan: AgreementHashes, model: Model, findings: FindingData[]): void {
+  const shared = scan.listShared();
   if (shared.size === 0) return;
+  const { hashes, candidates } = scan;
 
   // Per short key: the first row, until a second row arrives and the first is keyed in full (null).
   const firstByShortKey = new Map<string, AgreementRow | null>();
   const firstRowByFullKey = new Map<string, number>();
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = 0; i < rows.count; i++) {
     if (candidates[i] === 0 || !shared.has(hashes[i] as number)) continue;
-    const row = rows[i] as AgreementRow;
+    const row = rows.readRow(i);
     const shortKey = buildShortKey(row, normaliseForDuplicates(row.agreement), model);
     const first = firstByShortKey.get(shortKey);
     if (first === undefined) {
@@ -392,19 +419,23 @@ function checkDuplicates(rows: readonly AgreementRow[], model: Model, findings: 
  * `year` is the monitoring year in force (undefined: no status is required).
  */
 export function checkAgreementRows(
-  rows: readonly AgreementRow[],
+  agreements: readonly AgreementRow[] | AgreementRowSource,
   model: Model,
   year: number | undefined,
   statusYears: readonly number[],
 ): FindingData[] {
   const findings: FindingData[] = [];
-  if (rows.length === 0) return findings;
+  const rows = isRowSource(agreements) ? agreements : createRowSource(agreements);
+  if (rows.count === 0) return findings;
   // One context moved from row to row (no rule keeps it), and an indexed loop: this runs once per
   // check, often unoptimised, where for-of allocates an iterator result per row.
-  const context: RowContext = { row: rows[0] as AgreementRow, findings, statuses: new StatusCells() };
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as AgreementRow;
+  const context: RowContext = { row: rows.visitRow(0), findings, statuses: new StatusCells() };
+  const hashes = new AgreementHashes(rows.count);
+  for (let i = 0; i < rows.count; i++) {
+    // No rule keeps the row: it may be one view moved from row to row.
+    const row = rows.visitRow(i);
     context.row = row;
+    hashes.add(i, row);
     checkTheme(context, model);
     if (row.agreement === undefined || isBlankAfterMarkup(row.agreement)) {
       addFinding(context, { code: "missing-agreement", severity: "warning", cell: row.cells.agreement });
@@ -412,6 +443,10 @@ export function checkAgreementRows(
     checkParties(context, model);
     checkStatuses(context, model, year, statusYears);
   }
-  checkDuplicates(rows, model, findings);
+  checkDuplicates(rows, hashes, model, findings);
   return findings;
+}
+
+function isRowSource(rows: readonly AgreementRow[] | AgreementRowSource): rows is AgreementRowSource {
+  return !Array.isArray(rows);
 }

@@ -1,4 +1,4 @@
-import type { AgreementColumns, AgreementField, AgreementRow, YearStatus, YearText } from "./agreement";
+import type { AgreementColumns, AgreementField, AgreementRow, AgreementRowSource, YearStatus, YearText } from "./agreement";
 import {
   isCaptionText,
   isHtmlTableText,
@@ -26,6 +26,7 @@ import { findMarkupTags, toMatchKey } from "./normalise-text";
 import { isPartiesLike } from "./parse-parties";
 import {
   createYearStatus,
+  MovingAgreementRow,
   readName,
   readPartyNames,
   SheetAgreementStore,
@@ -38,7 +39,10 @@ export interface AgreementsReading {
   /** Sheets that have at least one agreements header. */
   readonly sheets: readonly string[];
   readonly columns: readonly AgreementColumns[];
+  /** The rows in sheet order, made the first time they are asked for (the row rules walk `rows`). */
   readonly agreements: readonly AgreementRow[];
+  /** The same rows one at a time, as short-lived views (see AgreementRowSource). */
+  readonly rows: AgreementRowSource;
   /** Years that have a status column in any agreements sheet, ascending. */
   readonly statusYears: readonly number[];
   /** Findings made while reading (repeated-header, markup-in-cell, cell-error). */
@@ -567,7 +571,7 @@ class SheetRegionReader {
     if (firstActivity && activitiesYear !== undefined) {
       parts.activities.set(activitiesYear, { text: joinTexts(activityFields), cell: firstActivity.cell });
     }
-    this.stores.findRoom(0, this.grid.values.length - row).addAgreement(buildAgreementRow(this.grid.sheet, parts, this.model));
+    this.stores.findRoom(this.grid.values.length - row).addAgreement(buildAgreementRow(this.grid.sheet, parts, this.model));
     return fieldRows[fieldRows.length - 1];
   }
 
@@ -606,17 +610,21 @@ class SheetRegionReader {
     const agreement = cells.readText(row, layout.agreement);
     const partiesText = cells.readText(row, layout.parties);
     const yearCols = this.yearCols;
-    const store = this.stores.findRoom(yearCols.length, this.grid.values.length - row);
-    for (let i = 0; i < yearCols.length; i++) store.addYearText(cells.readText(row, yearCols[i] as number));
+    const values = this.grid.values[row];
+    const store = this.stores.findRoom(this.grid.values.length - row);
+    for (let i = 0; i < yearCols.length; i++) {
+      const col = yearCols[i] as number;
+      store.addYearText(i, cells.readText(row, col), values?.[col]);
+    }
     // Theme and subtheme are names: stored without pasted markup. Other texts stay as typed.
     store.addRow(
       shape,
       this.origin.row + row + 1,
+      values,
       readName(themeText),
       readName(subthemeText),
       agreement === "" ? undefined : agreement,
       partiesText === "" ? undefined : partiesText,
-      yearCols.length,
     );
   }
 
@@ -630,10 +638,15 @@ class SheetRegionReader {
       shape = {
         sheet: this.grid.sheet,
         model: this.model,
+        themeCol,
         themeLetters: cells.lettersOf(themeCol),
+        subthemeCol,
         subthemeLetters: subthemeCol === undefined ? undefined : cells.lettersOf(subthemeCol),
+        agreementCol: layout.agreement,
         agreementLetters: cells.lettersOf(layout.agreement),
+        partiesCol: layout.parties,
         partiesLetters: cells.lettersOf(layout.parties),
+        yearCols: this.yearCols,
         activityYears: columns.activityYears,
         activityLetters: columns.activityCols.map((col) => cells.lettersOf(col)),
         statusYears: columns.statusYears,
@@ -656,11 +669,11 @@ class AgreementStores {
   constructor(private readonly yearWidth: number) {}
 
   /**
-   * A store with room for one more row of `yearTextCount` per-year cells; `rowsLeft`: the sheet's
-   * rows from this one to its end, the most a new store can be asked to take.
+   * A store with room for one more row; `rowsLeft`: the sheet's rows from this one to its end, the
+   * most a new store can be asked to take.
    */
-  findRoom(yearTextCount: number, rowsLeft: number): SheetAgreementStore {
-    if (this.current?.hasRoomFor(yearTextCount) === true) return this.current;
+  findRoom(rowsLeft: number): SheetAgreementStore {
+    if (this.current?.hasRoom() === true) return this.current;
     this.current = new SheetAgreementStore(Math.min(STORE_ROWS, Math.max(rowsLeft, 1)), this.yearWidth);
     this.stores.push(this.current);
     return this.current;
@@ -668,6 +681,58 @@ class AgreementStores {
 
   listStores(): readonly SheetAgreementStore[] {
     return this.stores;
+  }
+}
+
+/** Every sheet's stores as one source of rows in sheet order. */
+class StoredRows implements AgreementRowSource {
+  readonly count: number;
+  /** Index of each store's first row. */
+  private readonly starts: Int32Array;
+  /** The store the last row asked for was in: rules ask row after row. */
+  private current = 0;
+  /** The view visitRow moves; made with the first visit (a sheet may have no row read from a row). */
+  private moving: MovingAgreementRow | undefined;
+
+  constructor(private readonly stores: readonly SheetAgreementStore[]) {
+    this.starts = new Int32Array(stores.length);
+    let count = 0;
+    stores.forEach((store, i) => {
+      this.starts[i] = count;
+      count += store.size;
+    });
+    this.count = count;
+  }
+
+  readRow(index: number): AgreementRow {
+    const store = this.findStore(index);
+    return store.readRow(index - (this.starts[this.current] as number));
+  }
+
+  visitRow(index: number): AgreementRow {
+    const store = this.findStore(index);
+    const local = index - (this.starts[this.current] as number);
+    const other = store.findOther(local);
+    if (other !== undefined) return other;
+    return this.moving === undefined ? (this.moving = new MovingAgreementRow(store, local)) : this.moving.moveTo(store, local);
+  }
+
+  /** The store of row `index` (and its position, in `current`). */
+  private findStore(index: number): SheetAgreementStore {
+    if (index < 0 || index >= this.count) throw new RangeError(`No agreement row ${index} of ${this.count}`);
+    let i = this.current;
+    if (index < (this.starts[i] as number)) i = 0;
+    while (i + 1 < this.stores.length && index >= (this.starts[i + 1] as number)) i++;
+    this.current = i;
+    return this.stores[i] as SheetAgreementStore;
+  }
+
+  /** All rows in one array of its final size: pushing grew a large one by copying. */
+  listRows(): AgreementRow[] {
+    const rows = new Array<AgreementRow>(this.count);
+    let next = 0;
+    for (const store of this.stores) for (let i = 0; i < store.size; i++) rows[next++] = store.readRow(i);
+    return rows;
   }
 }
 
@@ -803,16 +868,15 @@ export function readAgreements(
     for (const finding of cells.findings) findings.push(finding);
     for (const store of sheetStores.listStores()) stores.push(store);
   }
-  // In one array of its final size: pushing grew a large one by copying, and spreading 200k rows
-  // into push() overflows the call stack.
-  const agreements = new Array<AgreementRow>(stores.reduce((sum, store) => sum + store.size, 0));
-  let next = 0;
-  for (const store of stores) for (let i = 0; i < store.size; i++) agreements[next++] = store.agreements[i] as AgreementRow;
-
+  const rows = new StoredRows(stores);
+  let agreements: readonly AgreementRow[] | undefined;
   return {
     sheets: sheetNames,
     columns,
-    agreements,
+    get agreements(): readonly AgreementRow[] {
+      return (agreements ??= rows.listRows());
+    },
+    rows,
     statusYears: [...statusYears].sort((a, b) => a - b),
     findings,
   };

@@ -1,21 +1,28 @@
 import type { AgreementField, AgreementRow, YearStatus, YearText } from "./agreement";
+import type { CellValue } from "./grid";
 import type { Model, StatusDef } from "./model";
 import { normaliseStatus } from "./normalise-status";
 import { stripMarkup } from "./normalise-text";
 import { parseParties } from "./parse-parties";
 
 /**
- * Where the cells of the rows one header governs are (the sheet's column letters), shared by every
- * such row. Per-year lists are ascending by year.
+ * Where the cells of the rows one header governs are (grid columns, and the sheet's column
+ * letters), shared by every such row. Per-year lists are ascending by year.
  */
 export interface RowShape {
   readonly sheet: string;
   /** The model a row's parties and statuses are read against. */
   readonly model: Model;
+  readonly themeCol: number;
   readonly themeLetters: string;
+  readonly subthemeCol: number | undefined;
   readonly subthemeLetters: string | undefined;
+  readonly agreementCol: number;
   readonly agreementLetters: string;
+  readonly partiesCol: number;
   readonly partiesLetters: string;
+  /** Grid columns of a row's per-year cells in the store's order: activities, statuses, explanations. */
+  readonly yearCols: readonly number[];
   readonly activityYears: readonly number[];
   readonly activityLetters: readonly string[];
   readonly statusYears: readonly number[];
@@ -25,13 +32,16 @@ export interface RowShape {
 }
 
 /*
- * Why rows are stored column by column: a check's agreement rows live as long as its result, and
- * on a large sheet everything that lives that long is copied by the garbage collector while the
- * rest of the check runs (100k rows as plain objects with their cell addresses and per-year
- * entries: some 690 bytes in 18 objects each, and most of the time beyond linear). A store keeps
- * the texts of up to STORE_ROWS rows in a few arrays; numbers sit in typed arrays, outside the
- * collector's heap. A row is a view of its store (two fields); its addresses and per-year entries
- * are built when asked for, and die young.
+ * Why rows are stored this way: a check's agreement rows live as long as its result, and on a
+ * large sheet everything that lives that long is copied twice by V8's young-generation collector
+ * while the rest of the check runs (100k rows as plain objects with their cell addresses and
+ * per-year entries: some 690 bytes in 18 objects each, and most of the time beyond linear).
+ * Nearly every text a row holds is its grid cell's string as it stands (already trimmed, no
+ * markup in a theme), and that string lives as long as the grid anyway. So a store keeps, per
+ * row, the grid row it was read from and one byte per text saying where the text is (blank, the
+ * cell's string, or a text of the store's own for the few the reader changed); row numbers and
+ * those bytes sit in typed arrays, outside the collector's heap. A row is a view of its store
+ * (two fields); its addresses and per-year entries are built when asked for, and die young.
  */
 
 /**
@@ -40,29 +50,42 @@ export interface RowShape {
  */
 export const STORE_ROWS = 4096;
 
-/** The texts of up to STORE_ROWS rows read from one sheet, as parallel arrays. */
+/** Where one of a row's texts is (SheetAgreementStore.kinds). */
+const BLANK = 0;
+const IN_CELL = 1;
+const OWN_TEXT = 2;
+
+/** A row's text slots: theme, subtheme, agreement, parties, then its per-year cells in RowShape.yearCols order. */
+const THEME_SLOT = 0;
+const SUBTHEME_SLOT = 1;
+const AGREEMENT_SLOT = 2;
+const PARTIES_SLOT = 3;
+const FIRST_YEAR_SLOT = 4;
+
+/** A blank grid row (a ragged grid may lack one). */
+const NO_CELLS: readonly CellValue[] = Object.freeze([]);
+
+/** The texts of up to STORE_ROWS rows read from one sheet. */
 export class SheetAgreementStore {
   private count = 0;
-  private yearCount = 0;
   /** One-based sheet row numbers. */
   readonly rows: Int32Array;
   /** Index in `shapes` of each row's shape. */
   readonly shapeIndexes: Int32Array;
   readonly shapes: RowShape[] = [];
-  /** Theme and subtheme as names (readName); agreement and parties texts trimmed, undefined when blank. */
-  readonly themes: (string | undefined)[];
-  readonly subthemes: (string | undefined)[];
-  readonly agreementTexts: (string | undefined)[];
-  readonly partiesTexts: (string | undefined)[];
-  /** Index in `yearTexts` of each row's first per-year cell. */
-  readonly yearTextsAt: Int32Array;
   /**
-   * Every row's per-year cells as read (trimmed, "" when blank or an Excel error): activities, then statuses, then explanations, in its
-   * shape's column order.
+   * The grid row each row was read from. Grid rows are never changed in place (a live edit puts
+   * new row arrays into its grid), so a result keeps reading the texts it was checked with.
    */
-  readonly yearTexts: string[];
-  /** The store's agreements in sheet order: views of its rows, and any read another way (addAgreement). */
-  readonly agreements: AgreementRow[];
+  private readonly cells: (readonly CellValue[])[];
+  /** Slots per row: the four fixed texts and the most per-year cells a row of the sheet has. */
+  private readonly stride: number;
+  /** Per slot: BLANK, IN_CELL (the grid cell's string as it stands) or OWN_TEXT (in `texts`). */
+  private readonly kinds: Uint8Array;
+  /** Texts the reader changed (trimmed, markup taken out of a name, a number as text), by slot. */
+  private texts: Map<number, string> | undefined;
+  /** Agreements read another way (one field per line), by row index; made with the first one. */
+  private others: (AgreementRow | undefined)[] | undefined;
 
   /**
    * `capacity`: the most rows it takes (at most STORE_ROWS; a small sheet's store is no larger than
@@ -74,38 +97,37 @@ export class SheetAgreementStore {
   ) {
     this.rows = new Int32Array(capacity);
     this.shapeIndexes = new Int32Array(capacity);
-    this.themes = new Array<string | undefined>(capacity);
-    this.subthemes = new Array<string | undefined>(capacity);
-    this.agreementTexts = new Array<string | undefined>(capacity);
-    this.partiesTexts = new Array<string | undefined>(capacity);
-    this.yearTextsAt = new Int32Array(capacity);
-    this.yearTexts = new Array<string>(capacity * yearWidth);
-    this.agreements = new Array<AgreementRow>(capacity);
+    this.cells = new Array<readonly CellValue[]>(capacity);
+    this.stride = FIRST_YEAR_SLOT + yearWidth;
+    this.kinds = new Uint8Array(capacity * this.stride);
   }
 
   get size(): number {
     return this.count;
   }
 
-  /** Whether one more row with `yearTextCount` per-year cells fits. */
-  hasRoomFor(yearTextCount: number): boolean {
-    return this.count < this.capacity && this.yearCount + yearTextCount <= this.yearTexts.length;
+  /** Whether one more row fits. */
+  hasRoom(): boolean {
+    return this.count < this.capacity;
   }
 
-  /** Stores the next per-year cell of the row about to be added. */
-  addYearText(text: string): void {
-    this.yearTexts[this.yearCount++] = text;
+  /** Stores the `offset`-th per-year cell text (trimmed, "" when blank) of the row about to be added, read from `cell`. */
+  addYearText(offset: number, text: string, cell: CellValue | undefined): void {
+    this.putText(this.count * this.stride + FIRST_YEAR_SLOT + offset, text, cell);
   }
 
-  /** Stores a row whose `yearTextCount` per-year cells were just added (addYearText). */
+  /**
+   * Stores a row read from grid row `cells` (its per-year texts were just added, addYearText):
+   * theme and subtheme as names (readName), agreement and parties texts trimmed, undefined when blank.
+   */
   addRow(
     shape: RowShape,
     row: number,
+    cells: readonly CellValue[] | undefined,
     theme: string | undefined,
     subtheme: string | undefined,
     agreement: string | undefined,
     partiesText: string | undefined,
-    yearTextCount: number,
   ): void {
     const index = this.count++;
     let shapeIndex = this.shapes.length - 1;
@@ -114,28 +136,90 @@ export class SheetAgreementStore {
       shapeIndex = this.shapes.indexOf(shape);
       if (shapeIndex < 0) shapeIndex = this.shapes.push(shape) - 1;
     }
+    const values = cells ?? NO_CELLS;
+    const at = index * this.stride;
     this.rows[index] = row;
     this.shapeIndexes[index] = shapeIndex;
-    this.themes[index] = theme;
-    this.subthemes[index] = subtheme;
-    this.agreementTexts[index] = agreement;
-    this.partiesTexts[index] = partiesText;
-    this.yearTextsAt[index] = this.yearCount - yearTextCount;
-    this.agreements[index] = new SheetAgreementRow(this, index);
+    this.cells[index] = values;
+    this.putText(at + THEME_SLOT, theme, values[shape.themeCol]);
+    this.putText(at + SUBTHEME_SLOT, subtheme, shape.subthemeCol === undefined ? undefined : values[shape.subthemeCol]);
+    this.putText(at + AGREEMENT_SLOT, agreement, values[shape.agreementCol]);
+    this.putText(at + PARTIES_SLOT, partiesText, values[shape.partiesCol]);
   }
 
   /** Stores an agreement read another way (one field per line) in its place in sheet order. */
   addAgreement(agreement: AgreementRow): void {
-    this.agreements[this.count++] = agreement;
+    (this.others ??= new Array<AgreementRow | undefined>(this.capacity))[this.count++] = agreement;
+  }
+
+  /** The store's `index`-th agreement: a new view of a row read from the sheet, else the agreement as added. */
+  readRow(index: number): AgreementRow {
+    return this.others?.[index] ?? new SheetAgreementRow(this, index);
+  }
+
+  /** The agreement added at `index` when it was read another way (addAgreement); undefined for a row of the sheet. */
+  findOther(index: number): AgreementRow | undefined {
+    return this.others?.[index];
+  }
+
+  /** Where row `index`'s cells are. */
+  readShape(index: number): RowShape {
+    return this.shapes[this.shapeIndexes[index] as number] as RowShape;
+  }
+
+  /** Row `index`'s theme text (undefined when blank). */
+  readTheme(index: number, shape: RowShape): string | undefined {
+    return this.readText(index, THEME_SLOT, shape.themeCol);
+  }
+
+  readSubtheme(index: number, shape: RowShape): string | undefined {
+    return shape.subthemeCol === undefined ? undefined : this.readText(index, SUBTHEME_SLOT, shape.subthemeCol);
+  }
+
+  readAgreement(index: number, shape: RowShape): string | undefined {
+    return this.readText(index, AGREEMENT_SLOT, shape.agreementCol);
+  }
+
+  readPartiesText(index: number, shape: RowShape): string | undefined {
+    return this.readText(index, PARTIES_SLOT, shape.partiesCol);
+  }
+
+  /** Row `index`'s `offset`-th per-year cell text ("" when blank), in RowShape.yearCols order. */
+  readYearText(index: number, shape: RowShape, offset: number): string {
+    return this.readText(index, FIRST_YEAR_SLOT + offset, shape.yearCols[offset] as number) ?? "";
+  }
+
+  private readText(index: number, slot: number, col: number): string | undefined {
+    const at = index * this.stride + slot;
+    const kind = this.kinds[at];
+    if (kind === IN_CELL) return (this.cells[index] as readonly CellValue[])[col] as string;
+    return kind === BLANK ? undefined : this.texts?.get(at);
+  }
+
+  /** Records where slot `at`'s text is: most texts are their cell's string as it stands. */
+  private putText(at: number, text: string | undefined, cell: CellValue | undefined): void {
+    if (text === undefined || text === "") {
+      this.kinds[at] = BLANK;
+    } else if (cell === text) {
+      this.kinds[at] = IN_CELL;
+    } else {
+      this.kinds[at] = OWN_TEXT;
+      (this.texts ??= new Map()).set(at, text);
+    }
   }
 }
 
 /** An agreement read from one row of an agreements sheet (the usual layout): a view of its store. */
 export class SheetAgreementRow implements AgreementRow {
+  /** The row's header columns: looked up once, as the rules read several fields of each row. */
+  protected shape: RowShape;
+
   constructor(
-    private readonly store: SheetAgreementStore,
-    private readonly index: number,
-  ) {}
+    protected store: SheetAgreementStore,
+    protected index: number,
+  ) {
+    this.shape = store.readShape(index);
+  }
 
   get sheet(): string {
     return this.shape.sheet;
@@ -146,23 +230,23 @@ export class SheetAgreementRow implements AgreementRow {
   }
 
   get theme(): string | undefined {
-    return this.store.themes[this.index];
+    return this.store.readTheme(this.index, this.shape);
   }
 
   get subtheme(): string | undefined {
-    return this.store.subthemes[this.index];
+    return this.store.readSubtheme(this.index, this.shape);
   }
 
   get agreement(): string | undefined {
-    return this.store.agreementTexts[this.index];
+    return this.store.readAgreement(this.index, this.shape);
   }
 
   get partiesText(): string | undefined {
-    return this.store.partiesTexts[this.index];
+    return this.store.readPartiesText(this.index, this.shape);
   }
 
   get parties(): readonly string[] {
-    return readPartyNames(this.store.partiesTexts[this.index] ?? "", this.shape.model);
+    return readPartyNames(this.partiesText ?? "", this.shape.model);
   }
 
   get activities(): readonly YearText[] {
@@ -279,15 +363,9 @@ export class SheetAgreementRow implements AgreementRow {
     return false;
   }
 
-  private get shape(): RowShape {
-    const store = this.store;
-    return store.shapes[store.shapeIndexes[this.index] as number] as RowShape;
-  }
-
-  /** The row's `offset`-th per-year cell text (see SheetAgreementStore.yearTexts). */
+  /** The row's `offset`-th per-year cell text (see SheetAgreementStore.readYearText). */
   private readYearText(offset: number): string {
-    const store = this.store;
-    return store.yearTexts[(store.yearTextsAt[this.index] as number) + offset] as string;
+    return this.store.readYearText(this.index, this.shape, offset);
   }
 
   /** The `index`-th Toelichting cell's text ("" when blank): after the activities and status cells. */
@@ -314,6 +392,19 @@ export class SheetAgreementRow implements AgreementRow {
 
   private createYearText(year: number, text: string, letters: string): YearText {
     return { year, text, cell: letters + String(this.row) };
+  }
+}
+
+/**
+ * One view moved from row to row (AgreementRowSource.visitRow): the row rules read every row once
+ * and keep none, and a view per row was a tenth of a small check's garbage.
+ */
+export class MovingAgreementRow extends SheetAgreementRow {
+  moveTo(store: SheetAgreementStore, index: number): this {
+    this.store = store;
+    this.index = index;
+    this.shape = store.readShape(index);
+    return this;
   }
 }
 

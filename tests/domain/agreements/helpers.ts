@@ -25,7 +25,8 @@ export function readAndCheck(
   const year = model.settings.monitoringYear ?? options.year ?? (read.statusYears.length > 0 ? Math.max(...read.statusYears) : undefined);
   return {
     rows: read.agreements,
-    findings: [...read.findings, ...checkAgreementRows(read.agreements, model, year, read.statusYears)],
+    // The rows as the orchestrator hands them to the rules: views visited one at a time.
+    findings: [...read.findings, ...checkAgreementRows(read.rows, model, year, read.statusYears)],
     statusYears: read.statusYears,
   };
 }

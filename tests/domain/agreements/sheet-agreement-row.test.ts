@@ -1,4 +1,5 @@
 import {
+  createRowSource,
   findActivities,
   findExplanation,
   findExplanationCell,
@@ -7,6 +8,8 @@ import {
   StatusCells,
   type AgreementRow,
 } from "../../../src/domain/agreement";
+import { checkAgreementRows } from "../../../src/domain/check-rows";
+import { checkWorkbook } from "../../../src/domain/check-workbook";
 import { DEFAULT_MODEL } from "../../../src/domain/default-model";
 import type { CellValue } from "../../../src/domain/grid";
 import { readAgreements, UNKNOWN_YEAR } from "../../../src/domain/read-agreements";
@@ -146,6 +149,71 @@ describe("rows read from a sheet", () => {
   });
 });
 
+describe("texts the reader changes", () => {
+  // Most texts are their cell's string as it stands; these are kept by the store itself.
+  const header = ["Onderwerp", "nr", "Actiepunt/prestatieafspraken", "Wie?", "Activiteiten 2021", "Status 2021", "Toelichting 2021"];
+  const grid = gridFromRows([
+    header,
+    ["  Wonen ", " Nieuwbouw", 42, "Lefier ", " Bouwen\n", " groen ", "<b>Klaar</b> "],
+    ["<b>Wonen</b>", "Sloop", "Slopen", "Lefier", true, "#N/A", " "],
+    ["Wonen", "Sloop", "  ", "", "", "", ""],
+  ]);
+  const read = readAgreements([grid], DEFAULT_MODEL, []);
+
+  it("are read back trimmed, names without markup, numbers and booleans as text, blanks and errors as blank", () => {
+    expect(read.agreements.map((r) => [r.theme, r.subtheme, r.agreement, r.partiesText, findActivities(r, 2021), findStatus(r, 2021)?.raw, findExplanation(r, 2021)])).toEqual([
+      ["Wonen", "Nieuwbouw", "42", "Lefier", "Bouwen", "groen", "<b>Klaar</b>"],
+      ["Wonen", "Sloop", "Slopen", "Lefier", "true", "", undefined],
+      ["Wonen", "Sloop", undefined, undefined, undefined, "", undefined],
+    ]);
+  });
+
+  it("stay as they were read when a live edit puts new rows into the grid", () => {
+    const before = read.agreements.map(toPlainRow);
+    grid.values[1] = ["Leefbaarheid", "", "Anders", "Gemeente", "", "rood", ""];
+    grid.values[2] = [];
+    expect(read.agreements.map(toPlainRow)).toEqual(before);
+    expect(readAgreements([grid], DEFAULT_MODEL, []).agreements[0]?.theme).toBe("Leefbaarheid");
+  });
+});
+
+describe("the rows the rules walk (AgreementRowSource)", () => {
+  const source = readAgreements(
+    [
+      gridFromRows([
+        MULTI_YEAR_HEADER,
+        ["Duurzaamheid", "RES", "Warmtevisie", "Gemeente", "Visie", "", "paars", "", "", ""],
+        ["Duurzaamheid", "RES", "Warmtevisie", "Gemeente", "Visie", "", "rood", "", "", ""],
+        ["Wonen", "", "", "Lefierr", "", "", "", "groen", "", ""],
+      ]),
+    ],
+    DEFAULT_MODEL,
+    [],
+  ).rows;
+
+  it("hand out each row; a visited row may be one view moved on, a read row stays put", () => {
+    const kept = [0, 1, 2].map((i) => source.readRow(i));
+    expect(kept.map((r) => r.agreement)).toEqual(["Warmtevisie", "Warmtevisie", undefined]);
+    expect([0, 1, 2].map((i) => source.visitRow(i).row)).toEqual([2, 3, 4]);
+    expect(kept.map((r) => r.row)).toEqual([2, 3, 4]);
+    expect(() => source.readRow(3)).toThrow(RangeError);
+  });
+
+  it("give the rules the same findings as the kept rows and their plain copies do", () => {
+    const kept = [0, 1, 2].map((i) => source.readRow(i));
+    const expected = checkAgreementRows(kept.map(toPlainRow), DEFAULT_MODEL, 2022, [2021, 2022]);
+    expect(expected.map((f) => f.code)).toEqual(expect.arrayContaining(["invalid-status", "duplicate-agreement", "unknown-party"]));
+    expect(checkAgreementRows(source, DEFAULT_MODEL, 2022, [2021, 2022])).toEqual(expected);
+    expect(checkAgreementRows(createRowSource(kept), DEFAULT_MODEL, 2022, [2021, 2022])).toEqual(expected);
+  });
+
+  it("are made into the result's agreements once, when first asked for", () => {
+    const result = checkWorkbook([gridFromRows([MULTI_YEAR_HEADER, ["Wonen", "", "Bouwen", "Lefier", "", "", "", "", "", ""]])]);
+    expect(result.agreements).toBe(result.agreements);
+    expect(result.agreements.map((r) => r.agreement)).toEqual(["Bouwen"]);
+  });
+});
+
 const seed = readSeedGrid();
 (seed ? describe : describe.skip)("rows read from the seed", () => {
   it("answer find* for every year exactly as their arrays do, plain and one-field-per-line rows alike", () => {
@@ -155,6 +223,14 @@ const seed = readSeedGrid();
       for (const year of [...statusYears, 2020, 2026, UNKNOWN_YEAR]) expect(lookUp(row, year)).toEqual(lookUpInArrays(row, year));
       expect(JSON.parse(JSON.stringify(row))).toEqual(toPlainRow(row));
     }
+  });
+
+  it("give the rules the same findings walked one at a time as kept, and as plain copies", () => {
+    const read = readAgreements(seed ? [seed] : [], DEFAULT_MODEL, []);
+    const expected = checkAgreementRows(read.agreements.map(toPlainRow), DEFAULT_MODEL, 2023, read.statusYears);
+    expect(expected.length).toBeGreaterThan(20);
+    expect(checkAgreementRows(read.rows, DEFAULT_MODEL, 2023, read.statusYears)).toEqual(expected);
+    expect(checkAgreementRows(read.agreements, DEFAULT_MODEL, 2023, read.statusYears)).toEqual(expected);
   });
 });
 

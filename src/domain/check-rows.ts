@@ -288,41 +288,78 @@ function buildPartiesKey(reading: PartiesReading): string {
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
+/** Characters of an agreement key hashed from each end: enough to tell nearly every agreement apart. */
+const HASHED_END = 32;
+
 /**
  * A 32-bit hash (FNV-1a over UTF-16 code units) of the agreement's duplicate key
- * (normaliseForDuplicates). Plain ASCII text without markup, nearly every agreement, has its
- * whitespace collapsed and is lower-cased while hashing, so no key text is built for it; other
- * text is hashed from its key. Equal keys hash equal: rows with different hashes are no copies,
- * and rows whose hashes meet are compared by their keys.
+ * (normaliseForDuplicates): of its first and last HASHED_END characters that are not spaces.
+ * Equal keys hash equal, so rows with different hashes are no copies, and rows whose hashes meet
+ * are compared by their keys. Hashing the ends rather than the whole key keeps the rule from
+ * reading every character of every agreement in script: it was a fifth of a check. For plain
+ * text, nearly every agreement, the ends are lower-cased while hashing and no key is built.
  */
 function hashAgreementKey(text: string | undefined): number {
   const value = text ?? "";
+  // "<" and "&" may start markup, which the key leaves out.
+  if (value.includes("<") || value.includes("&")) return hashKeyEnds(normaliseForDuplicates(value));
+  const hash = hashPlainEnds(value);
+  return hash === undefined ? hashKeyEnds(normaliseForDuplicates(value)) : hash;
+}
+
+/**
+ * hashKeyEnds of a text without markup, read from the text itself: its key differs only in
+ * whitespace and case, so the key's ends are the text's ends, lower-cased. Undefined when an end
+ * holds a character beyond ASCII (lower-casing may change its length; it may be whitespace the
+ * key collapses): then the key is built and hashed.
+ */
+function hashPlainEnds(text: string): number | undefined {
   let hash = FNV_OFFSET;
-  let started = false;
-  let pendingSpace = false;
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    // Beyond ASCII, lower-casing may change a text's length; "<" and "&" may start markup.
-    if (code > 0x7f || code === 0x3c || code === 0x26) return hashText(normaliseForDuplicates(value));
-    // ASCII whitespace as \s matches it: runs become one space, none at either end.
-    if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) {
-      pendingSpace = started;
-      continue;
-    }
-    if (pendingSpace) {
-      hash = Math.imul(hash ^ 0x20, FNV_PRIME);
-      pendingSpace = false;
-    }
-    started = true;
+  let taken = 0;
+  let first = 0;
+  for (; first < text.length && taken < HASHED_END; first++) {
+    const code = text.charCodeAt(first);
+    if (code > 0x7f) return undefined;
+    if (isAsciiSpace(code)) continue;
     hash = Math.imul(hash ^ (code >= 0x41 && code <= 0x5a ? code + 0x20 : code), FNV_PRIME);
+    taken++;
+  }
+  hash = Math.imul(hash ^ 0x20, FNV_PRIME);
+  taken = 0;
+  for (let i = text.length - 1; i >= 0 && taken < HASHED_END; i--) {
+    const code = text.charCodeAt(i);
+    if (code > 0x7f) return undefined;
+    if (isAsciiSpace(code)) continue;
+    hash = Math.imul(hash ^ (code >= 0x41 && code <= 0x5a ? code + 0x20 : code), FNV_PRIME);
+    taken++;
   }
   return hash;
 }
 
-function hashText(text: string): number {
+/** The same hash computed from a key (normaliseForDuplicates): its first and last HASHED_END characters other than spaces. */
+function hashKeyEnds(key: string): number {
   let hash = FNV_OFFSET;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  let taken = 0;
+  for (let i = 0; i < key.length && taken < HASHED_END; i++) {
+    const code = key.charCodeAt(i);
+    if (isAsciiSpace(code)) continue;
+    hash = Math.imul(hash ^ code, FNV_PRIME);
+    taken++;
+  }
+  hash = Math.imul(hash ^ 0x20, FNV_PRIME);
+  taken = 0;
+  for (let i = key.length - 1; i >= 0 && taken < HASHED_END; i--) {
+    const code = key.charCodeAt(i);
+    if (isAsciiSpace(code)) continue;
+    hash = Math.imul(hash ^ code, FNV_PRIME);
+    taken++;
+  }
   return hash;
+}
+
+/** ASCII whitespace as \s matches it (tab to carriage return, space). */
+function isAsciiSpace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d);
 }
 
 /** Theme, agreement and parties (as a set: "Lefier en Woonservice" = "Woonservice, Lefier"). */

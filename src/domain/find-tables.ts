@@ -136,6 +136,13 @@ function isPlainLongerThan(value: CellValue, length: number): boolean {
   return typeof value === "string" && value.length > length + 10 && !value.includes("<") && !value.includes("&");
 }
 
+/** True when the grid row has no non-blank cell (cellsOf would be empty), found without allocating. */
+function isBlankRow(grid: SheetGrid, row: number): boolean {
+  const values = grid.values[row] ?? [];
+  for (let col = 0; col < values.length; col += 1) if (!isBlank(values[col] ?? null)) return false;
+  return true;
+}
+
 /** Non-blank cells of a grid row, left to right. */
 function cellsOf(grid: SheetGrid, row: number): { col: number; value: CellValue }[] {
   const out: { col: number; value: CellValue }[] = [];
@@ -300,16 +307,35 @@ type RowReading =
   | { readonly kind: "repeated-header" }
   | { readonly kind: "none" };
 
-function readRow(grid: SheetGrid, row: number, header: DraftHeader): RowReading {
+/** A value cell left blank: one object for all of them (table values are never changed). */
+const BLANK_VALUE: TableValue = Object.freeze({ kind: "unknown" });
+
+/** The index in `header.columns` of each value column, by grid column (-1: none); built once per table body. */
+function listValueIndexes(header: DraftHeader): Int32Array {
+  const lastCol = header.columns[header.columns.length - 1]?.col ?? 0;
+  const indexes = new Int32Array(lastCol + 1).fill(-1);
+  header.columns.forEach((c, i) => {
+    indexes[c.col] = i;
+  });
+  return indexes;
+}
+
+/**
+ * One table row. Cells are read in place and blank values share one object: every row of every
+ * table body is read, and the cell objects and per-row lookups were most of finding tables' garbage.
+ */
+function readRow(grid: SheetGrid, row: number, header: DraftHeader, valueIndex: Int32Array): RowReading {
   const firstValueCol = header.columns[0]?.col ?? 0;
   const lastCol = header.columns[header.columns.length - 1]?.col ?? 0;
-  const valueIndex = new Map(header.columns.map((c, i) => [c.col, i]));
-  const values: TableValue[] = header.columns.map(() => ({ kind: "unknown" }));
+  const values = new Array<TableValue>(header.columns.length).fill(BLANK_VALUE);
   let label: string | undefined;
   let numbers = 0;
   let invalid = 0;
   let explicitUnknown = 0;
-  for (const { col, value } of cellsOf(grid, row)) {
+  const cells = grid.values[row] ?? [];
+  for (let col = 0; col < cells.length; col += 1) {
+    const value = cells[col] ?? null;
+    if (isBlank(value)) continue;
     if (col < header.left || col > lastCol || isHtmlTableBlob(value)) return { kind: "none" };
     if (col < firstValueCol) {
       if (label !== undefined || isPlainLongerThan(value, MAX_LABEL_LENGTH)) return { kind: "none" };
@@ -317,8 +343,8 @@ function readRow(grid: SheetGrid, row: number, header: DraftHeader): RowReading 
       if (label.length > MAX_LABEL_LENGTH) return { kind: "none" };
       continue;
     }
-    const index = valueIndex.get(col);
-    if (index === undefined) return { kind: "none" };
+    const index = valueIndex[col] ?? -1;
+    if (index < 0) return { kind: "none" };
     if (isPlainLongerThan(value, MAX_VALUE_TEXT_LENGTH)) return { kind: "none" };
     const parsed = parseCellNumber(value, formatAt(grid, row, col));
     if (parsed.kind === "invalid") {
@@ -351,12 +377,13 @@ function isRepeatedHeader(label: string | undefined, values: readonly TableValue
 }
 
 function readBody(grid: SheetGrid, header: DraftHeader, captioned: boolean): { rows: DraftRow[]; lastRow: number } | undefined {
+  const valueIndex = listValueIndexes(header);
   const rows: DraftRow[] = [];
   let pending: DraftRow[] = [];
   let lastRow = header.row;
   for (let row = header.row + 1; row < grid.values.length; row += 1) {
-    if (cellsOf(grid, row).length === 0 || readCaptionRow(grid, row)) break;
-    const reading = readRow(grid, row, header);
+    if (isBlankRow(grid, row) || readCaptionRow(grid, row)) break;
+    const reading = readRow(grid, row, header, valueIndex);
     if (reading.kind === "none") break;
     if (reading.kind === "repeated-header") {
       lastRow = row;
@@ -409,7 +436,7 @@ function* scanSheet(grid: SheetGrid): Generator<DraftTable, void, undefined> {
     const caption = readCaptionRow(grid, row);
     if (caption) {
       let headerRow = row + 1;
-      while (headerRow < grid.values.length && headerRow <= row + 1 + MAX_BLANKS_AFTER_CAPTION && cellsOf(grid, headerRow).length === 0) {
+      while (headerRow < grid.values.length && headerRow <= row + 1 + MAX_BLANKS_AFTER_CAPTION && isBlankRow(grid, headerRow)) {
         headerRow += 1;
       }
       const found = readTableAt(grid, headerRow, true);
@@ -433,7 +460,8 @@ function* scanSheet(grid: SheetGrid): Generator<DraftTable, void, undefined> {
 
 function buildTable(grid: SheetGrid, draft: DraftTable, id: string): NumericTable {
   const { header, caption } = draft;
-  const originCol = readOrigin(grid).col;
+  const origin = readOrigin(grid);
+  const originCol = origin.col;
   const captionInRange = caption?.inRange === true;
   const top = captionInRange ? caption.row : header.row;
   const left = Math.min(header.labelCol, header.sourceCol, captionInRange ? caption.col : header.labelCol);
@@ -444,12 +472,13 @@ function buildTable(grid: SheetGrid, draft: DraftTable, id: string): NumericTabl
     ...(c.year !== undefined ? { year: c.year } : {}),
     column: toColumnLetters(originCol + c.col),
   }));
-  const rows: TableRow[] = draft.rows.map((r) => ({
-    label: r.label,
-    row: sheetRowOf(grid, r.row),
-    values: r.values,
-    cells: header.columns.map((c) => addressOf(grid, r.row, c.col)),
-  }));
+  // Column letters once per table, not an address parsed and formatted per cell.
+  const letters = columns.map((c) => c.column);
+  const rows: TableRow[] = draft.rows.map((r) => {
+    const sheetRow = origin.row + r.row + 1;
+    const rowNumber = String(sheetRow);
+    return { label: r.label, row: sheetRow, values: r.values, cells: letters.map((l) => l + rowNumber) };
+  });
   return {
     id,
     ...(caption ? { number: caption.number } : {}),
@@ -470,7 +499,8 @@ function reportCells(grid: SheetGrid, table: NumericTable): FindingData[] {
   for (const row of table.rows) {
     row.values.forEach((value, i) => {
       const cell = row.cells[i];
-      if (cell === undefined) return;
+      if (cell === undefined || (value.kind !== "invalid" && value.kind !== "error" && value.kind !== "number")) return;
+      if (value.kind === "number" && !value.fromText) return;
       const base = { sheet: grid.sheet, cell, table: table.id, row: row.row };
       if (value.kind === "invalid") {
         findings.push({ ...base, code: "unparseable-number", severity: "error", params: { value: value.text } });

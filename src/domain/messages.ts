@@ -174,29 +174,54 @@ function splitTemplate(template: string): readonly string[] {
   return parts;
 }
 
-/** Appends the template's text with its placeholders filled in to `pieces`. */
-function appendInterpolated(
+/**
+ * A placeholder's value: `expected`, `actual` and `suggestion` from the finding itself, an
+ * invalid-model `problem` as its words (`problem`), anything else from its params. Looked up per
+ * placeholder rather than merged into one record per finding: every finding's message is formatted.
+ */
+function readValue(finding: FindingData, key: string, problem: string | undefined): string | number | undefined {
+  switch (key) {
+    case "expected":
+      return finding.expected;
+    case "actual":
+      return finding.actual;
+    case "suggestion":
+      return finding.suggestion;
+    case "problem":
+      if (problem !== undefined) return problem;
+      break;
+  }
+  return finding.params?.[key];
+}
+
+/** Writes the template's text with its placeholders filled in into `pieces` from `at`; returns the next free index. */
+function writeInterpolated(
   pieces: string[],
+  at: number,
   template: string,
-  values: Readonly<Record<string, string | number | undefined>>,
+  finding: FindingData,
+  problem: string | undefined,
   lang: Lang,
-): void {
+): number {
   const parts = splitTemplate(template);
-  pieces.push(parts[0] ?? "");
+  let next = at;
+  pieces[next++] = parts[0] ?? "";
   for (let i = 1; i < parts.length; i += 2) {
     const key = parts[i] as string;
-    const value = values[key];
-    pieces.push(value === undefined ? `{${key}}` : formatValue(value, lang), parts[i + 1] ?? "");
+    const value = readValue(finding, key, problem);
+    pieces[next++] = value === undefined ? `{${key}}` : formatValue(value, lang);
+    pieces[next++] = parts[i + 1] ?? "";
   }
+  return next;
 }
 
 /*
  * Messages are joined from their pieces rather than concatenated: `+=` builds a tree of string
  * pieces (32 bytes a node) that lives as long as the finding, several times the flat text.
  */
-function interpolate(template: string, values: Readonly<Record<string, string | number | undefined>>, lang: Lang): string {
-  const pieces: string[] = [];
-  appendInterpolated(pieces, template, values, lang);
+function interpolate(template: string, finding: FindingData, problem: string | undefined, lang: Lang): string {
+  const pieces = new Array<string>(splitTemplate(template).length);
+  writeInterpolated(pieces, 0, template, finding, problem, lang);
   return pieces.join("");
 }
 
@@ -212,23 +237,61 @@ function formatValue(value: string | number, lang: Lang): string {
 
 /** The message of one finding in the given language. */
 export function formatMessage(finding: FindingData, lang: Lang): string {
-  const params = finding.params ?? {};
-  const values: Record<string, string | number | undefined> = {
-    ...params,
-    expected: finding.expected,
-    actual: finding.actual,
-    suggestion: finding.suggestion,
-  };
-  if (finding.code === "invalid-model") {
-    const problemKey = String(params["problem"] ?? "");
-    const problem = MODEL_PROBLEMS[problemKey];
-    if (problem) values["problem"] = interpolate(problem[lang], values, lang);
+  // An invalid-model message nests its problem's words: rare, and not worth a cache entry.
+  if (finding.code === "invalid-model") return buildMessage(finding, lang);
+  const template = TEMPLATES[finding.code][lang];
+  let level = findCacheLevel(MESSAGES[lang], template);
+  const parts = splitTemplate(template);
+  for (let i = 1; i < parts.length; i += 2) level = findCacheLevel(level, readValue(finding, parts[i] as string, undefined));
+  const suggestion = finding.suggestion !== undefined && finding.suggestion !== "" ? finding.suggestion : NO_SUGGESTION;
+  const cached = level.get(suggestion);
+  if (typeof cached === "string") return cached;
+  const message = buildMessage(finding, lang);
+  if (++cachedMessages > MAX_CACHED_MESSAGES) {
+    MESSAGES.nl.clear();
+    MESSAGES.en.clear();
+    cachedMessages = 0;
+    return message;
   }
-  const pieces: string[] = [];
-  appendInterpolated(pieces, TEMPLATES[finding.code][lang], values, lang);
-  if (finding.suggestion !== undefined && finding.suggestion !== "") {
-    pieces.push(" ");
-    appendInterpolated(pieces, SUGGESTION[lang], values, lang);
+  level.set(suggestion, message);
+  return message;
+}
+
+/*
+ * Messages per language, nested by template and then by each placeholder's value in order, the
+ * suggestion last: thousands of findings share a message ("Geen status ingevuld voor 2022."), and
+ * looking it up by its values builds nothing, where formatting it built the text and its pieces
+ * again for every finding, garbage collected while the check's result was still young.
+ */
+type MessageLevel = Map<string | number | undefined, MessageLevel | string>;
+const MESSAGES: Record<Lang, MessageLevel> = { nl: new Map(), en: new Map() };
+const NO_SUGGESTION = "\u0000";
+const MAX_CACHED_MESSAGES = 20_000;
+let cachedMessages = 0;
+
+function findCacheLevel(level: MessageLevel, key: string | number | undefined): MessageLevel {
+  const next = level.get(key);
+  if (next !== undefined && typeof next !== "string") return next;
+  const created: MessageLevel = new Map();
+  level.set(key, created);
+  return created;
+}
+
+/** Formats the message from its template and values. */
+function buildMessage(finding: FindingData, lang: Lang): string {
+  let problem: string | undefined;
+  if (finding.code === "invalid-model") {
+    const words = MODEL_PROBLEMS[String(finding.params?.["problem"] ?? "")];
+    if (words) problem = interpolate(words[lang], finding, undefined, lang);
+  }
+  const template = TEMPLATES[finding.code][lang];
+  const suggested = finding.suggestion !== undefined && finding.suggestion !== "";
+  // One array of the message's exact length: pieces pushed one by one grew it by copying.
+  const pieces = new Array<string>(splitTemplate(template).length + (suggested ? 1 + splitTemplate(SUGGESTION[lang]).length : 0));
+  let next = writeInterpolated(pieces, 0, template, finding, problem, lang);
+  if (suggested) {
+    pieces[next++] = " ";
+    next = writeInterpolated(pieces, next, SUGGESTION[lang], finding, problem, lang);
   }
   return pieces.join("");
 }

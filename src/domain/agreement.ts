@@ -94,14 +94,19 @@ export function findStatus(row: AgreementRow, year: number): YearStatus | undefi
   return row instanceof SheetAgreementRow ? row.findStatus(year) : findByYear(row.statuses, year);
 }
 
+/** The A1 address of the row's cell of `field` (see AgreementRow.cells): only that address is built. */
+export function findFieldCell(row: AgreementRow, field: AgreementField): string | undefined {
+  return row instanceof SheetAgreementRow ? row.findFieldCell(field) : row.cells[field];
+}
+
 /** The row's activities text of `year`, or undefined when blank or without a column. */
 export function findActivities(row: AgreementRow, year: number): string | undefined {
   return row instanceof SheetAgreementRow ? row.findActivities(year) : findByYear(row.activities, year)?.text;
 }
 
-/** The row's Toelichting cell of `year` (text "" when blank), or undefined without a column. */
-export function findExplanationCell(row: AgreementRow, year: number): YearText | undefined {
-  return row instanceof SheetAgreementRow ? row.findExplanationCell(year) : findByYear(row.explanations, year);
+/** The A1 address of the row's Toelichting cell of `year`, or undefined without a column (where a missing explanation is reported). */
+export function findExplanationCell(row: AgreementRow, year: number): string | undefined {
+  return row instanceof SheetAgreementRow ? row.findExplanationCell(year) : findByYear(row.explanations, year)?.cell;
 }
 
 /** The row's Toelichting text of `year`, or undefined when blank or without a column. */
@@ -149,9 +154,9 @@ export class StatusCells {
     return sheetRow === undefined ? (this.entries[index] as YearStatus).status : sheetRow.readStatusName(index);
   }
 
-  /** The whole entry, with its cell address (for a finding). */
-  readEntry(index: number): YearStatus {
-    return this.sheetRow?.readStatusAt(index) ?? (this.entries[index] as YearStatus);
+  /** The cell's A1 address (for a finding): the entry itself is not built. */
+  readCell(index: number): string {
+    return this.sheetRow?.readStatusCell(index) ?? (this.entries[index] as YearStatus).cell;
   }
 
   /** The index of the status column of `year`, or -1 without one. */

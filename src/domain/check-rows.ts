@@ -2,12 +2,13 @@ import {
   createRowSource,
   findExplanation,
   findExplanationCell,
+  findFieldCell,
   hasActivities,
   StatusCells,
   type AgreementRow,
   type AgreementRowSource,
 } from "./agreement";
-import type { FindingData } from "./finding";
+import type { FindingCode, FindingData, FindingParams, Severity } from "./finding";
 import type { Model, StatusDef, ThemeDef } from "./model";
 import { normaliseStatus } from "./normalise-status";
 import { isBlankAfterMarkup, stripMarkup, toMatchKey } from "./normalise-text";
@@ -27,18 +28,22 @@ interface RowContext {
 
 /**
  * Adds a finding about the row. Without the field's own cell (an agreement laid out one field
- * per line may lack one) it points at the theme cell.
+ * per line may lack one) it points at the theme cell. The parts come as arguments, not as one
+ * object: the rules report a finding on many rows, and the object was garbage.
  */
 function addFinding(
   context: Pick<RowContext, "row" | "findings">,
-  finding: Pick<FindingData, "code" | "severity" | "suggestion" | "params"> & { cell: string | undefined },
+  code: FindingCode,
+  severity: Severity,
+  cell: string | undefined,
+  params?: FindingParams,
+  suggestion?: string,
 ): void {
   const { row } = context;
-  const at = finding.cell ?? row.cells.theme;
+  const at = cell ?? findFieldCell(row, "theme");
   // One literal of the fields the finding has, so they sit inside the object: findings live as long
   // as the check, and properties added one by one went to a second, growing store. The key order
   // (code, severity, suggestion, sheet, row, cell) is the one exports have always shown.
-  const { code, severity, suggestion } = finding;
   const { sheet, row: rowNumber } = row;
   let data: { -readonly [K in keyof FindingData]: FindingData[K] };
   if (suggestion === undefined) {
@@ -49,7 +54,7 @@ function addFinding(
         ? { code, severity, suggestion, sheet, row: rowNumber }
         : { code, severity, suggestion, sheet, row: rowNumber, cell: at };
   }
-  if (finding.params !== undefined) data.params = finding.params;
+  if (params !== undefined) data.params = params;
   context.findings.push(data);
 }
 
@@ -124,7 +129,7 @@ function listSubthemes(theme: ThemeDef): NameList {
 function checkTheme(context: RowContext, model: Model): void {
   const { row } = context;
   if (row.theme === undefined) {
-    addFinding(context, { code: "missing-theme", severity: "error", cell: row.cells.theme });
+    addFinding(context, "missing-theme", "error", findFieldCell(row, "theme"));
     checkSubtheme(context, listAllSubthemes(model.themes));
     return;
   }
@@ -134,13 +139,7 @@ function checkTheme(context: RowContext, model: Model): void {
     return;
   }
   const suggestion = listThemeNames(model.themes).suggest(row.theme);
-  addFinding(context, {
-    code: "unknown-theme",
-    severity: "error",
-    cell: row.cells.theme,
-    params: { value: row.theme },
-    ...(suggestion !== undefined ? { suggestion } : {}),
-  });
+  addFinding(context, "unknown-theme", "error", findFieldCell(row, "theme"), { value: row.theme }, suggestion);
   // Check the subtheme against the theme that was probably meant, else against every theme.
   const meant = suggestion === undefined ? undefined : findTheme(model, suggestion);
   checkSubtheme(context, meant ? listSubthemes(meant) : listAllSubthemes(model.themes));
@@ -152,20 +151,14 @@ function checkSubtheme(context: RowContext, subthemes: NameList): void {
   if (row.subtheme === undefined || subthemes.keys.size === 0) return;
   if (subthemes.keys.has(toMatchKey(row.subtheme))) return;
   const suggestion = subthemes.suggest(row.subtheme);
-  addFinding(context, {
-    code: "unknown-subtheme",
-    severity: "warning",
-    cell: row.cells.subtheme,
-    params: { value: row.subtheme, theme: row.theme ?? "" },
-    ...(suggestion !== undefined ? { suggestion } : {}),
-  });
+  addFinding(context, "unknown-subtheme", "warning", findFieldCell(row, "subtheme"), { value: row.subtheme, theme: row.theme ?? "" }, suggestion);
 }
 
 function checkParties(context: RowContext, model: Model): void {
   const { row } = context;
   const text = row.partiesText === undefined ? "" : stripMarkup(row.partiesText);
   if (text === "") {
-    addFinding(context, { code: "missing-party", severity: "error", cell: row.cells.parties });
+    addFinding(context, "missing-party", "error", findFieldCell(row, "parties"));
     return;
   }
   const reading = parseParties(text, model.parties);
@@ -173,23 +166,18 @@ function checkParties(context: RowContext, model: Model): void {
   // iterator whenever the function runs unoptimised.
   for (let i = 0; i < reading.joined.length; i++) {
     const part = reading.joined[i] as PartiesReading["joined"][number];
-    addFinding(context, {
-      code: "party-separator",
-      severity: "warning",
-      cell: row.cells.parties,
-      params: { value: part.value, first: part.first, second: part.second },
-      suggestion: part.suggestion,
-    });
+    addFinding(
+      context,
+      "party-separator",
+      "warning",
+      findFieldCell(row, "parties"),
+      { value: part.value, first: part.first, second: part.second },
+      part.suggestion,
+    );
   }
   for (let i = 0; i < reading.unknown.length; i++) {
     const part = reading.unknown[i] as PartiesReading["unknown"][number];
-    addFinding(context, {
-      code: "unknown-party",
-      severity: "error",
-      cell: row.cells.parties,
-      params: { value: part.value },
-      ...(part.suggestion !== undefined ? { suggestion: part.suggestion } : {}),
-    });
+    addFinding(context, "unknown-party", "error", findFieldCell(row, "parties"), { value: part.value }, part.suggestion);
   }
 }
 
@@ -241,21 +229,13 @@ function checkStatuses(context: RowContext, model: Model, year: number | undefin
     const name = statuses.readStatus(i);
     if (raw !== "" && name === undefined) {
       const suggestion = suggestStatus(raw, model);
-      addFinding(context, {
-        code: "invalid-status",
-        severity: "error",
-        cell: statuses.readEntry(i).cell,
-        params: { value: raw, year: shownYear, allowed },
-        ...(suggestion !== undefined ? { suggestion } : {}),
-      });
+      addFinding(context, "invalid-status", "error", statuses.readCell(i), { value: raw, year: shownYear, allowed }, suggestion);
     }
     const def = name === undefined ? undefined : findStatusDef(model.statuses, name);
     if (def?.needsExplanation && isBlankAfterMarkup(findExplanation(row, columnYear) ?? "")) {
-      addFinding(context, {
-        code: "missing-explanation",
-        severity: "warning",
-        cell: findExplanationCell(row, columnYear)?.cell ?? statuses.readEntry(i).cell,
-        params: { status: def.name, year: shownYear },
+      addFinding(context, "missing-explanation", "warning", findExplanationCell(row, columnYear) ?? statuses.readCell(i), {
+        status: def.name,
+        year: shownYear,
       });
     }
   }
@@ -264,7 +244,7 @@ function checkStatuses(context: RowContext, model: Model, year: number | undefin
   const inYear = statusYears.includes(year) ? statuses.findIndex(year) : -1;
   const index = inYear >= 0 ? inYear : statuses.findIndex(UNKNOWN_YEAR);
   if (index >= 0 && stripMarkup(statuses.readRaw(index)) === "") {
-    addFinding(context, { code: "missing-status", severity: "warning", cell: statuses.readEntry(index).cell, params: { year } });
+    addFinding(context, "missing-status", "warning", statuses.readCell(index), { year });
   }
 }
 
@@ -443,10 +423,7 @@ function checkDuplicates(rows: AgreementRowSource, scan: AgreementHashes, model:
       firstRowByFullKey.set(fullKey, row.row);
       continue;
     }
-    addFinding(
-      { row, findings },
-      { code: "duplicate-agreement", severity: "warning", cell: row.cells.agreement, params: { firstRow } },
-    );
+    addFinding({ row, findings }, "duplicate-agreement", "warning", findFieldCell(row, "agreement"), { firstRow });
   }
 }
 
@@ -475,7 +452,7 @@ export function checkAgreementRows(
     hashes.add(i, row);
     checkTheme(context, model);
     if (row.agreement === undefined || isBlankAfterMarkup(row.agreement)) {
-      addFinding(context, { code: "missing-agreement", severity: "warning", cell: row.cells.agreement });
+      addFinding(context, "missing-agreement", "warning", findFieldCell(row, "agreement"));
     }
     checkParties(context, model);
     checkStatuses(context, model, year, statusYears);

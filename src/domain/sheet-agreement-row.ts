@@ -37,11 +37,12 @@ export interface RowShape {
  * while the rest of the check runs (100k rows as plain objects with their cell addresses and
  * per-year entries: some 690 bytes in 18 objects each, and most of the time beyond linear).
  * Nearly every text a row holds is its grid cell's string as it stands (already trimmed, no
- * markup in a theme), and that string lives as long as the grid anyway. So a store keeps, per
- * row, the grid row it was read from and one byte per text saying where the text is (blank, the
- * cell's string, or a text of the store's own for the few the reader changed); row numbers and
- * those bytes sit in typed arrays, outside the collector's heap. A row is a view of its store
- * (two fields); its addresses and per-year entries are built when asked for, and die young.
+ * markup in a theme), or blank, and that string lives as long as the grid anyway. So a store
+ * keeps, per row, the grid row it was read from, and one bit per text for the few the reader
+ * changed (trimmed, markup taken out of a name, a number as text, an error or spaces read as
+ * blank), whose texts it keeps itself. Row numbers, shapes and those bits sit in one typed array,
+ * outside the collector's heap. A row is a view of its store; its addresses and per-year entries
+ * are built when asked for, and die young.
  */
 
 /**
@@ -50,11 +51,6 @@ export interface RowShape {
  */
 export const STORE_ROWS = 4096;
 
-/** Where one of a row's texts is (SheetAgreementStore.kinds). */
-const BLANK = 0;
-const IN_CELL = 1;
-const OWN_TEXT = 2;
-
 /** A row's text slots: theme, subtheme, agreement, parties, then its per-year cells in RowShape.yearCols order. */
 const THEME_SLOT = 0;
 const SUBTHEME_SLOT = 1;
@@ -62,27 +58,29 @@ const AGREEMENT_SLOT = 2;
 const PARTIES_SLOT = 3;
 const FIRST_YEAR_SLOT = 4;
 
+/** Per row in SheetAgreementStore.numbers: sheet row number, shape index, then the changed-text bits. */
+const ROW_NUMBER = 0;
+const SHAPE_INDEX = 1;
+const FIRST_BITS = 2;
+
 /** A blank grid row (a ragged grid may lack one). */
 const NO_CELLS: readonly CellValue[] = Object.freeze([]);
 
 /** The texts of up to STORE_ROWS rows read from one sheet. */
 export class SheetAgreementStore {
   private count = 0;
-  /** One-based sheet row numbers. */
-  readonly rows: Int32Array;
-  /** Index in `shapes` of each row's shape. */
-  readonly shapeIndexes: Int32Array;
   readonly shapes: RowShape[] = [];
   /**
    * The grid row each row was read from. Grid rows are never changed in place (a live edit puts
    * new row arrays into its grid), so a result keeps reading the texts it was checked with.
    */
   private readonly cells: (readonly CellValue[])[];
-  /** Slots per row: the four fixed texts and the most per-year cells a row of the sheet has. */
-  private readonly stride: number;
-  /** Per slot: BLANK, IN_CELL (the grid cell's string as it stands) or OWN_TEXT (in `texts`). */
-  private readonly kinds: Uint8Array;
-  /** Texts the reader changed (trimmed, markup taken out of a name, a number as text), by slot. */
+  /** Text slots per row: the four fixed texts and the most per-year cells a row of the sheet has. */
+  private readonly slots: number;
+  /** Numbers per row: ROW_NUMBER, SHAPE_INDEX, and one bit per text slot (set: see `texts`). */
+  private readonly width: number;
+  private readonly numbers: Int32Array;
+  /** The texts the reader changed, by row index * slots + slot; none for a text it read as blank. */
   private texts: Map<number, string> | undefined;
   /** Agreements read another way (one field per line), by row index; made with the first one. */
   private others: (AgreementRow | undefined)[] | undefined;
@@ -95,11 +93,10 @@ export class SheetAgreementStore {
     private readonly capacity: number,
     yearWidth: number,
   ) {
-    this.rows = new Int32Array(capacity);
-    this.shapeIndexes = new Int32Array(capacity);
     this.cells = new Array<readonly CellValue[]>(capacity);
-    this.stride = FIRST_YEAR_SLOT + yearWidth;
-    this.kinds = new Uint8Array(capacity * this.stride);
+    this.slots = FIRST_YEAR_SLOT + yearWidth;
+    this.width = FIRST_BITS + Math.ceil(this.slots / 32);
+    this.numbers = new Int32Array(capacity * this.width);
   }
 
   get size(): number {
@@ -113,7 +110,7 @@ export class SheetAgreementStore {
 
   /** Stores the `offset`-th per-year cell text (trimmed, "" when blank) of the row about to be added, read from `cell`. */
   addYearText(offset: number, text: string, cell: CellValue | undefined): void {
-    this.putText(this.count * this.stride + FIRST_YEAR_SLOT + offset, text, cell);
+    this.putText(this.count, FIRST_YEAR_SLOT + offset, text, cell);
   }
 
   /**
@@ -137,14 +134,14 @@ export class SheetAgreementStore {
       if (shapeIndex < 0) shapeIndex = this.shapes.push(shape) - 1;
     }
     const values = cells ?? NO_CELLS;
-    const at = index * this.stride;
-    this.rows[index] = row;
-    this.shapeIndexes[index] = shapeIndex;
+    const at = index * this.width;
+    this.numbers[at + ROW_NUMBER] = row;
+    this.numbers[at + SHAPE_INDEX] = shapeIndex;
     this.cells[index] = values;
-    this.putText(at + THEME_SLOT, theme, values[shape.themeCol]);
-    this.putText(at + SUBTHEME_SLOT, subtheme, shape.subthemeCol === undefined ? undefined : values[shape.subthemeCol]);
-    this.putText(at + AGREEMENT_SLOT, agreement, values[shape.agreementCol]);
-    this.putText(at + PARTIES_SLOT, partiesText, values[shape.partiesCol]);
+    this.putText(index, THEME_SLOT, theme, values[shape.themeCol]);
+    this.putText(index, SUBTHEME_SLOT, subtheme, shape.subthemeCol === undefined ? undefined : values[shape.subthemeCol]);
+    this.putText(index, AGREEMENT_SLOT, agreement, values[shape.agreementCol]);
+    this.putText(index, PARTIES_SLOT, partiesText, values[shape.partiesCol]);
   }
 
   /** Stores an agreement read another way (one field per line) in its place in sheet order. */
@@ -162,9 +159,14 @@ export class SheetAgreementStore {
     return this.others?.[index];
   }
 
+  /** Row `index`'s one-based sheet row number. */
+  readRowNumber(index: number): number {
+    return this.numbers[index * this.width + ROW_NUMBER] as number;
+  }
+
   /** Where row `index`'s cells are. */
   readShape(index: number): RowShape {
-    return this.shapes[this.shapeIndexes[index] as number] as RowShape;
+    return this.shapes[this.numbers[index * this.width + SHAPE_INDEX] as number] as RowShape;
   }
 
   /** Row `index`'s theme text (undefined when blank). */
@@ -189,23 +191,24 @@ export class SheetAgreementStore {
     return this.readText(index, FIRST_YEAR_SLOT + offset, shape.yearCols[offset] as number) ?? "";
   }
 
+  /** A slot's text: the store's own when the reader changed it, else the cell's string (undefined when blank). */
   private readText(index: number, slot: number, col: number): string | undefined {
-    const at = index * this.stride + slot;
-    const kind = this.kinds[at];
-    if (kind === IN_CELL) return (this.cells[index] as readonly CellValue[])[col] as string;
-    return kind === BLANK ? undefined : this.texts?.get(at);
+    const bits = this.numbers[index * this.width + FIRST_BITS + (slot >> 5)] as number;
+    if ((bits & (1 << (slot & 31))) !== 0) return this.texts?.get(index * this.slots + slot);
+    const value = (this.cells[index] as readonly CellValue[])[col];
+    return typeof value === "string" && value !== "" ? value : undefined;
   }
 
-  /** Records where slot `at`'s text is: most texts are their cell's string as it stands. */
-  private putText(at: number, text: string | undefined, cell: CellValue | undefined): void {
-    if (text === undefined || text === "") {
-      this.kinds[at] = BLANK;
-    } else if (cell === text) {
-      this.kinds[at] = IN_CELL;
-    } else {
-      this.kinds[at] = OWN_TEXT;
-      (this.texts ??= new Map()).set(at, text);
-    }
+  /**
+   * Records slot `slot` of row `index` as read from `cell`: nothing when reading the cell gives the
+   * text back (its string as it stands, or blank for a blank), else a bit and the text.
+   */
+  private putText(index: number, slot: number, text: string | undefined, cell: CellValue | undefined): void {
+    const blank = text === undefined || text === "";
+    if (blank ? cell === null || cell === undefined || cell === "" : cell === text) return;
+    const at = index * this.width + FIRST_BITS + (slot >> 5);
+    this.numbers[at] = (this.numbers[at] as number) | (1 << (slot & 31));
+    if (!blank) (this.texts ??= new Map()).set(index * this.slots + slot, text);
   }
 }
 
@@ -226,7 +229,7 @@ export class SheetAgreementRow implements AgreementRow {
   }
 
   get row(): number {
-    return this.store.rows[this.index] as number;
+    return this.store.readRowNumber(this.index);
   }
 
   get theme(): string | undefined {
@@ -274,19 +277,40 @@ export class SheetAgreementRow implements AgreementRow {
   }
 
   get cells(): Readonly<Partial<Record<AgreementField, string>>> {
-    const shape = this.shape;
     const label = String(this.row);
-    const cells: Partial<Record<AgreementField, string>> = { theme: shape.themeLetters + label };
-    if (shape.subthemeLetters !== undefined) cells.subtheme = shape.subthemeLetters + label;
-    cells.agreement = shape.agreementLetters + label;
-    cells.parties = shape.partiesLetters + label;
-    const activities = shape.activityLetters[0];
-    if (activities !== undefined) cells.activities = activities + label;
-    const status = shape.statusLetters[0];
-    if (status !== undefined) cells.status = status + label;
-    const explanation = shape.explanationLetters[0];
-    if (explanation !== undefined) cells.explanation = explanation + label;
+    const cells: Partial<Record<AgreementField, string>> = {};
+    for (const field of AGREEMENT_FIELDS) {
+      const letters = this.readFieldLetters(field);
+      if (letters !== undefined) cells[field] = letters + label;
+    }
     return cells;
+  }
+
+  /** The address of the row's cell of `field` alone (see findFieldCell). */
+  findFieldCell(field: AgreementField): string | undefined {
+    const letters = this.readFieldLetters(field);
+    return letters === undefined ? undefined : letters + String(this.row);
+  }
+
+  /** The column letters of `field` on this row (per-year fields: their first year's column). */
+  private readFieldLetters(field: AgreementField): string | undefined {
+    const shape = this.shape;
+    switch (field) {
+      case "theme":
+        return shape.themeLetters;
+      case "subtheme":
+        return shape.subthemeLetters;
+      case "agreement":
+        return shape.agreementLetters;
+      case "parties":
+        return shape.partiesLetters;
+      case "activities":
+        return shape.activityLetters[0];
+      case "status":
+        return shape.statusLetters[0];
+      case "explanation":
+        return shape.explanationLetters[0];
+    }
   }
 
   /** The row as a plain AgreementRow, for JSON.stringify and logs (its own fields are only a store and an index). */
@@ -326,9 +350,9 @@ export class SheetAgreementRow implements AgreementRow {
     return raw === "" ? undefined : normaliseStatus(raw, this.shape.model.statuses);
   }
 
-  /** The `index`-th status entry, with its cell address. */
-  readStatusAt(index: number): YearStatus {
-    return this.createStatusAt(index);
+  /** The A1 address of the `index`-th status cell. */
+  readStatusCell(index: number): string {
+    return (this.shape.statusLetters[index] as string) + String(this.row);
   }
 
   /** The status entry of `year` alone, without building the others (see findStatus). */
@@ -343,10 +367,10 @@ export class SheetAgreementRow implements AgreementRow {
     return index < 0 ? undefined : this.readExplanationText(index);
   }
 
-  /** The Toelichting entry of `year` alone (see findExplanationCell). */
-  findExplanationCell(year: number): YearText | undefined {
+  /** The address of the Toelichting cell of `year` alone (see findExplanationCell). */
+  findExplanationCell(year: number): string | undefined {
     const index = this.shape.explanationYears.indexOf(year);
-    return index < 0 ? undefined : this.createExplanationAt(index);
+    return index < 0 ? undefined : (this.shape.explanationLetters[index] as string) + String(this.row);
   }
 
   /** The activities text of `year`, undefined when blank (see findActivities). */
@@ -407,6 +431,9 @@ export class MovingAgreementRow extends SheetAgreementRow {
     return this;
   }
 }
+
+/** The fields in the order a row's `cells` lists them. */
+const AGREEMENT_FIELDS: readonly AgreementField[] = ["theme", "subtheme", "agreement", "parties", "activities", "status", "explanation"];
 
 /** A theme or subtheme text as stored: a name, without pasted markup; undefined when blank. */
 export function readName(text: string): string | undefined {

@@ -38,10 +38,10 @@ function lookUpInArrays(row: AgreementRow, year: number) {
   return {
     status: row.statuses.find((s) => s.year === year),
     activities: row.activities.find((a) => a.year === year)?.text,
-    explanationCell: explanation,
+    explanationCell: explanation?.cell,
     explanation: explanation?.text === "" ? undefined : explanation?.text,
     hasActivities: row.activities.length > 0,
-    statusCells: row.statuses.map((s) => ({ year: s.year, raw: s.raw, status: s.status, entry: s })),
+    statusCells: row.statuses.map((s) => ({ year: s.year, raw: s.raw, status: s.status, cell: s.cell })),
     statusIndex: row.statuses.findIndex((s) => s.year === year),
   };
 }
@@ -58,7 +58,7 @@ function readStatusCells(row: AgreementRow, year: number) {
   cells.moveTo(row);
   const read = [];
   for (let i = 0; i < cells.count; i++) {
-    read.push({ year: cells.readYear(i), raw: cells.readRaw(i), status: cells.readStatus(i), entry: cells.readEntry(i) });
+    read.push({ year: cells.readYear(i), raw: cells.readRaw(i), status: cells.readStatus(i), cell: cells.readCell(i) });
   }
   return { statusCells: read, statusIndex: cells.findIndex(year) };
 }
@@ -166,6 +166,19 @@ describe("texts the reader changes", () => {
       ["Wonen", "Sloop", "Slopen", "Lefier", "true", "", undefined],
       ["Wonen", "Sloop", undefined, undefined, undefined, "", undefined],
     ]);
+  });
+
+  it("are read back in every per-year column of a wide header (more texts than one word of bits)", () => {
+    const years = Array.from({ length: 12 }, (_, i) => 2021 + i);
+    const wide = ["Onderwerp", "nr", "Actiepunt/prestatieafspraken", "Wie?", ...years.map((y) => `Activiteiten ${y}`), ...years.map((y) => `Status ${y}`), ...years.map((y) => `Toelichting ${y}`)];
+    // Changed texts (padded, numbers, spaces only) and texts as they stand, alternating over 36 columns.
+    const cellOf = (i: number): CellValue => [" rood ", "groen", 7, "   ", null, "Loopt"][i % 6] as CellValue;
+    const textOf = (i: number): string => ["rood", "groen", "7", "", "", "Loopt"][i % 6] as string;
+    const [row] = readAgreements([gridFromRows([wide, ["Wonen", "", "Bouwen", "Lefier", ...Array.from({ length: 36 }, (_, i) => cellOf(i))]])], DEFAULT_MODEL, []).agreements;
+    const plain = toPlainRow(row as AgreementRow);
+    expect(plain.activities.map((a) => a.text)).toEqual(years.map((_, i) => textOf(i)).filter((t) => t !== ""));
+    expect(plain.statuses.map((e) => e.raw)).toEqual(years.map((_, i) => textOf(12 + i)));
+    expect(plain.explanations.map((e) => e.text)).toEqual(years.map((_, i) => textOf(24 + i)));
   });
 
   it("stay as they were read when a live edit puts new rows into the grid", () => {

@@ -1,6 +1,6 @@
 import { checkWorkbook } from "../../src/domain/check-workbook";
 import type { FindingData } from "../../src/domain/finding";
-import { formatFinding } from "../../src/domain/messages";
+import { formatFinding, formatMessage } from "../../src/domain/messages";
 import { gridFromRows } from "../helpers/grid-from-a1";
 
 /*
@@ -41,5 +41,58 @@ describe("formatFinding", () => {
     ]);
     const unknownTheme = checkWorkbook([grid]).findings.find((f) => f.code === "unknown-theme");
     expect(Object.keys(unknownTheme ?? {})).toEqual(["code", "severity", "suggestion", "sheet", "row", "cell", "params", "message"]);
+  });
+});
+
+/*
+ * Messages are looked up by language, template and each placeholder's value before they are
+ * formatted (messages.ts): a cached message must be exactly the one its own values give.
+ */
+describe("formatMessage with messages formatted before", () => {
+  const status = (year: number | string, status = "rood"): FindingData => ({
+    code: "missing-explanation",
+    severity: "warning",
+    sheet: "Afspraken",
+    row: 2,
+    params: { status, year },
+  });
+
+  it("gives each finding the message of its own values, language and suggestion", () => {
+    const findings: FindingData[] = [
+      status(2022),
+      status(2023),
+      status("2022"),
+      status(2022, "oranje"),
+      { code: "unknown-theme", severity: "error", sheet: "A", params: { value: "Wonen" } },
+      { code: "unknown-theme", severity: "error", sheet: "A", params: { value: "Wonen" }, suggestion: "Wonen en zorg" },
+      { code: "unknown-theme", severity: "error", sheet: "A", params: { value: "Wonen" }, suggestion: "" },
+      { code: "total-row", severity: "error", sheet: "T", expected: 10.5, actual: 10, params: { label: "Totaal", column: "C" } },
+      { code: "total-row", severity: "error", sheet: "T", expected: 10.25, actual: 10, params: { label: "Totaal", column: "C" } },
+      { code: "missing-status", severity: "warning", sheet: "A", params: {} },
+    ];
+    const expected = [
+      "Status rood in 2022 zonder toelichting.",
+      "Status rood in 2023 zonder toelichting.",
+      "Status rood in 2022 zonder toelichting.",
+      "Status oranje in 2022 zonder toelichting.",
+      "Onbekend thema 'Wonen'.",
+      "Onbekend thema 'Wonen'. Bedoelt u 'Wonen en zorg'?",
+      "Onbekend thema 'Wonen'.",
+      "'Totaal' in kolom C is 10, de som van de rijen erboven is 10,5.",
+      "'Totaal' in kolom C is 10, de som van de rijen erboven is 10,25.",
+      "Geen status ingevuld voor {year}.",
+    ];
+    // Twice: formatted afresh, then from what the first round kept.
+    for (let round = 0; round < 2; round++) expect(findings.map((f) => formatMessage(f, "nl"))).toEqual(expected);
+    expect(formatMessage(findings[7] as FindingData, "en")).toBe("'Totaal' in column C is 10, the rows above add up to 10.5.");
+    expect(formatMessage(status(2022), "en")).toBe("Status rood in 2022 without an explanation.");
+  });
+
+  it("still formats every message right after the cache has been full and emptied", () => {
+    const wrong: number[] = [];
+    for (let i = 0; i < 25_000; i++) if (formatMessage(status(i), "nl") !== `Status rood in ${i} zonder toelichting.`) wrong.push(i);
+    expect(wrong).toEqual([]);
+    expect(formatMessage(status(2022), "nl")).toBe("Status rood in 2022 zonder toelichting.");
+    expect(formatMessage(status(3), "nl")).toBe("Status rood in 3 zonder toelichting.");
   });
 });

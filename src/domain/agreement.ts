@@ -121,6 +121,9 @@ export function findExplanation(row: AgreementRow, year: number): string | undef
  * rules' garbage (13 MB for 100k rows), collected while the rows just read were still young and
  * copied with them. One reader is moved from row to row.
  */
+/** No status entries: one array for every row read from a sheet (StatusCells reads those through the row). */
+const NO_STATUSES: readonly YearStatus[] = Object.freeze([]);
+
 export class StatusCells {
   private sheetRow: SheetAgreementRow | undefined;
   private entries: readonly YearStatus[] = [];
@@ -130,7 +133,7 @@ export class StatusCells {
   moveTo(row: AgreementRow): void {
     if (row instanceof SheetAgreementRow) {
       this.sheetRow = row;
-      this.entries = [];
+      this.entries = NO_STATUSES;
       this.count = row.statusCount;
     } else {
       this.sheetRow = undefined;

@@ -12,7 +12,11 @@ export interface SheetGrid {
   readonly sheet: string;
   /** A1 address of the grid's top-left cell, e.g. "A1" (used range may start lower). */
   readonly origin: string;
-  /** Values, row-major; rows may be ragged (a missing cell is blank). */
+  /**
+   * Values, row-major; rows may be ragged (a missing cell is blank). A check's result reads its
+   * agreement texts from these row arrays for as long as it lives: to change a row, put a new row
+   * array in its place (as a live edit does), never change one in place.
+   */
   readonly values: Grid;
   /** Number formats (`Range.numberFormat`), same shape as `values` where known. */
   readonly formats?: readonly (readonly string[])[];

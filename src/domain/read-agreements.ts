@@ -41,7 +41,7 @@ export interface AgreementsReading {
   readonly columns: readonly AgreementColumns[];
   /** The rows in sheet order, made the first time they are asked for (the row rules walk `rows`). */
   readonly agreements: readonly AgreementRow[];
-  /** The same rows one at a time, as short-lived views (see AgreementRowSource). */
+  /** The same rows one at a time: views made when asked for (see AgreementRowSource). */
   readonly rows: AgreementRowSource;
   /** Years that have a status column in any agreements sheet, ascending. */
   readonly statusYears: readonly number[];
@@ -691,7 +691,7 @@ class StoredRows implements AgreementRowSource {
   private readonly starts: Int32Array;
   /** The store the last row asked for was in: rules ask row after row. */
   private current = 0;
-  /** The view visitRow moves; made with the first visit (a sheet may have no row read from a row). */
+  /** The view visitRow moves, made at the first visit that needs one. */
   private moving: MovingAgreementRow | undefined;
 
   constructor(private readonly stores: readonly SheetAgreementStore[]) {

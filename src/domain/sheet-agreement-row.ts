@@ -69,7 +69,7 @@ const NO_CELLS: readonly CellValue[] = Object.freeze([]);
 /** The texts of up to STORE_ROWS rows read from one sheet. */
 export class SheetAgreementStore {
   private count = 0;
-  readonly shapes: RowShape[] = [];
+  private readonly shapes: RowShape[] = [];
   /**
    * The grid row each row was read from. Grid rows are never changed in place (a live edit puts
    * new row arrays into its grid), so a result keeps reading the texts it was checked with.

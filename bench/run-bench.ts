@@ -4,11 +4,9 @@ import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import { gzipSync } from "zlib";
-import ExcelJS from "exceljs";
 import { checkWorkbook, type SheetGrid } from "../src/domain";
 import { generateWorkbook } from "./generate-workbook";
 import { measureMedianMs, median } from "./measure";
-import { measureAddinRoundTrips } from "./measure-addin";
 import { measureGcShare, type GcShare } from "./measure-gc";
 
 /**
@@ -37,6 +35,8 @@ async function main(): Promise<void> {
 
   log(`Measuring the engine on synthetic workbooks (1k, 10k, 100k rows), ${ENGINE_ROUNDS} rounds…`);
   const engine = measureEngineRounds();
+  log("Measuring 10k and 100k rows alternately in one process…");
+  const alternating = measureAlternatingInChild();
   const ms1k = engine.ms1k;
   const ms10k = engine.ms10k;
   const ms100k = engine.ms100k;
@@ -44,6 +44,9 @@ async function main(): Promise<void> {
   const medium = generateWorkbook(10_000, 100);
 
   log("Measuring the add-in on the in-memory Excel host…");
+  // Loaded here, never in the engine's child processes: with exceljs loaded a 10k-row check ran a
+  // fifth slower (100k rows did not), which the pane and the CLI's check never load.
+  const { measureAddinRoundTrips } = await import("./measure-addin");
   const addin = await measureAddinRoundTrips(medium.sheets);
 
   log("Measuring the CLI against a bare exceljs load of the 10k-row workbook…");
@@ -70,6 +73,11 @@ async function main(): Promise<void> {
     ["engine, 100k rows (median ms)", round(ms100k).toString(), ""],
     ["scaling 10k → 100k (×)", figures.scaling10x.toString(), "≤ 12"],
     ["  per round (×)", engine.rounds.map((r) => round(r.ms100k / r.ms10k)).join(" "), ""],
+    [
+      "  alternating runs in one process: 10k / 100k (ms), ×",
+      `${round(alternating.ms10k)} / ${round(alternating.ms100k)}, ${round(alternating.ms100k / alternating.ms10k)}`,
+      "",
+    ],
     ["100k rows of work: 10 × 10k rows / 1 × 100k rows (ms)", `${round(engine.batch10k.totalMs)} / ${round(engine.batch100k.totalMs)}`, ""],
     ["  of which garbage collection (ms)", `${round(engine.batch10k.gcMs)} / ${round(engine.batch100k.gcMs)}`, ""],
     [
@@ -179,6 +187,49 @@ function measureEngineInChild(size: Exclude<EngineSize, "1k">): ChildTimes {
   return JSON.parse(output) as ChildTimes;
 }
 
+/**
+ * A second view of the scaling figure, for a machine whose speed drifts: both sizes in one fresh
+ * process, one run of each in turn, so that each pair of runs meets the same load. Medians of
+ * ALTERNATING_RUNS runs of each size, after 20 runs of 10k rows and 5 of 100k, 20 ms apart (so
+ * that the collector's background work of one run does not land in the next).
+ */
+const ALTERNATING_RUNS = 30;
+
+interface AlternatingTimes {
+  readonly ms10k: number;
+  readonly ms100k: number;
+}
+
+function measureAlternatingInChild(): AlternatingTimes {
+  const output = execFileSync(process.execPath, [__filename, "--engine", "alternating"], { encoding: "utf8", maxBuffer: 1 << 20 });
+  return JSON.parse(output) as AlternatingTimes;
+}
+
+async function runAlternatingChild(): Promise<void> {
+  const small = generateWorkbook(ENGINE_SIZES["10k"].rows, ENGINE_SIZES["10k"].tables).sheets;
+  const large = generateWorkbook(ENGINE_SIZES["100k"].rows, ENGINE_SIZES["100k"].tables).sheets;
+  for (let i = 0; i < 20; i++) checkWorkbook(small);
+  for (let i = 0; i < 5; i++) checkWorkbook(large);
+  const times10k: number[] = [];
+  const times100k: number[] = [];
+  const timeOne = async (sheets: SheetGrid[], times: number[]): Promise<void> => {
+    await pause(20);
+    const start = performance.now();
+    checkWorkbook(sheets);
+    times.push(performance.now() - start);
+  };
+  for (let i = 0; i < ALTERNATING_RUNS; i++) {
+    await timeOne(small, times10k);
+    await timeOne(large, times100k);
+  }
+  const reported: AlternatingTimes = { ms10k: median(times10k), ms100k: median(times100k) };
+  process.stdout.write(JSON.stringify(reported) + "\n");
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 /** The child's side: the 1k runs warm the engine up, then the size asked for is measured. */
 async function runEngineChild(size: Exclude<EngineSize, "1k">): Promise<void> {
   const warm = ENGINE_SIZES["1k"];
@@ -207,6 +258,7 @@ async function measureCliOverhead(sheets: SheetGrid[]): Promise<{ cliMs: number;
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "pm-bench-"));
   try {
     const file = path.join(dir, "bench-10k.xlsx");
+    const { default: ExcelJS } = await import("exceljs");
     const workbook = new ExcelJS.Workbook();
     for (const sheet of sheets) {
       const worksheet = workbook.addWorksheet(sheet.sheet);
@@ -271,7 +323,8 @@ function round(value: number): number {
 
 const engineArgument = process.argv.indexOf("--engine");
 const childSize = engineArgument < 0 ? undefined : process.argv[engineArgument + 1];
-const job = childSize === "10k" || childSize === "100k" ? runEngineChild(childSize) : main();
+const job =
+  childSize === "10k" || childSize === "100k" ? runEngineChild(childSize) : childSize === "alternating" ? runAlternatingChild() : main();
 job.catch((error: unknown) => {
   process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
   process.exit(1);

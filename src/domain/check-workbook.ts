@@ -78,11 +78,16 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
   appendAll(findings, read.findings);
 
   const year = model.settings.monitoringYear ?? options.year ?? latestYear(read.statusYears);
-  appendAll(findings, checkAgreementRows(read.rows, model, year, read.statusYears));
-  appendAll(findings, checkTables(foundTables.tables, model));
-  appendAll(findings, checkCrossChecks(foundTables.tables, model));
+  moveAll(findings, checkAgreementRows(read.rows, model, year, read.statusYears));
+  moveAll(findings, checkTables(foundTables.tables, model));
+  moveAll(findings, checkCrossChecks(foundTables.tables, model));
 
   const sorted = sortFindings(findings).map((f) => formatFinding(f, lang));
+  // The finding data is garbage once formatted: emptied so that nothing points at it. On a large
+  // sheet this array has been promoted to V8's old generation by now, and an old array, dead or
+  // not, keeps the young objects it points at alive through the next collection, which then copies
+  // megabytes of dead findings (a sixth of a 100k-row check's time).
+  findings.length = 0;
   return {
     year,
     model,
@@ -102,6 +107,12 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
 function appendAll(target: FindingData[], items: readonly FindingData[]): void {
   // Indexed: this runs once per check, unoptimised, where for-of allocates a result per item.
   for (let i = 0; i < items.length; i++) target.push(items[i] as FindingData);
+}
+
+/** Appends a rule's own array of findings and empties it (see `findings.length = 0` above). */
+function moveAll(target: FindingData[], items: FindingData[]): void {
+  appendAll(target, items);
+  items.length = 0;
 }
 
 function latestYear(years: readonly number[]): number | undefined {

@@ -115,18 +115,18 @@ export function findExplanation(row: AgreementRow, year: number): string | undef
   return text === "" ? undefined : text;
 }
 
+/** No status entries: one array for every row read from a sheet (StatusCells reads those through the row). */
+const NO_STATUSES: readonly YearStatus[] = Object.freeze([]);
+
 /**
  * A row's status cells read one by one, their entries (with cell addresses) built only when asked
  * for: the status rule reads every status of every row, and building each entry was most of the
  * rules' garbage (13 MB for 100k rows), collected while the rows just read were still young and
  * copied with them. One reader is moved from row to row.
  */
-/** No status entries: one array for every row read from a sheet (StatusCells reads those through the row). */
-const NO_STATUSES: readonly YearStatus[] = Object.freeze([]);
-
 export class StatusCells {
   private sheetRow: SheetAgreementRow | undefined;
-  private entries: readonly YearStatus[] = [];
+  private entries: readonly YearStatus[] = NO_STATUSES;
   /** Status columns of the current row. */
   count = 0;
 

@@ -289,7 +289,7 @@ export class SheetAgreementRow implements AgreementRow {
   /** The address of the row's cell of `field` alone (see findFieldCell). */
   findFieldCell(field: AgreementField): string | undefined {
     const letters = this.readFieldLetters(field);
-    return letters === undefined ? undefined : letters + String(this.row);
+    return letters === undefined ? undefined : this.addressOf(letters);
   }
 
   /** The column letters of `field` on this row (per-year fields: their first year's column). */
@@ -346,13 +346,12 @@ export class SheetAgreementRow implements AgreementRow {
 
   /** The model status the `index`-th status cell stands for, as its entry would have it. */
   readStatusName(index: number): string | undefined {
-    const raw = this.readStatusRaw(index);
-    return raw === "" ? undefined : normaliseStatus(raw, this.shape.model.statuses);
+    return readModelStatus(this.readStatusRaw(index), this.shape.model.statuses);
   }
 
   /** The A1 address of the `index`-th status cell. */
   readStatusCell(index: number): string {
-    return (this.shape.statusLetters[index] as string) + String(this.row);
+    return this.addressOf(this.shape.statusLetters[index] as string);
   }
 
   /** The status entry of `year` alone, without building the others (see findStatus). */
@@ -370,7 +369,7 @@ export class SheetAgreementRow implements AgreementRow {
   /** The address of the Toelichting cell of `year` alone (see findExplanationCell). */
   findExplanationCell(year: number): string | undefined {
     const index = this.shape.explanationYears.indexOf(year);
-    return index < 0 ? undefined : (this.shape.explanationLetters[index] as string) + String(this.row);
+    return index < 0 ? undefined : this.addressOf(this.shape.explanationLetters[index] as string);
   }
 
   /** The activities text of `year`, undefined when blank (see findActivities). */
@@ -400,13 +399,7 @@ export class SheetAgreementRow implements AgreementRow {
 
   private createStatusAt(index: number): YearStatus {
     const shape = this.shape;
-    const raw = this.readStatusRaw(index);
-    return createYearStatus(
-      shape.statusYears[index] as number,
-      raw,
-      (shape.statusLetters[index] as string) + String(this.row),
-      shape.model.statuses,
-    );
+    return createYearStatus(shape.statusYears[index] as number, this.readStatusRaw(index), this.readStatusCell(index), shape.model.statuses);
   }
 
   private createExplanationAt(index: number): YearText {
@@ -415,7 +408,12 @@ export class SheetAgreementRow implements AgreementRow {
   }
 
   private createYearText(year: number, text: string, letters: string): YearText {
-    return { year, text, cell: letters + String(this.row) };
+    return { year, text, cell: this.addressOf(letters) };
+  }
+
+  /** The A1 address of this row's cell in the column of `letters`. */
+  private addressOf(letters: string): string {
+    return letters + String(this.row);
   }
 }
 
@@ -451,6 +449,11 @@ export function readPartyNames(partiesText: string, model: Model): readonly stri
 
 /** A status cell's entry: the text as typed, and the model status it stands for when there is one. */
 export function createYearStatus(year: number, raw: string, cell: string, statuses: readonly StatusDef[]): YearStatus {
-  const status = raw === "" ? undefined : normaliseStatus(raw, statuses);
+  const status = readModelStatus(raw, statuses);
   return status !== undefined ? { year, raw, cell, status } : { year, raw, cell };
+}
+
+/** The model status a status cell's text stands for; undefined when blank or not recognised. */
+function readModelStatus(raw: string, statuses: readonly StatusDef[]): string | undefined {
+  return raw === "" ? undefined : normaliseStatus(raw, statuses);
 }

@@ -281,60 +281,36 @@ const HASHED_END = 32;
  */
 function hashAgreementKey(text: string | undefined): number {
   const value = text ?? "";
-  // "<" and "&" may start markup, which the key leaves out.
-  if (value.includes("<") || value.includes("&")) return hashKeyEnds(normaliseForDuplicates(value));
-  const hash = hashPlainEnds(value);
-  return hash === undefined ? hashKeyEnds(normaliseForDuplicates(value)) : hash;
+  // "<" and "&" may start markup, which the key leaves out. Plain text differs from its key only in
+  // whitespace and case, so the key's ends are the text's ends, lower-cased: unless an end holds a
+  // character beyond ASCII (lower-casing may change its length; it may be whitespace the key
+  // collapses), the key need not be built.
+  const plain = value.includes("<") || value.includes("&") ? undefined : hashEnds(value, true);
+  return plain ?? (hashEnds(normaliseForDuplicates(value), false) as number);
 }
 
 /**
- * hashKeyEnds of a text without markup, read from the text itself: its key differs only in
- * whitespace and case, so the key's ends are the text's ends, lower-cased. Undefined when an end
- * holds a character beyond ASCII (lower-casing may change its length; it may be whitespace the
- * key collapses): then the key is built and hashed.
+ * FNV-1a of the first and last HASHED_END characters of `text` other than ASCII whitespace, A–Z
+ * lower-cased (a key has none). With `plainOnly`, undefined as soon as an end holds a character
+ * beyond ASCII; without it, never undefined.
  */
-function hashPlainEnds(text: string): number | undefined {
-  let hash = FNV_OFFSET;
-  let taken = 0;
-  let first = 0;
-  for (; first < text.length && taken < HASHED_END; first++) {
-    const code = text.charCodeAt(first);
-    if (code > 0x7f) return undefined;
-    if (isAsciiSpace(code)) continue;
-    hash = Math.imul(hash ^ (code >= 0x41 && code <= 0x5a ? code + 0x20 : code), FNV_PRIME);
-    taken++;
-  }
-  hash = Math.imul(hash ^ 0x20, FNV_PRIME);
-  taken = 0;
-  for (let i = text.length - 1; i >= 0 && taken < HASHED_END; i--) {
-    const code = text.charCodeAt(i);
-    if (code > 0x7f) return undefined;
-    if (isAsciiSpace(code)) continue;
-    hash = Math.imul(hash ^ (code >= 0x41 && code <= 0x5a ? code + 0x20 : code), FNV_PRIME);
-    taken++;
-  }
-  return hash;
+function hashEnds(text: string, plainOnly: boolean): number | undefined {
+  const head = mixEnd(FNV_OFFSET, text, 0, 1, plainOnly);
+  return head === undefined ? undefined : mixEnd(Math.imul(head ^ 0x20, FNV_PRIME), text, text.length - 1, -1, plainOnly);
 }
 
-/** The same hash computed from a key (normaliseForDuplicates): its first and last HASHED_END characters other than spaces. */
-function hashKeyEnds(key: string): number {
-  let hash = FNV_OFFSET;
+/** Mixes up to HASHED_END characters into `hash`, from `start` in direction `step`. */
+function mixEnd(hash: number, text: string, start: number, step: 1 | -1, plainOnly: boolean): number | undefined {
+  let mixed = hash;
   let taken = 0;
-  for (let i = 0; i < key.length && taken < HASHED_END; i++) {
-    const code = key.charCodeAt(i);
+  for (let i = start; i >= 0 && i < text.length && taken < HASHED_END; i += step) {
+    const code = text.charCodeAt(i);
+    if (plainOnly && code > 0x7f) return undefined;
     if (isAsciiSpace(code)) continue;
-    hash = Math.imul(hash ^ code, FNV_PRIME);
+    mixed = Math.imul(mixed ^ (code >= 0x41 && code <= 0x5a ? code + 0x20 : code), FNV_PRIME);
     taken++;
   }
-  hash = Math.imul(hash ^ 0x20, FNV_PRIME);
-  taken = 0;
-  for (let i = key.length - 1; i >= 0 && taken < HASHED_END; i--) {
-    const code = key.charCodeAt(i);
-    if (isAsciiSpace(code)) continue;
-    hash = Math.imul(hash ^ code, FNV_PRIME);
-    taken++;
-  }
-  return hash;
+  return mixed;
 }
 
 /** ASCII whitespace as \s matches it (tab to carriage return, space). */

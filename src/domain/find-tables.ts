@@ -1,4 +1,4 @@
-import type { FindingData } from "./finding";
+import type { FindingCode, FindingData, Severity } from "./finding";
 import {
   addressOf,
   cellAt,
@@ -136,13 +136,6 @@ function isPlainLongerThan(value: CellValue, length: number): boolean {
   return typeof value === "string" && value.length > length + 10 && !value.includes("<") && !value.includes("&");
 }
 
-/** True when the grid row has no non-blank cell (cellsOf would be empty), found without allocating. */
-function isBlankRow(grid: SheetGrid, row: number): boolean {
-  const values = grid.values[row] ?? [];
-  for (let col = 0; col < values.length; col += 1) if (!isBlank(values[col] ?? null)) return false;
-  return true;
-}
-
 /** Non-blank cells of a grid row, left to right. */
 function cellsOf(grid: SheetGrid, row: number): { col: number; value: CellValue }[] {
   const out: { col: number; value: CellValue }[] = [];
@@ -169,8 +162,9 @@ export function readCaption(text: string): { number: string; title?: string } | 
 function hasMoreCellsThan(grid: SheetGrid, row: number, limit: number): boolean {
   const values = grid.values[row] ?? [];
   let count = 0;
-  for (const value of values) {
-    if (!isBlank(value ?? null)) count += 1;
+  // Indexed: every row of a sheet is asked, and for-of allocates an iterator when unoptimised.
+  for (let col = 0; col < values.length; col += 1) {
+    if (!isBlank(values[col] ?? null)) count += 1;
     if (count > limit) return true;
   }
   return false;
@@ -382,7 +376,7 @@ function readBody(grid: SheetGrid, header: DraftHeader, captioned: boolean): { r
   let pending: DraftRow[] = [];
   let lastRow = header.row;
   for (let row = header.row + 1; row < grid.values.length; row += 1) {
-    if (isBlankRow(grid, row) || readCaptionRow(grid, row)) break;
+    if (!hasMoreCellsThan(grid, row, 0) || readCaptionRow(grid, row)) break;
     const reading = readRow(grid, row, header, valueIndex);
     if (reading.kind === "none") break;
     if (reading.kind === "repeated-header") {
@@ -436,7 +430,7 @@ function* scanSheet(grid: SheetGrid): Generator<DraftTable, void, undefined> {
     const caption = readCaptionRow(grid, row);
     if (caption) {
       let headerRow = row + 1;
-      while (headerRow < grid.values.length && headerRow <= row + 1 + MAX_BLANKS_AFTER_CAPTION && isBlankRow(grid, headerRow)) {
+      while (headerRow < grid.values.length && headerRow <= row + 1 + MAX_BLANKS_AFTER_CAPTION && !hasMoreCellsThan(grid, headerRow, 0)) {
         headerRow += 1;
       }
       const found = readTableAt(grid, headerRow, true);
@@ -461,7 +455,6 @@ function* scanSheet(grid: SheetGrid): Generator<DraftTable, void, undefined> {
 function buildTable(grid: SheetGrid, draft: DraftTable, id: string): NumericTable {
   const { header, caption } = draft;
   const origin = readOrigin(grid);
-  const originCol = origin.col;
   const captionInRange = caption?.inRange === true;
   const top = captionInRange ? caption.row : header.row;
   const left = Math.min(header.labelCol, header.sourceCol, captionInRange ? caption.col : header.labelCol);
@@ -470,7 +463,7 @@ function buildTable(grid: SheetGrid, draft: DraftTable, id: string): NumericTabl
   const columns: TableColumn[] = header.columns.map((c) => ({
     header: c.header,
     ...(c.year !== undefined ? { year: c.year } : {}),
-    column: toColumnLetters(originCol + c.col),
+    column: toColumnLetters(origin.col + c.col),
   }));
   // Column letters once per table, not an address parsed and formatted per cell.
   const letters = columns.map((c) => c.column);
@@ -499,19 +492,33 @@ function reportCells(grid: SheetGrid, table: NumericTable): FindingData[] {
   for (const row of table.rows) {
     row.values.forEach((value, i) => {
       const cell = row.cells[i];
-      if (cell === undefined || (value.kind !== "invalid" && value.kind !== "error" && value.kind !== "number")) return;
-      if (value.kind === "number" && !value.fromText) return;
-      const base = { sheet: grid.sheet, cell, table: table.id, row: row.row };
+      if (cell === undefined) return;
       if (value.kind === "invalid") {
-        findings.push({ ...base, code: "unparseable-number", severity: "error", params: { value: value.text } });
+        findings.push(createCellFinding(grid, table, row, cell, "unparseable-number", "error", value.text));
       } else if (value.kind === "error") {
-        findings.push({ ...base, code: "cell-error", severity: "error", params: { value: value.text } });
+        findings.push(createCellFinding(grid, table, row, cell, "cell-error", "error", value.text));
       } else if (value.kind === "number" && value.fromText) {
-        findings.push({ ...base, code: "number-as-text", severity: "info", params: { value: rawTextAt(grid, cell) } });
+        findings.push(createCellFinding(grid, table, row, cell, "number-as-text", "info", rawTextAt(grid, cell)));
       }
     });
   }
   return findings;
+}
+
+/**
+ * A finding about one value cell, keys in the order exports have always shown. Built only for a
+ * finding: the table's other cells, nearly all of them, make no object.
+ */
+function createCellFinding(
+  grid: SheetGrid,
+  table: NumericTable,
+  row: TableRow,
+  cell: string,
+  code: FindingCode,
+  severity: Severity,
+  value: string,
+): FindingData {
+  return { sheet: grid.sheet, cell, table: table.id, row: row.row, code, severity, params: { value } };
 }
 
 function rawTextAt(grid: SheetGrid, cell: string): string {

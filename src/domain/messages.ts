@@ -243,7 +243,7 @@ export function formatMessage(finding: FindingData, lang: Lang): string {
   let level = findCacheLevel(MESSAGES[lang], template);
   const parts = splitTemplate(template);
   for (let i = 1; i < parts.length; i += 2) level = findCacheLevel(level, readValue(finding, parts[i] as string, undefined));
-  const suggestion = finding.suggestion !== undefined && finding.suggestion !== "" ? finding.suggestion : NO_SUGGESTION;
+  const suggestion = readSuggestion(finding) ?? NO_SUGGESTION;
   const cached = level.get(suggestion);
   if (typeof cached === "string") return cached;
   const message = buildMessage(finding, lang);
@@ -277,6 +277,11 @@ function findCacheLevel(level: MessageLevel, key: string | number | undefined): 
   return created;
 }
 
+/** The suggestion a message ends with ("Bedoelt u …?"); undefined without one, or an empty one. */
+function readSuggestion(finding: FindingData): string | undefined {
+  return finding.suggestion === "" ? undefined : finding.suggestion;
+}
+
 /** Formats the message from its template and values. */
 function buildMessage(finding: FindingData, lang: Lang): string {
   let problem: string | undefined;
@@ -285,7 +290,7 @@ function buildMessage(finding: FindingData, lang: Lang): string {
     if (words) problem = interpolate(words[lang], finding, undefined, lang);
   }
   const template = TEMPLATES[finding.code][lang];
-  const suggested = finding.suggestion !== undefined && finding.suggestion !== "";
+  const suggested = readSuggestion(finding) !== undefined;
   // One array of the message's exact length: pieces pushed one by one grew it by copying.
   const pieces = new Array<string>(splitTemplate(template).length + (suggested ? 1 + splitTemplate(SUGGESTION[lang]).length : 0));
   let next = writeInterpolated(pieces, 0, template, finding, problem, lang);

@@ -181,10 +181,15 @@ interface ChildTimes extends EngineTimes {
   readonly warmupMs1k: number;
 }
 
-/** One size measured in a fresh Node process (this script with `--engine <size>`). */
+/** One size measured in a fresh Node process. */
 function measureEngineInChild(size: Exclude<EngineSize, "1k">): ChildTimes {
-  const output = execFileSync(process.execPath, [__filename, "--engine", size], { encoding: "utf8", maxBuffer: 1 << 20 });
-  return JSON.parse(output) as ChildTimes;
+  return runChild<ChildTimes>(size);
+}
+
+/** Runs this script in a fresh Node process with `--engine <mode>` and reads the JSON it prints. */
+function runChild<T>(mode: string): T {
+  const output = execFileSync(process.execPath, [__filename, "--engine", mode], { encoding: "utf8", maxBuffer: 1 << 20 });
+  return JSON.parse(output) as T;
 }
 
 /**
@@ -201,8 +206,7 @@ interface AlternatingTimes {
 }
 
 function measureAlternatingInChild(): AlternatingTimes {
-  const output = execFileSync(process.execPath, [__filename, "--engine", "alternating"], { encoding: "utf8", maxBuffer: 1 << 20 });
-  return JSON.parse(output) as AlternatingTimes;
+  return runChild<AlternatingTimes>("alternating");
 }
 
 async function runAlternatingChild(): Promise<void> {

@@ -37,6 +37,17 @@ export default tseslint.config(
     },
   },
   {
+    // Adapters see the engine through its one front door.
+    files: ["src/**/*.ts", "bench/**/*.ts"],
+    ignores: ["src/domain/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/domain/*", "!**/domain/index"], message: "Import the domain only through src/domain/index.ts." }] },
+      ],
+    },
+  },
+  {
     files: ["src/domain/**/*.ts"],
     rules: {
       "no-restricted-imports": [

@@ -2,8 +2,8 @@ import { promises as fs } from "fs";
 import { basename } from "path";
 import type ExcelJS from "exceljs";
 import { DEFAULT_MODEL, formatFinding, MODEL_SHEET_NAME, type Model } from "../domain";
-import { readModelSheet } from "../domain/read-model-sheet";
-import { writeModelSheet } from "../domain/write-model-sheet";
+import { readModelSheet } from "../domain";
+import { writeModelSheet } from "../domain";
 import { InputError } from "./input-error";
 import { importExcelJs, readWorkbookFile } from "./read-workbook";
 

@@ -1,6 +1,6 @@
 import * as path from "path";
 import type { CheckResult, Lang, Report } from "../domain";
-import { buildMonitoringSummary } from "../domain/summary";
+import { buildMonitoringSummary } from "../domain";
 import { renderReportHtml } from "../export/report-html";
 import { buildSummaryCsv } from "../export/summary-csv";
 import { buildSummaryJson } from "../export/summary-json";

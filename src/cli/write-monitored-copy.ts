@@ -1,9 +1,9 @@
 import type ExcelJS from "exceljs";
 import type { CheckResult } from "../domain";
-import { parseA1, toColumnLetters } from "../domain/grid";
-import { chooseMonitoringSheetName, planMonitoringSheet } from "../domain/plan-monitoring-sheet";
-import { HIGHLIGHT_SHEET_PREFIX, MONITORING_MARKER_NAME, planFormats, quoteSheetName, type FormatPlan } from "../domain/plan-formats";
-import { buildMonitoringSummary } from "../domain/summary";
+import { parseA1, toColumnLetters } from "../domain";
+import { chooseMonitoringSheetName, planMonitoringSheet } from "../domain";
+import { HIGHLIGHT_SHEET_PREFIX, MONITORING_MARKER_NAME, planFormats, quoteSheetName, type FormatPlan } from "../domain";
+import { buildMonitoringSummary } from "../domain";
 import type { MonitoringOutcome } from "../excel/addin-api";
 import { renderSheetPlan, toArgb } from "../export/render-sheet-plan";
 import { findMarkedSheet } from "./find-marked-sheet";

@@ -12,3 +12,5 @@ export * from "./plan-formats";
 export * from "./summary";
 export * from "./summary-labels";
 export * from "./plan-monitoring-sheet";
+export { readModelSheet } from "./read-model-sheet";
+export { writeModelSheet } from "./write-model-sheet";

@@ -1,7 +1,7 @@
-import type { CheckResult } from "../domain/check-workbook";
-import { formatA1, toColumnLetters, type CellValue } from "../domain/grid";
-import { MODEL_SHEET_NAME } from "../domain/model";
-import { writeModelSheet } from "../domain/write-model-sheet";
+import type { CheckResult } from "../domain";
+import { formatA1, toColumnLetters, type CellValue } from "../domain";
+import { MODEL_SHEET_NAME } from "../domain";
+import { writeModelSheet } from "../domain";
 
 /** The workbook already has a Model sheet; it is the user's to edit and is never replaced. */
 export class ModelSheetExistsError extends Error {

@@ -1,6 +1,6 @@
-import { isToolSheet } from "../domain/check-workbook";
-import type { Lang } from "../domain/finding";
-import { formatA1, widthOf } from "../domain/grid";
+import { isToolSheet } from "../domain";
+import type { Lang } from "../domain";
+import { formatA1, widthOf } from "../domain";
 import { isItemNotFoundError } from "./addin-error";
 import type { AddinErrorListener, CheckOutcome, LiveUpdateListener } from "./addin-api";
 import { parseAreas, type CellRect } from "./range-address";

@@ -1,4 +1,4 @@
-import { parseA1, splitSheetAddress } from "../domain/grid";
+import { parseA1, splitSheetAddress } from "../domain";
 
 export { splitSheetAddress };
 

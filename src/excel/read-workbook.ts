@@ -1,7 +1,7 @@
-import { isToolSheet } from "../domain/check-workbook";
-import { formatA1, type CellValue } from "../domain/grid";
+import { isToolSheet } from "../domain";
+import { formatA1, type CellValue } from "../domain";
 import { isItemNotFoundError, isPayloadTooLargeError, AddinError } from "./addin-error";
-import { MONITORING_MARKER_NAME } from "../domain/plan-formats";
+import { MONITORING_MARKER_NAME } from "../domain";
 import { parseRangeAddress, splitSheetAddress, type CellRect } from "./range-address";
 
 /**

@@ -1,7 +1,7 @@
-import { checkWorkbook as runEngine } from "../domain/check-workbook";
-import type { Lang } from "../domain/finding";
-import type { SheetGrid } from "../domain/grid";
-import { planFormats } from "../domain/plan-formats";
+import { checkWorkbook as runEngine } from "../domain";
+import type { Lang } from "../domain";
+import type { SheetGrid } from "../domain";
+import { planFormats } from "../domain";
 import type { CheckOutcome } from "./addin-api";
 import type { MutableGrid, Sync, WorkbookState } from "./read-workbook";
 import { flushWrites, planRemoval, planWrites } from "./write-formats";

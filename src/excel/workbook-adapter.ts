@@ -1,5 +1,5 @@
-import { isToolSheet, type CheckResult } from "../domain/check-workbook";
-import type { Lang } from "../domain/finding";
+import { isToolSheet, type CheckResult } from "../domain";
+import type { Lang } from "../domain";
 import { AddinError, isItemNotFoundError } from "./addin-error";
 import type { CheckOutcome, MonitoringOutcome, WorkbookAdapter } from "./addin-api";
 import { insertModelSheet } from "./insert-model-sheet";

@@ -1,5 +1,5 @@
-import { formatA1 } from "../domain/grid";
-import { isMirrorSheet, type FormatPlan, type StoplightColumnPlan } from "../domain/plan-formats";
+import { formatA1 } from "../domain";
+import { isMirrorSheet, type FormatPlan, type StoplightColumnPlan } from "../domain";
 import { AddinError, isPayloadTooLargeError } from "./addin-error";
 import type { StatusColumnNote } from "./addin-api";
 import { intersectRects, isCovered, parseAreas, parseRangeAddress, splitSheetAddress, type CellRect } from "./range-address";

@@ -1,13 +1,13 @@
-import type { CheckResult } from "../domain/check-workbook";
-import { formatA1, toColumnLetters } from "../domain/grid";
+import type { CheckResult } from "../domain";
+import { formatA1, toColumnLetters } from "../domain";
 import {
   chooseMonitoringSheetName,
   planMonitoringSheet,
   type MonitoringSheetPlan,
   type PlannedCell,
-} from "../domain/plan-monitoring-sheet";
-import { MONITORING_MARKER_NAME } from "../domain/plan-formats";
-import { buildMonitoringSummary } from "../domain/summary";
+} from "../domain";
+import { MONITORING_MARKER_NAME } from "../domain";
+import { buildMonitoringSummary } from "../domain";
 import type { MonitoringOutcome } from "./addin-api";
 
 /**

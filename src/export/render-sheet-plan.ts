@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import type { MonitoringSheetPlan, PlannedCell } from "../domain/plan-monitoring-sheet";
+import type { MonitoringSheetPlan, PlannedCell } from "../domain";
 
 /**
  * Renders a planned Monitoring sheet into an exceljs worksheet (the CLI copy and the summary

@@ -1,8 +1,8 @@
-import type { CheckResult } from "../domain/check-workbook";
-import type { Lang } from "../domain/finding";
-import { formatSeverity } from "../domain/messages";
-import { NO_STATUS_KEY } from "../domain/report";
-import { buildMonitoringSummary, type MonitoringSummary, type StatusCounts } from "../domain/summary";
+import type { CheckResult } from "../domain";
+import type { Lang } from "../domain";
+import { formatSeverity } from "../domain";
+import { NO_STATUS_KEY } from "../domain";
+import { buildMonitoringSummary, type MonitoringSummary, type StatusCounts } from "../domain";
 import {
   formatLabel,
   formatModelSource,
@@ -12,7 +12,7 @@ import {
   formatThemeName,
   formatYear,
   readableTextColor,
-} from "../domain/summary-labels";
+} from "../domain";
 
 /**
  * The printable report for the bestuurlijk overleg: ONE self-contained HTML file (inline CSS,

@@ -1,7 +1,7 @@
-import type { Lang } from "../domain/finding";
-import { NO_STATUS_KEY } from "../domain/report";
-import type { MonitoringSummary } from "../domain/summary";
-import { formatLabel, formatStatusName, formatThemeName } from "../domain/summary-labels";
+import type { Lang } from "../domain";
+import { NO_STATUS_KEY } from "../domain";
+import type { MonitoringSummary } from "../domain";
+import { formatLabel, formatStatusName, formatThemeName } from "../domain";
 
 /**
  * The monitoring list as CSV the way Dutch Excel opens it by double-click: `;` separator (the

@@ -1,4 +1,4 @@
-import type { MonitoringSummary } from "../domain/summary";
+import type { MonitoringSummary } from "../domain";
 
 /** The monitoring summary as JSON (`--export x.json`): the summary object, 2-space indented. */
 export function buildSummaryJson(summary: MonitoringSummary): string {

@@ -1,10 +1,10 @@
 import ExcelJS from "exceljs";
-import type { CheckResult } from "../domain/check-workbook";
-import type { Lang } from "../domain/finding";
-import { formatCellReference, formatSeverity } from "../domain/messages";
-import { planMonitoringSheet } from "../domain/plan-monitoring-sheet";
-import { buildMonitoringSummary, type MonitoringSummary } from "../domain/summary";
-import { formatLabel, formatStatusName, formatThemeName, readableTextColor } from "../domain/summary-labels";
+import type { CheckResult } from "../domain";
+import type { Lang } from "../domain";
+import { formatCellReference, formatSeverity } from "../domain";
+import { planMonitoringSheet } from "../domain";
+import { buildMonitoringSummary, type MonitoringSummary } from "../domain";
+import { formatLabel, formatStatusName, formatThemeName, readableTextColor } from "../domain";
 import { renderSheetPlan, toArgb } from "./render-sheet-plan";
 
 /**

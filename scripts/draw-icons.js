@@ -13,7 +13,7 @@ const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
 // The CLI's CRC-32 (compiled to lib/ by `npm install`), the one PNG chunks need too.
-const { computeCrc32 } = require("../lib/cli/read-zip.js");
+const { computeCrc32 } = require("../lib/cli/xlsx/read-zip.js");
 
 const SIZES = [16, 32, 64, 80, 128];
 

@@ -3,10 +3,10 @@ import * as path from "path";
 import { buildReport, checkWorkbook, type Model } from "../domain";
 import { formatHumanReport, GROUP_LIMIT } from "./format-human";
 import { InputError } from "./input-error";
-import { readModelFile, runModelInit } from "./model-commands";
+import { readModelFile, runModelInit } from "./commands/model-commands";
 import { parseArguments, type CheckCommand } from "./parse-arguments";
-import { readWorkbookFile } from "./read-workbook";
-import { findMarkedSheet } from "./find-marked-sheet";
+import { readWorkbookFile } from "./xlsx/read-workbook";
+import { findMarkedSheet } from "./xlsx/find-marked-sheet";
 
 /** Exit codes (DESIGN.md): 0 no errors, 1 errors found, 2 unusable input. */
 export const EXIT_OK = 0;

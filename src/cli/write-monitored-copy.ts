@@ -6,7 +6,7 @@ import { HIGHLIGHT_SHEET_PREFIX, MONITORING_MARKER_NAME, planFormats, quoteSheet
 import { buildMonitoringSummary } from "../domain";
 import type { MonitoringOutcome } from "../excel/addin-api";
 import { renderSheetPlan, toArgb } from "../export/render-sheet-plan";
-import { findMarkedSheet } from "./find-marked-sheet";
+import { findMarkedSheet } from "./xlsx/find-marked-sheet";
 import { writeFileAtomically } from "./write-file-atomically";
 
 /** Our Monitoring sheet in an exceljs workbook, found through its marker name. */

@@ -1,16 +1,16 @@
-import type { AgreementColumns, AgreementRow } from "./agreement";
-import { checkCrossChecks } from "./check-cross-checks";
-import { checkAgreementRows } from "./check-rows";
-import { checkTables } from "./check-tables";
-import { DEFAULT_MODEL } from "./default-model";
-import { sortFindings, type Finding, type FindingData, type Lang } from "./finding";
-import { findTables } from "./find-tables";
-import type { SheetGrid } from "./grid";
-import { formatFinding } from "./messages";
-import { MODEL_SHEET_NAME, MONITORING_SHEET_NAME, type Model } from "./model";
-import { readAgreements } from "./read-agreements";
-import { readModelSheet } from "./read-model-sheet";
-import type { NumericTable } from "./table";
+import type { AgreementColumns, AgreementRow } from "./agreements/agreement";
+import { checkCrossChecks } from "./tables/rules/check-cross-checks";
+import { checkAgreementRows } from "./agreements/check-rows";
+import { checkTables } from "./tables/check-tables";
+import { DEFAULT_MODEL } from "./model/default-model";
+import { sortFindings, type Finding, type FindingData, type Lang } from "./findings/finding";
+import { findTables } from "./tables/find-tables";
+import type { SheetGrid } from "./core/grid";
+import { formatFinding } from "./findings/messages";
+import { MODEL_SHEET_NAME, MONITORING_SHEET_NAME, type Model } from "./model/model";
+import { readAgreements } from "./agreements/read-agreements";
+import { readModelSheet } from "./model/read-model-sheet";
+import type { NumericTable } from "./tables/table";
 
 /** Sheets owned by the tool; they are never checked. */
 export const TOOL_SHEET_PREFIX = "PM_";

@@ -2,8 +2,8 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { readModelFile, runModelInit } from "../../src/cli/model-commands";
-import { readWorkbookFile } from "../../src/cli/read-workbook";
+import { readModelFile, runModelInit } from "../../src/cli/commands/model-commands";
+import { readWorkbookFile } from "../../src/cli/xlsx/read-workbook";
 import { DEFAULT_MODEL } from "../../src/domain";
 import { runCliCaptured } from "../cli/run-cli";
 

@@ -1,5 +1,5 @@
 import * as path from "path";
-import { readWorkbookFile } from "../../src/cli/read-workbook";
+import { readWorkbookFile } from "../../src/cli/xlsx/read-workbook";
 import { buildReport, checkWorkbook, findStatus } from "../../src/domain";
 
 /**

@@ -2,7 +2,7 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import JSZip from "jszip";
-import { readXlsx } from "../../src/cli/read-xlsx";
+import { readXlsx } from "../../src/cli/xlsx/read-xlsx";
 import type { SheetGrid } from "../../src/domain";
 import { buildPackage, escapeXml, writeSharedStringsXml, writeStylesXml, writeWorksheetXml } from "./xlsx-reader/build-package";
 import { runCliCaptured } from "./run-cli";

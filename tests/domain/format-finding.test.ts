@@ -1,6 +1,6 @@
 import { checkWorkbook } from "../../src/domain/check-workbook";
-import type { FindingData } from "../../src/domain/finding";
-import { formatFinding, formatMessage } from "../../src/domain/messages";
+import type { FindingData } from "../../src/domain/findings/finding";
+import { formatFinding, formatMessage } from "../../src/domain/findings/messages";
 import { gridFromRows } from "../helpers/grid-from-a1";
 
 /*

@@ -1,5 +1,5 @@
-import { addressOf, formatA1, isExcelError, parseA1, splitSheetAddress, toColumnIndex, toColumnLetters } from "../../src/domain/grid";
-import { formatCellReference, formatMessage } from "../../src/domain/messages";
+import { addressOf, formatA1, isExcelError, parseA1, splitSheetAddress, toColumnIndex, toColumnLetters } from "../../src/domain/core/grid";
+import { formatCellReference, formatMessage } from "../../src/domain/findings/messages";
 import { gridFromA1 } from "../helpers/grid-from-a1";
 
 describe("A1 addresses", () => {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { compareFindings, sortFindings, type FindingData, type Severity } from "../../src/domain/finding";
+import { compareFindings, sortFindings, type FindingData, type Severity } from "../../src/domain/findings/finding";
 
 /*
  * sortFindings parses each address once into numbers and sorts indexes (no regular expression or

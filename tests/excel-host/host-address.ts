@@ -1,4 +1,4 @@
-import { splitSheetAddress, toColumnIndex, toColumnLetters } from "../../src/domain/grid";
+import { splitSheetAddress, toColumnIndex, toColumnLetters } from "../../src/domain/core/grid";
 
 export { splitSheetAddress };
 

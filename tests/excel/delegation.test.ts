@@ -1,4 +1,4 @@
-import { MONITORING_MARKER_NAME } from "../../src/domain/plan-formats";
+import { MONITORING_MARKER_NAME } from "../../src/domain/report/plan-formats";
 import { setUpAdapter, tearDownAdapter } from "./adapter-harness";
 import { agreementsWorkbook } from "./workbooks";
 

@@ -1,9 +1,9 @@
-import type { AgreementColumns } from "../../src/domain/agreement";
+import type { AgreementColumns } from "../../src/domain/agreements/agreement";
 import { checkWorkbook, type CheckResult } from "../../src/domain/check-workbook";
-import { DEFAULT_MODEL } from "../../src/domain/default-model";
-import type { Finding } from "../../src/domain/finding";
-import { HIGHLIGHT_SHEET_PREFIX, planFormats } from "../../src/domain/plan-formats";
-import { readableTextColor as readableFontColor } from "../../src/domain/summary-labels";
+import { DEFAULT_MODEL } from "../../src/domain/model/default-model";
+import type { Finding } from "../../src/domain/findings/finding";
+import { HIGHLIGHT_SHEET_PREFIX, planFormats } from "../../src/domain/report/plan-formats";
+import { readableTextColor as readableFontColor } from "../../src/domain/findings/summary-labels";
 import { gridFromRows } from "../helpers/grid-from-a1";
 import { agreementsSheet } from "./workbooks";
 

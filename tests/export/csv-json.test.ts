@@ -1,4 +1,4 @@
-import { buildMonitoringSummary } from "../../src/domain/summary";
+import { buildMonitoringSummary } from "../../src/domain/report/summary";
 import { buildSummaryCsv, formatCsvField, neutraliseFormula } from "../../src/export/summary-csv";
 import { buildSummaryJson } from "../../src/export/summary-json";
 import { makeCheckResult } from "./make-check-result";

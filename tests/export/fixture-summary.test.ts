@@ -1,12 +1,12 @@
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { readWorkbookFile } from "../../src/cli/read-workbook";
-import { findMarkedSheet } from "../../src/cli/find-marked-sheet";
+import { readWorkbookFile } from "../../src/cli/xlsx/read-workbook";
+import { findMarkedSheet } from "../../src/cli/xlsx/find-marked-sheet";
 import { writeMonitoredCopy } from "../../src/cli/write-monitored-copy";
 import { checkWorkbook } from "../../src/domain/check-workbook";
-import { buildReport, NO_STATUS_KEY } from "../../src/domain/report";
-import { buildMonitoringSummary } from "../../src/domain/summary";
+import { buildReport, NO_STATUS_KEY } from "../../src/domain/report/report";
+import { buildMonitoringSummary } from "../../src/domain/report/summary";
 
 const FIXTURE = path.join(__dirname, "..", "fixtures", "stadskanaal-monitoring-2021.xlsx");
 

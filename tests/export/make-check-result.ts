@@ -1,9 +1,9 @@
-import type { AgreementRow, YearStatus } from "../../src/domain/agreement";
+import type { AgreementRow, YearStatus } from "../../src/domain/agreements/agreement";
 import type { CheckResult } from "../../src/domain/check-workbook";
-import type { FindingData, Lang } from "../../src/domain/finding";
-import { compareFindings } from "../../src/domain/finding";
-import { formatFinding } from "../../src/domain/messages";
-import type { Model } from "../../src/domain/model";
+import type { FindingData, Lang } from "../../src/domain/findings/finding";
+import { compareFindings } from "../../src/domain/findings/finding";
+import { formatFinding } from "../../src/domain/findings/messages";
+import type { Model } from "../../src/domain/model/model";
 
 /**
  * A hand-made check result for the export tests: independent of the readers, so these tests pin

@@ -2,7 +2,7 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { MONITORING_MARKER_NAME, type FormatPlan } from "../../src/domain/plan-formats";
+import { MONITORING_MARKER_NAME, type FormatPlan } from "../../src/domain/report/plan-formats";
 import { InputError } from "../../src/cli/input-error";
 import { findMarkedSheetInWorkbook, writeMonitoredCopy } from "../../src/cli/write-monitored-copy";
 import { makeCheckResult } from "./make-check-result";

@@ -1,4 +1,4 @@
-import { MONITORING_MARKER_NAME } from "../../src/domain/plan-formats";
+import { MONITORING_MARKER_NAME } from "../../src/domain/report/plan-formats";
 import { readSheetName, writeMonitoringSheet } from "../../src/excel/write-monitoring-sheet";
 import { openSummaryWorkbook } from "../../src/excel/open-summary-workbook";
 import { installExcelHost, uninstallExcelHost, type ExcelHost } from "../excel-host";

@@ -1,6 +1,6 @@
-import { formatA1, parseA1 } from "../../src/domain/grid";
-import { chooseMonitoringSheetName, planMonitoringSheet, type MonitoringSheetPlan } from "../../src/domain/plan-monitoring-sheet";
-import { buildMonitoringSummary } from "../../src/domain/summary";
+import { formatA1, parseA1 } from "../../src/domain/core/grid";
+import { chooseMonitoringSheetName, planMonitoringSheet, type MonitoringSheetPlan } from "../../src/domain/report/plan-monitoring-sheet";
+import { buildMonitoringSummary } from "../../src/domain/report/summary";
 import { makeCheckResult } from "./make-check-result";
 
 const summary = buildMonitoringSummary(makeCheckResult(), { generatedAt: "2026-11-24T12:00:00.000Z" });

@@ -2,7 +2,7 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { readWorkbookFile } from "../../src/cli/read-workbook";
+import { readWorkbookFile } from "../../src/cli/xlsx/read-workbook";
 import { writeMonitoredCopy } from "../../src/cli/write-monitored-copy";
 import { checkWorkbook } from "../../src/domain";
 

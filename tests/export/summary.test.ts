@@ -1,6 +1,6 @@
 import { checkWorkbook } from "../../src/domain/check-workbook";
-import { buildReport, NO_STATUS_KEY } from "../../src/domain/report";
-import { buildMonitoringSummary, NO_PARTY_KEY, type MonitoringSummary } from "../../src/domain/summary";
+import { buildReport, NO_STATUS_KEY } from "../../src/domain/report/report";
+import { buildMonitoringSummary, NO_PARTY_KEY, type MonitoringSummary } from "../../src/domain/report/summary";
 import { gridFromRows } from "../helpers/grid-from-a1";
 import { makeCheckResult } from "./make-check-result";
 

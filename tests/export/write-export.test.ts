@@ -4,7 +4,7 @@ import * as path from "path";
 import { InputError } from "../../src/cli/input-error";
 import { writeExport } from "../../src/cli/write-export";
 import { writeFileAtomically } from "../../src/cli/write-file-atomically";
-import { buildReport } from "../../src/domain/report";
+import { buildReport } from "../../src/domain/report/report";
 import { makeCheckResult } from "./make-check-result";
 
 let dir: string;

@@ -1,5 +1,5 @@
 import { join } from "path";
-import { readWorkbookFile } from "../../src/cli/read-workbook";
+import { readWorkbookFile } from "../../src/cli/xlsx/read-workbook";
 import { checkWorkbook, parseA1, type Finding, type FindingCode, type Severity } from "../../src/domain";
 import { readGolden, type GoldenFinding } from "./golden-file";
 

@@ -2,7 +2,7 @@ import { execFileSync } from "child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { readWorkbookFile } from "../../src/cli/read-workbook";
+import { readWorkbookFile } from "../../src/cli/xlsx/read-workbook";
 import { checkWorkbook, findStatus, type Finding } from "../../src/domain";
 import { runCliCaptured } from "../cli/run-cli";
 import { readCompoundFile } from "./read-compound-file";

@@ -1,5 +1,5 @@
 import { join } from "path";
-import { readWorkbookFile } from "../../src/cli/read-workbook";
+import { readWorkbookFile } from "../../src/cli/xlsx/read-workbook";
 import { cellAt, formatAt, isBlank, textOf, type CellValue, type SheetGrid } from "../../src/domain";
 import { findSeedAgreements, readSeedLines, readSeedTable, toTypedValue } from "./seed-text";
 

@@ -1,4 +1,4 @@
-import { parseA1, type CellValue, type SheetGrid } from "../../src/domain/grid";
+import { parseA1, type CellValue, type SheetGrid } from "../../src/domain/core/grid";
 
 /**
  * Builds a SheetGrid from A1-addressed cells: `gridFromA1({ A1: "Onderwerp", C2: 3 })`.

@@ -1,4 +1,4 @@
-import { formatA1, splitSheetAddress, type CellValue, type SheetGrid } from "../../../src/domain/grid";
+import { formatA1, splitSheetAddress, type CellValue, type SheetGrid } from "../../../src/domain/core/grid";
 
 /**
  * Compares two readings of one workbook (the oracle's and the reader's) cell by cell. Both are

@@ -1,7 +1,7 @@
 import { randomBytes } from "crypto";
 import fc from "fast-check";
 import { InputError } from "../../../src/cli/input-error";
-import { readXlsx } from "../../../src/cli/read-xlsx";
+import { readXlsx } from "../../../src/cli/xlsx/read-xlsx";
 import { buildPackage, MAIN_NS, REL_NS, writeSharedStringsXml, writeStylesXml, writeWorksheetXml, type PackageSpec } from "./build-package";
 import { catchInputError } from "./expect-input-error";
 

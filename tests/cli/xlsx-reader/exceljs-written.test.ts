@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
-import { readXlsx } from "../../../src/cli/read-xlsx";
-import { formatA1, type SheetGrid } from "../../../src/domain/grid";
+import { readXlsx } from "../../../src/cli/xlsx/read-xlsx";
+import { formatA1, type SheetGrid } from "../../../src/domain/core/grid";
 import { findDefinedNameDifference, findFirstDifference, normaliseReference } from "./compare-contents";
 import { readWithExceljs } from "./read-with-exceljs";
 

@@ -1,6 +1,6 @@
 import { promises as fs, readdirSync } from "fs";
 import * as path from "path";
-import { readXlsx } from "../../../src/cli/read-xlsx";
+import { readXlsx } from "../../../src/cli/xlsx/read-xlsx";
 import { findDefinedNameDifference, findFirstDifference } from "./compare-contents";
 import { catchInputError } from "./expect-input-error";
 import { readWithExceljs } from "./read-with-exceljs";

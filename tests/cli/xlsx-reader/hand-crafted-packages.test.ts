@@ -1,6 +1,6 @@
 import JSZip from "jszip";
-import { readXlsx, type XlsxContents } from "../../../src/cli/read-xlsx";
-import type { CellValue, SheetGrid } from "../../../src/domain/grid";
+import { readXlsx, type XlsxContents } from "../../../src/cli/xlsx/read-xlsx";
+import type { CellValue, SheetGrid } from "../../../src/domain/core/grid";
 import { buildPackage, buildParts, MAIN_NS, REL_NS, writeSharedStringsXml, writeStylesXml, writeWorksheetXml, type PackageSpec } from "./build-package";
 import { findGridDifference } from "./compare-contents";
 import { catchInputError } from "./expect-input-error";

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { CellValue, SheetGrid } from "../../../src/domain/grid";
+import type { CellValue, SheetGrid } from "../../../src/domain/core/grid";
 
 /**
  * The ORACLE for the own .xlsx reader: a frozen copy of the exceljs path the CLI used before

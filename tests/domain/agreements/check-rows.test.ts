@@ -1,6 +1,6 @@
-import { DEFAULT_MODEL } from "../../../src/domain/default-model";
-import { formatMessage } from "../../../src/domain/messages";
-import type { Model } from "../../../src/domain/model";
+import { DEFAULT_MODEL } from "../../../src/domain/model/default-model";
+import { formatMessage } from "../../../src/domain/findings/messages";
+import type { Model } from "../../../src/domain/model/model";
 import { gridFromRows } from "../../helpers/grid-from-a1";
 import { modelWithYear, readAndCheck, sheetWith, withCode } from "./helpers";
 

@@ -1,5 +1,5 @@
 import { checkWorkbook } from "../../../src/domain/check-workbook";
-import { buildReport } from "../../../src/domain/report";
+import { buildReport } from "../../../src/domain/report/report";
 import { gridFromRows } from "../../helpers/grid-from-a1";
 
 /** The orchestrator with this engine's reader and row rules, on a small two-sheet workbook. */

@@ -1,6 +1,6 @@
-import { DEFAULT_MODEL } from "../../../src/domain/default-model";
-import { modelSchema } from "../../../src/domain/model";
-import { toMatchKey } from "../../../src/domain/normalise-text";
+import { DEFAULT_MODEL } from "../../../src/domain/model/default-model";
+import { modelSchema } from "../../../src/domain/model/model";
+import { toMatchKey } from "../../../src/domain/core/normalise-text";
 
 function subthemesOf(theme: string): string[] {
   const def = DEFAULT_MODEL.themes.find((t) => t.name === theme);

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { stripMarkup } from "../../../src/domain/normalise-text";
+import { stripMarkup } from "../../../src/domain/core/normalise-text";
 import { readAndCheck, sheetWith, withCode } from "./helpers";
 
 /**

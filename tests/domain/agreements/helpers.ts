@@ -1,11 +1,11 @@
-import type { AgreementRow } from "../../../src/domain/agreement";
-import { checkAgreementRows } from "../../../src/domain/check-rows";
-import { DEFAULT_MODEL } from "../../../src/domain/default-model";
-import type { FindingCode, FindingData } from "../../../src/domain/finding";
-import type { CellValue, SheetGrid } from "../../../src/domain/grid";
-import type { Model } from "../../../src/domain/model";
-import { readAgreements } from "../../../src/domain/read-agreements";
-import type { NumericTable } from "../../../src/domain/table";
+import type { AgreementRow } from "../../../src/domain/agreements/agreement";
+import { checkAgreementRows } from "../../../src/domain/agreements/check-rows";
+import { DEFAULT_MODEL } from "../../../src/domain/model/default-model";
+import type { FindingCode, FindingData } from "../../../src/domain/findings/finding";
+import type { CellValue, SheetGrid } from "../../../src/domain/core/grid";
+import type { Model } from "../../../src/domain/model/model";
+import { readAgreements } from "../../../src/domain/agreements/read-agreements";
+import type { NumericTable } from "../../../src/domain/tables/table";
 import { gridFromRows } from "../../helpers/grid-from-a1";
 
 export const HEADER: readonly CellValue[] = ["Onderwerp", "nr", "Actiepunt/prestatieafspraken", "Wie?", "Activiteitenoverzicht 2021"];

@@ -1,9 +1,9 @@
-import { DEFAULT_MODEL } from "../../../src/domain/default-model";
-import { matchHeaderCell } from "../../../src/domain/match-header";
-import { normaliseStatus } from "../../../src/domain/normalise-status";
-import { findMarkupTags, isBlankAfterMarkup, stripMarkup, toMatchKey } from "../../../src/domain/normalise-text";
-import { parseParties, splitPartiesText } from "../../../src/domain/parse-parties";
-import { measureEditDistance, suggestName } from "../../../src/domain/suggest-name";
+import { DEFAULT_MODEL } from "../../../src/domain/model/default-model";
+import { matchHeaderCell } from "../../../src/domain/agreements/match-header";
+import { normaliseStatus } from "../../../src/domain/agreements/normalise-status";
+import { findMarkupTags, isBlankAfterMarkup, stripMarkup, toMatchKey } from "../../../src/domain/core/normalise-text";
+import { parseParties, splitPartiesText } from "../../../src/domain/agreements/parse-parties";
+import { measureEditDistance, suggestName } from "../../../src/domain/core/suggest-name";
 
 describe("name matching helpers", () => {
   it("measures edit distance with swapped neighbours as one edit", () => {

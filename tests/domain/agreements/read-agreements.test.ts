@@ -1,8 +1,8 @@
-import { findActivities, findExplanation, findStatus } from "../../../src/domain/agreement";
-import { DEFAULT_MODEL } from "../../../src/domain/default-model";
-import type { CellValue } from "../../../src/domain/grid";
-import { readAgreements, UNKNOWN_YEAR } from "../../../src/domain/read-agreements";
-import type { NumericTable } from "../../../src/domain/table";
+import { findActivities, findExplanation, findStatus } from "../../../src/domain/agreements/agreement";
+import { DEFAULT_MODEL } from "../../../src/domain/model/default-model";
+import type { CellValue } from "../../../src/domain/core/grid";
+import { readAgreements, UNKNOWN_YEAR } from "../../../src/domain/agreements/read-agreements";
+import type { NumericTable } from "../../../src/domain/tables/table";
 import { gridFromA1, gridFromRows } from "../../helpers/grid-from-a1";
 import { HEADER, modelWithYear, sheetWith, toPlainRow, withCode } from "./helpers";
 

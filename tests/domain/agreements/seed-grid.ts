@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "fs";
 import { resolve } from "path";
-import type { CellValue, SheetGrid } from "../../../src/domain/grid";
+import type { CellValue, SheetGrid } from "../../../src/domain/core/grid";
 
 /** The customer's seed document, next to the repository (shared/seed), relative to the repo root. */
 export const SEED_PATH = resolve(__dirname, "../../..", "../shared/seed/prestatieafspraken-stadskanaal-2021-2025.txt");

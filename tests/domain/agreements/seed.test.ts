@@ -1,8 +1,8 @@
 import { checkWorkbook } from "../../../src/domain/check-workbook";
-import { DEFAULT_MODEL } from "../../../src/domain/default-model";
-import { ROW_CODES, type FindingCode } from "../../../src/domain/finding";
-import { readAgreements } from "../../../src/domain/read-agreements";
-import { buildReport } from "../../../src/domain/report";
+import { DEFAULT_MODEL } from "../../../src/domain/model/default-model";
+import { ROW_CODES, type FindingCode } from "../../../src/domain/findings/finding";
+import { readAgreements } from "../../../src/domain/agreements/read-agreements";
+import { buildReport } from "../../../src/domain/report/report";
 import { readSeedGrid, SEED_PATH } from "./seed-grid";
 
 /**

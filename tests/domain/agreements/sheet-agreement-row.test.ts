@@ -7,12 +7,12 @@ import {
   hasActivities,
   StatusCells,
   type AgreementRow,
-} from "../../../src/domain/agreement";
-import { checkAgreementRows } from "../../../src/domain/check-rows";
+} from "../../../src/domain/agreements/agreement";
+import { checkAgreementRows } from "../../../src/domain/agreements/check-rows";
 import { checkWorkbook } from "../../../src/domain/check-workbook";
-import { DEFAULT_MODEL } from "../../../src/domain/default-model";
-import type { CellValue } from "../../../src/domain/grid";
-import { readAgreements, UNKNOWN_YEAR } from "../../../src/domain/read-agreements";
+import { DEFAULT_MODEL } from "../../../src/domain/model/default-model";
+import type { CellValue } from "../../../src/domain/core/grid";
+import { readAgreements, UNKNOWN_YEAR } from "../../../src/domain/agreements/read-agreements";
 import { gridFromRows } from "../../helpers/grid-from-a1";
 import { toPlainRow } from "./helpers";
 import { readSeedGrid } from "./seed-grid";

@@ -1,10 +1,10 @@
-import { checkCrossChecks } from "../../../src/domain/check-cross-checks";
-import { DEFAULT_MODEL } from "../../../src/domain/default-model";
-import { toColumnLetters } from "../../../src/domain/grid";
-import { formatMessage } from "../../../src/domain/messages";
-import type { CrossCheckDef, Model } from "../../../src/domain/model";
-import { parseOperand } from "../../../src/domain/model-sheet-format";
-import type { NumericTable, TableValue } from "../../../src/domain/table";
+import { checkCrossChecks } from "../../../src/domain/tables/rules/check-cross-checks";
+import { DEFAULT_MODEL } from "../../../src/domain/model/default-model";
+import { toColumnLetters } from "../../../src/domain/core/grid";
+import { formatMessage } from "../../../src/domain/findings/messages";
+import type { CrossCheckDef, Model } from "../../../src/domain/model/model";
+import { parseOperand } from "../../../src/domain/model/model-sheet-format";
+import type { NumericTable, TableValue } from "../../../src/domain/tables/table";
 
 type Cell = number | [number, number] | "unknown" | "invalid";
 

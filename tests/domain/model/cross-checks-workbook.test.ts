@@ -1,5 +1,5 @@
 import { checkWorkbook } from "../../../src/domain/check-workbook";
-import type { CellValue } from "../../../src/domain/grid";
+import type { CellValue } from "../../../src/domain/core/grid";
 import { gridFromRows } from "../../helpers/grid-from-a1";
 
 /**

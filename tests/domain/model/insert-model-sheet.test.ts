@@ -1,6 +1,6 @@
 import { checkWorkbook } from "../../../src/domain/check-workbook";
-import type { CellValue } from "../../../src/domain/grid";
-import { readModelSheet } from "../../../src/domain/read-model-sheet";
+import type { CellValue } from "../../../src/domain/core/grid";
+import { readModelSheet } from "../../../src/domain/model/read-model-sheet";
 import { insertModelSheet, ModelSheetExistsError } from "../../../src/excel/insert-model-sheet";
 import { gridFromRows } from "../../helpers/grid-from-a1";
 

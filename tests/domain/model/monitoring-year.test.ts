@@ -1,6 +1,6 @@
 import { checkWorkbook } from "../../../src/domain/check-workbook";
-import { DEFAULT_MODEL } from "../../../src/domain/default-model";
-import type { CellValue } from "../../../src/domain/grid";
+import { DEFAULT_MODEL } from "../../../src/domain/model/default-model";
+import type { CellValue } from "../../../src/domain/core/grid";
 import { gridFromRows } from "../../helpers/grid-from-a1";
 
 /** Instellingen Monitoringjaar wins over --year, which wins over the latest status year. */

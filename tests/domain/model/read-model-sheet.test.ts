@@ -1,10 +1,10 @@
 import fc from "fast-check";
-import { DEFAULT_MODEL } from "../../../src/domain/default-model";
-import type { FindingData } from "../../../src/domain/finding";
-import { parseA1, type CellValue } from "../../../src/domain/grid";
-import { formatMessage, MODEL_PROBLEM_KEYS } from "../../../src/domain/messages";
-import type { Model } from "../../../src/domain/model";
-import { readModelSheet } from "../../../src/domain/read-model-sheet";
+import { DEFAULT_MODEL } from "../../../src/domain/model/default-model";
+import type { FindingData } from "../../../src/domain/findings/finding";
+import { parseA1, type CellValue } from "../../../src/domain/core/grid";
+import { formatMessage, MODEL_PROBLEM_KEYS } from "../../../src/domain/findings/messages";
+import type { Model } from "../../../src/domain/model/model";
+import { readModelSheet } from "../../../src/domain/model/read-model-sheet";
 import { gridFromRows } from "../../helpers/grid-from-a1";
 
 const BASE: Model = {

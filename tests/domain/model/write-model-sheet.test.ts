@@ -1,7 +1,7 @@
-import { DEFAULT_MODEL } from "../../../src/domain/default-model";
-import type { Model } from "../../../src/domain/model";
-import { readModelSheet } from "../../../src/domain/read-model-sheet";
-import { writeModelSheet } from "../../../src/domain/write-model-sheet";
+import { DEFAULT_MODEL } from "../../../src/domain/model/default-model";
+import type { Model } from "../../../src/domain/model/model";
+import { readModelSheet } from "../../../src/domain/model/read-model-sheet";
+import { writeModelSheet } from "../../../src/domain/model/write-model-sheet";
 
 /** A base that differs from every model below in every part, so a block that is not read shows. */
 const OTHER_BASE: Model = {

@@ -1,9 +1,9 @@
-import { checkTables } from "../../../src/domain/check-tables";
-import { DEFAULT_MODEL } from "../../../src/domain/default-model";
-import type { FindingData } from "../../../src/domain/finding";
-import { findTables } from "../../../src/domain/find-tables";
-import type { CellValue, SheetGrid } from "../../../src/domain/grid";
-import { formatMessage } from "../../../src/domain/messages";
+import { checkTables } from "../../../src/domain/tables/check-tables";
+import { DEFAULT_MODEL } from "../../../src/domain/model/default-model";
+import type { FindingData } from "../../../src/domain/findings/finding";
+import { findTables } from "../../../src/domain/tables/find-tables";
+import type { CellValue, SheetGrid } from "../../../src/domain/core/grid";
+import { formatMessage } from "../../../src/domain/findings/messages";
 import { gridFromA1, gridFromRows } from "../../helpers/grid-from-a1";
 
 function check(grid: SheetGrid): FindingData[] {

@@ -1,6 +1,6 @@
-import { findTables, readCaption } from "../../../src/domain/find-tables";
-import { findTable, findTableCell } from "../../../src/domain/find-table-cell";
-import type { CellValue } from "../../../src/domain/grid";
+import { findTables, readCaption } from "../../../src/domain/tables/find-tables";
+import { findTable, findTableCell } from "../../../src/domain/tables/find-table-cell";
+import type { CellValue } from "../../../src/domain/core/grid";
 import { gridFromA1, gridFromRows } from "../../helpers/grid-from-a1";
 
 const LONG = "Lefier en Woonservice hechten veel waarde aan het betaalbaar wonen van haar doelgroep en zetten de huursom in.";

@@ -1,6 +1,6 @@
-import { checkTables } from "../../../src/domain/check-tables";
-import { DEFAULT_MODEL } from "../../../src/domain/default-model";
-import { findTables } from "../../../src/domain/find-tables";
+import { checkTables } from "../../../src/domain/tables/check-tables";
+import { DEFAULT_MODEL } from "../../../src/domain/model/default-model";
+import { findTables } from "../../../src/domain/tables/find-tables";
 import {
   agreeWithin,
   distanceBetween,
@@ -9,9 +9,9 @@ import {
   roundingErrorOf,
   sumOperands,
   toOperand,
-} from "../../../src/domain/interval";
-import { formatMessage } from "../../../src/domain/messages";
-import { parseNumberText } from "../../../src/domain/parse-number";
+} from "../../../src/domain/core/interval";
+import { formatMessage } from "../../../src/domain/findings/messages";
+import { parseNumberText } from "../../../src/domain/core/parse-number";
 import { gridFromRows } from "../../helpers/grid-from-a1";
 
 const op = (text: string) => {

@@ -5,9 +5,9 @@ import {
   parseNumberText,
   readNumberFormat,
   stripMarkup,
-} from "../../../src/domain/parse-number";
-import type { CellValue } from "../../../src/domain/grid";
-import type { TableValue } from "../../../src/domain/table";
+} from "../../../src/domain/core/parse-number";
+import type { CellValue } from "../../../src/domain/core/grid";
+import type { TableValue } from "../../../src/domain/tables/table";
 
 const num = (value: number, decimals: number, percent = false, fromText = true): TableValue => ({
   kind: "number",

@@ -1,9 +1,9 @@
 import fc from "fast-check";
-import { checkTables } from "../../../src/domain/check-tables";
-import { DEFAULT_MODEL } from "../../../src/domain/default-model";
-import { findTables } from "../../../src/domain/find-tables";
-import { parseA1, type CellValue, type SheetGrid } from "../../../src/domain/grid";
-import { parseNumberText } from "../../../src/domain/parse-number";
+import { checkTables } from "../../../src/domain/tables/check-tables";
+import { DEFAULT_MODEL } from "../../../src/domain/model/default-model";
+import { findTables } from "../../../src/domain/tables/find-tables";
+import { parseA1, type CellValue, type SheetGrid } from "../../../src/domain/core/grid";
+import { parseNumberText } from "../../../src/domain/core/parse-number";
 
 /** Writes an integer the Dutch way: dots between thousands ("1.234.567"). */
 function formatDutchInteger(n: number): string {

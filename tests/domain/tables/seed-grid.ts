@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
-import type { CellValue, SheetGrid } from "../../../src/domain/grid";
+import type { CellValue, SheetGrid } from "../../../src/domain/core/grid";
 
 /** The customer document, kept next to the repository (absent in some checkouts). */
 export const SEED_PATH = join(__dirname, "..", "..", "..", "..", "shared", "seed", "prestatieafspraken-stadskanaal-2021-2025.txt");

@@ -1,9 +1,9 @@
-import { checkTables } from "../../../src/domain/check-tables";
-import { DEFAULT_MODEL } from "../../../src/domain/default-model";
-import type { FindingData } from "../../../src/domain/finding";
-import { findTables } from "../../../src/domain/find-tables";
-import type { CellValue, SheetGrid } from "../../../src/domain/grid";
-import { parseNumberText } from "../../../src/domain/parse-number";
+import { checkTables } from "../../../src/domain/tables/check-tables";
+import { DEFAULT_MODEL } from "../../../src/domain/model/default-model";
+import type { FindingData } from "../../../src/domain/findings/finding";
+import { findTables } from "../../../src/domain/tables/find-tables";
+import type { CellValue, SheetGrid } from "../../../src/domain/core/grid";
+import { parseNumberText } from "../../../src/domain/core/parse-number";
 import { join } from "path";
 import { readSeedSheet } from "./seed-grid";
 

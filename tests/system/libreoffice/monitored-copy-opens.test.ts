@@ -3,9 +3,9 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
-import { readWorkbookFile } from "../../../src/cli/read-workbook";
+import { readWorkbookFile } from "../../../src/cli/xlsx/read-workbook";
 import { writeMonitoredCopy } from "../../../src/cli/write-monitored-copy";
-import type { FormatPlan } from "../../../src/domain/plan-formats";
+import type { FormatPlan } from "../../../src/domain/report/plan-formats";
 import { makeCheckResult } from "../../export/make-check-result";
 import { itWithPrograms } from "../require-program";
 

@@ -4,7 +4,7 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
-import { readXlsx } from "../../../src/cli/read-xlsx";
+import { readXlsx } from "../../../src/cli/xlsx/read-xlsx";
 import { findDefinedNameDifference, findFirstDifference } from "../../cli/xlsx-reader/compare-contents";
 import { readWithExceljs } from "../../cli/xlsx-reader/read-with-exceljs";
 import { itWithPrograms } from "../require-program";

@@ -6,7 +6,7 @@ import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { readWorkbookFile } from "../../../src/cli/read-workbook";
+import { readWorkbookFile } from "../../../src/cli/xlsx/read-workbook";
 import type { SheetGrid } from "../../../src/domain";
 import { CHROMIUM_ARGS, findProgram } from "../require-program";
 

@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
 import { chromium } from "playwright-core";
-import type { AgreementRow } from "../../../src/domain/agreement";
+import type { AgreementRow } from "../../../src/domain/agreements/agreement";
 import type { CheckResult } from "../../../src/domain/check-workbook";
 import { buildReportHtml } from "../../../src/export/report-html";
 import { makeCheckResult, XSS_IMG } from "../../export/make-check-result";

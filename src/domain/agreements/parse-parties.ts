@@ -1,6 +1,6 @@
-import { CORPORATION_GROUP_WORDS, type PartyDef } from "./model";
-import { collapseWhitespace, memoiseText, stripMarkup, toMatchKey } from "./normalise-text";
-import { suggestName } from "./suggest-name";
+import { CORPORATION_GROUP_WORDS, type PartyDef } from "../model/model";
+import { collapseWhitespace, memoiseText, stripMarkup, toMatchKey } from "../core/normalise-text";
+import { suggestName } from "../core/suggest-name";
 
 /**
  * Reads a parties cell ("Lefier, Woonservice en Gemeente") into the model's canonical party

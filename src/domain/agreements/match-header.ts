@@ -1,6 +1,6 @@
 import type { AgreementField } from "./agreement";
-import { memoiseText, toMatchKey } from "./normalise-text";
-import { measureEditDistance } from "./suggest-name";
+import { memoiseText, toMatchKey } from "../core/normalise-text";
+import { measureEditDistance } from "../core/suggest-name";
 
 /**
  * Recognises the header cells of an agreements sheet (DESIGN.md "The workbook the tool reads").

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { FindingData } from "./finding";
-import { addressOf, cellAt, isBlank, textOf, type CellValue, type SheetGrid } from "./grid";
-import { MODEL_PROBLEM_KEYS } from "./messages";
+import type { FindingData } from "../findings/finding";
+import { addressOf, cellAt, isBlank, textOf, type CellValue, type SheetGrid } from "../core/grid";
+import { MODEL_PROBLEM_KEYS } from "../findings/messages";
 import {
   CHECK_OPERATORS,
   PARTY_KINDS,

@@ -1,6 +1,6 @@
-import { findStatus } from "./agreement";
-import type { CheckResult } from "./check-workbook";
-import { countBySeverity, type Finding } from "./finding";
+import { findStatus } from "../agreements/agreement";
+import type { CheckResult } from "../check-workbook";
+import { countBySeverity, type Finding } from "../findings/finding";
 
 /** Key in `byStatus` for agreements without a (valid) status in the monitoring year. */
 export const NO_STATUS_KEY = "geen";

@@ -1,6 +1,6 @@
-import { isToolSheet, type CheckResult } from "./check-workbook";
-import { formatA1, parseA1 } from "./grid";
-import { readableTextColor } from "./summary-labels";
+import { isToolSheet, type CheckResult } from "../check-workbook";
+import { formatA1, parseA1 } from "../core/grid";
+import { readableTextColor } from "../findings/summary-labels";
 
 /**
  * What both adapters (Office.js in the add-in, exceljs in the CLI's --out copy) write to show a

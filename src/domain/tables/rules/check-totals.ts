@@ -1,7 +1,7 @@
-import type { FindingData } from "./finding";
-import { formatOperand, overlapsWithin, sumOperands, toOperand, type Operand } from "./interval";
-import { isChildLabel, isShareTable, isStockEndLabel, isStockStartLabel, isTotalColumn, isTotalLabel } from "./table-labels";
-import type { NumericTable, TableRow, TableValue } from "./table";
+import type { FindingData } from "../../findings/finding";
+import { formatOperand, overlapsWithin, sumOperands, toOperand, type Operand } from "../../core/interval";
+import { isChildLabel, isShareTable, isStockEndLabel, isStockStartLabel, isTotalColumn, isTotalLabel } from "../table-labels";
+import type { NumericTable, TableRow, TableValue } from "../table";
 
 /**
  * total-row, subtotal and total-column. A sum holds when the shown total lies within the shown parts'

@@ -1,11 +1,11 @@
 import { promises as fs } from "fs";
 import { basename } from "path";
 import type ExcelJS from "exceljs";
-import { DEFAULT_MODEL, formatFinding, MODEL_SHEET_NAME, type Model } from "../domain";
-import { readModelSheet } from "../domain";
-import { writeModelSheet } from "../domain";
-import { InputError } from "./input-error";
-import { importExcelJs, readWorkbookFile } from "./read-workbook";
+import { DEFAULT_MODEL, formatFinding, MODEL_SHEET_NAME, type Model } from "../../domain";
+import { readModelSheet } from "../../domain";
+import { writeModelSheet } from "../../domain";
+import { InputError } from "../input-error";
+import { importExcelJs, readWorkbookFile } from "../xlsx/read-workbook";
 
 export interface ModelInitArgs {
   /** The workbook to create; never overwritten. */

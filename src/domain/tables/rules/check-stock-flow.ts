@@ -1,7 +1,7 @@
-import type { FindingData } from "./finding";
-import { agreeWithin, formatOperand, overlapsWithin, sumOperands, toOperand, type Operand } from "./interval";
-import { isChildLabel, isStockEndLabel, isStockStartLabel, isTotalLabel } from "./table-labels";
-import type { NumericTable, TableRow } from "./table";
+import type { FindingData } from "../../findings/finding";
+import { agreeWithin, formatOperand, overlapsWithin, sumOperands, toOperand, type Operand } from "../../core/interval";
+import { isChildLabel, isStockEndLabel, isStockStartLabel, isTotalLabel } from "../table-labels";
+import type { NumericTable, TableRow } from "../table";
 
 interface StockBlock {
   readonly start: TableRow;

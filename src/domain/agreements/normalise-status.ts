@@ -1,5 +1,5 @@
-import type { StatusDef } from "./model";
-import { toMatchKey } from "./normalise-text";
+import type { StatusDef } from "../model/model";
+import { toMatchKey } from "../core/normalise-text";
 
 /** Match key -> canonical status, per statuses list (a model's list is reused for every cell). */
 const LOOKUPS = new WeakMap<readonly StatusDef[], ReadonlyMap<string, string>>();

@@ -1,4 +1,4 @@
-import { textOf, type CellValue, type Grid } from "./grid";
+import { textOf, type CellValue, type Grid } from "../core/grid";
 import type { Model } from "./model";
 import {
   BLOCK_COLUMNS,

@@ -6,8 +6,8 @@ import {
   isNumericRow,
   readTableAreas,
   type TableArea,
-} from "./detect-table-rows";
-import type { FindingData } from "./finding";
+} from "../tables/detect-table-rows";
+import type { FindingData } from "../findings/finding";
 import {
   addressOf,
   cellAt,
@@ -19,10 +19,10 @@ import {
   toColumnLetters,
   type CellValue,
   type SheetGrid,
-} from "./grid";
+} from "../core/grid";
 import { matchHeaderCell } from "./match-header";
-import type { Model } from "./model";
-import { findMarkupTags, toMatchKey } from "./normalise-text";
+import type { Model } from "../model/model";
+import { findMarkupTags, toMatchKey } from "../core/normalise-text";
 import { isPartiesLike } from "./parse-parties";
 import {
   createYearStatus,
@@ -33,7 +33,7 @@ import {
   STORE_ROWS,
   type RowShape,
 } from "./sheet-agreement-row";
-import type { NumericTable } from "./table";
+import type { NumericTable } from "../tables/table";
 
 export interface AgreementsReading {
   /** Sheets that have at least one agreements header. */

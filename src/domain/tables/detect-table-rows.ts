@@ -1,5 +1,5 @@
-import { isBlank, parseA1, textOf, type CellValue, type SheetGrid } from "./grid";
-import { stripMarkup } from "./normalise-text";
+import { isBlank, parseA1, textOf, type CellValue, type SheetGrid } from "../core/grid";
+import { stripMarkup } from "../core/normalise-text";
 import type { NumericTable } from "./table";
 
 /**

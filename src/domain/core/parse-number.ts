@@ -1,6 +1,6 @@
 import { isBlank, isExcelError, type CellValue } from "./grid";
 import { memoiseText, stripMarkup } from "./normalise-text";
-import type { TableValue } from "./table";
+import type { TableValue } from "../tables/table";
 
 /**
  * Dutch number parsing for table cells.

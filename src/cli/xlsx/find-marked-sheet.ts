@@ -1,4 +1,4 @@
-import { MONITORING_MARKER_NAME, splitSheetAddress } from "../domain";
+import { MONITORING_MARKER_NAME, splitSheetAddress } from "../../domain";
 
 /**
  * Name of the sheet our Monitoring marker name refers to, if the workbook has our Monitoring

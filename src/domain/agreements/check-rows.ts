@@ -8,13 +8,13 @@ import {
   type AgreementRow,
   type AgreementRowSource,
 } from "./agreement";
-import type { FindingCode, FindingData, FindingParams, Severity } from "./finding";
-import type { Model, StatusDef, ThemeDef } from "./model";
+import type { FindingCode, FindingData, FindingParams, Severity } from "../findings/finding";
+import type { Model, StatusDef, ThemeDef } from "../model/model";
 import { normaliseStatus } from "./normalise-status";
-import { isBlankAfterMarkup, stripMarkup, toMatchKey } from "./normalise-text";
+import { isBlankAfterMarkup, stripMarkup, toMatchKey } from "../core/normalise-text";
 import { parseParties, type PartiesReading } from "./parse-parties";
 import { UNKNOWN_YEAR } from "./read-agreements";
-import { createNameSuggester } from "./suggest-name";
+import { createNameSuggester } from "../core/suggest-name";
 
 /** Shown as the year of a status whose column named no year and no monitoring year is known. */
 const NO_YEAR_LABEL = "\u2013";

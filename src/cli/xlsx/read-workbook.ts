@@ -1,7 +1,7 @@
 import { promises as fs } from "fs";
 import type ExcelJS from "exceljs";
-import type { SheetGrid } from "../domain";
-import { InputError } from "./input-error";
+import type { SheetGrid } from "../../domain";
+import { InputError } from "../input-error";
 import { readXlsx } from "./read-xlsx";
 
 /**

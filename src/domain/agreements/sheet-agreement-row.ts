@@ -1,8 +1,8 @@
 import type { AgreementField, AgreementRow, YearStatus, YearText } from "./agreement";
-import type { CellValue } from "./grid";
-import type { Model, StatusDef } from "./model";
+import type { CellValue } from "../core/grid";
+import type { Model, StatusDef } from "../model/model";
 import { normaliseStatus } from "./normalise-status";
-import { stripMarkup } from "./normalise-text";
+import { stripMarkup } from "../core/normalise-text";
 import { parseParties } from "./parse-parties";
 
 /**

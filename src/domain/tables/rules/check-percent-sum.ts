@@ -1,8 +1,8 @@
-import type { FindingData } from "./finding";
-import { distanceBetween, formatInterval, sumOperands, toOperand, type Operand } from "./interval";
-import { roundTo } from "./parse-number";
-import { isChildLabel, isShareTable, isTotalLabel } from "./table-labels";
-import type { NumericTable } from "./table";
+import type { FindingData } from "../../findings/finding";
+import { distanceBetween, formatInterval, sumOperands, toOperand, type Operand } from "../../core/interval";
+import { roundTo } from "../../core/parse-number";
+import { isChildLabel, isShareTable, isTotalLabel } from "../table-labels";
+import type { NumericTable } from "../table";
 
 const HUNDRED = { min: 100, max: 100 };
 /** Absorbs binary float noise; far below any shown precision. */

@@ -1,7 +1,7 @@
-import { SEVERITIES, type Lang } from "./finding";
-import { formatA1 } from "./grid";
-import { formatSeverity } from "./messages";
-import { MONITORING_SHEET_NAME } from "./model";
+import { SEVERITIES, type Lang } from "../findings/finding";
+import { formatA1 } from "../core/grid";
+import { formatSeverity } from "../findings/messages";
+import { MONITORING_SHEET_NAME } from "../model/model";
 import type { MonitoringSummary, StatusCounts } from "./summary";
 import {
   formatLabel,
@@ -12,7 +12,7 @@ import {
   formatThemeName,
   formatYear,
   readableTextColor,
-} from "./summary-labels";
+} from "../findings/summary-labels";
 
 /**
  * The Monitoring sheet's layout, planned once: the add-in (Office.js) and the CLI copy (exceljs)

@@ -1,7 +1,7 @@
 import type { Lang, Severity } from "./finding";
 import { formatSeverity } from "./messages";
-import { NO_STATUS_KEY } from "./report";
-import { NO_PARTY_KEY, type MonitoringSummary } from "./summary";
+import { NO_STATUS_KEY } from "../report/report";
+import { NO_PARTY_KEY, type MonitoringSummary } from "../report/summary";
 
 /**
  * Headings and column names of the monitoring summary (Monitoring sheet, summary workbook, HTML

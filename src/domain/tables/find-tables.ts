@@ -1,4 +1,4 @@
-import type { FindingCode, FindingData, Severity } from "./finding";
+import type { FindingCode, FindingData, Severity } from "../findings/finding";
 import {
   addressOf,
   cellAt,
@@ -12,10 +12,10 @@ import {
   toColumnLetters,
   type CellValue,
   type SheetGrid,
-} from "./grid";
-import { formatCellReference } from "./messages";
-import { memoiseText } from "./normalise-text";
-import { parseCellNumber, stripMarkup } from "./parse-number";
+} from "../core/grid";
+import { formatCellReference } from "../findings/messages";
+import { memoiseText } from "../core/normalise-text";
+import { parseCellNumber, stripMarkup } from "../core/parse-number";
 import type { NumericTable, TableColumn, TableRow, TableValue } from "./table";
 
 export interface TablesReading {

@@ -1,5 +1,5 @@
-import { toColumnIndex, type CellValue, type SheetGrid } from "../domain";
-import { InputError } from "./input-error";
+import { toColumnIndex, type CellValue, type SheetGrid } from "../../domain";
+import { InputError } from "../input-error";
 import { openZip, PackageError, type ZipArchive } from "./read-zip";
 import { decodeXmlPart, XmlScanner } from "./scan-xml";
 

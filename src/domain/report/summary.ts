@@ -1,7 +1,7 @@
-import { findExplanation, findStatus, type AgreementRow } from "./agreement";
-import type { CheckResult } from "./check-workbook";
-import { countBySeverity, SEVERITIES, TABLE_CODES, type Finding, type FindingCode, type Severity } from "./finding";
-import { formatCellReference } from "./messages";
+import { findExplanation, findStatus, type AgreementRow } from "../agreements/agreement";
+import type { CheckResult } from "../check-workbook";
+import { countBySeverity, SEVERITIES, TABLE_CODES, type Finding, type FindingCode, type Severity } from "../findings/finding";
+import { formatCellReference } from "../findings/messages";
 import { NO_STATUS_KEY } from "./report";
 
 /**

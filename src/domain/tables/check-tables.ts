@@ -1,8 +1,8 @@
-import { checkPercentSum } from "./check-percent-sum";
-import { checkStockContinuity, checkStockFlow } from "./check-stock-flow";
-import { checkSubtotals, checkTotalColumns, checkTotalRows } from "./check-totals";
-import type { FindingData } from "./finding";
-import type { Model } from "./model";
+import { checkPercentSum } from "./rules/check-percent-sum";
+import { checkStockContinuity, checkStockFlow } from "./rules/check-stock-flow";
+import { checkSubtotals, checkTotalColumns, checkTotalRows } from "./rules/check-totals";
+import type { FindingData } from "../findings/finding";
+import type { Model } from "../model/model";
 import type { NumericTable } from "./table";
 
 /**

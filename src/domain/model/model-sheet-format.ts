@@ -1,5 +1,5 @@
-import type { CellValue } from "./grid";
-import { isBlank, textOf } from "./grid";
+import type { CellValue } from "../core/grid";
+import { isBlank, textOf } from "../core/grid";
 import type { CheckOperand, CheckOperator, PartyKind } from "./model";
 
 /**

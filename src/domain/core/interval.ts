@@ -1,5 +1,5 @@
 import { roundTo } from "./parse-number";
-import type { TableValue } from "./table";
+import type { TableValue } from "../tables/table";
 
 /**
  * Interval arithmetic with rounding tolerance, for the table rules and the cross-checks.

@@ -1,10 +1,10 @@
-import type { FindingData } from "./finding";
-import type { CheckOperand, CrossCheckDef, Model } from "./model";
-import { findTableCell, type TableCellRef } from "./find-table-cell";
-import { formatOperand } from "./model-sheet-format";
-import { stripMarkup } from "./parse-number";
-import { normaliseLabel } from "./table-labels";
-import type { NumericTable, TableValue } from "./table";
+import type { FindingData } from "../../findings/finding";
+import type { CheckOperand, CrossCheckDef, Model } from "../../model/model";
+import { findTableCell, type TableCellRef } from "../find-table-cell";
+import { formatOperand } from "../../model/model-sheet-format";
+import { stripMarkup } from "../../core/parse-number";
+import { normaliseLabel } from "../table-labels";
+import type { NumericTable, TableValue } from "../table";
 
 /**
  * Evaluates the model's declared cross-checks (Controles) against the tables found.

@@ -19,7 +19,7 @@ describe("formatFinding", () => {
       expected: 100,
       actual: 99,
       suggestion: "100",
-      params: { label: "Totaal" },
+      params: { label: "Totaal", column: "C" },
       row: 9,
       table: "Tabel 2",
     };
@@ -68,7 +68,8 @@ describe("formatMessage with messages formatted before", () => {
       { code: "unknown-theme", severity: "error", sheet: "A", params: { value: "Wonen" }, suggestion: "" },
       { code: "total-row", severity: "error", sheet: "T", expected: 10.5, actual: 10, params: { label: "Totaal", column: "C" } },
       { code: "total-row", severity: "error", sheet: "T", expected: 10.25, actual: 10, params: { label: "Totaal", column: "C" } },
-      { code: "missing-status", severity: "warning", sheet: "A", params: {} },
+      // Deliberately without the param its code requires: the placeholder stays visible.
+      { code: "missing-status", severity: "warning", sheet: "A", params: {} } as unknown as FindingData,
     ];
     const expected = [
       "Status rood in 2022 zonder toelichting.",

@@ -514,7 +514,7 @@ function createCellFinding(
   table: NumericTable,
   row: TableRow,
   cell: string,
-  code: FindingCode,
+  code: "unparseable-number" | "cell-error" | "number-as-text",
   severity: Severity,
   value: string,
 ): FindingData {

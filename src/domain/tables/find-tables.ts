@@ -1,4 +1,4 @@
-import type { FindingCode, FindingData, Severity } from "../findings/finding";
+import type { FindingData, Severity } from "../findings/finding";
 import {
   addressOf,
   cellAt,

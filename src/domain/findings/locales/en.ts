@@ -253,6 +253,7 @@ Exit code: 0 no errors, 1 errors found, 2 unusable input.
     reasonExists: "already exists",
     reasonNoFolder: "the folder does not exist",
     reasonPermission: "permission denied",
+    reasonIsDirectory: "is a directory",
     noSuchFile: "{file}: no such file",
     isDirectory: "{file}: is a directory, not a workbook",
     notRegularFile: "{file}: not a regular file",

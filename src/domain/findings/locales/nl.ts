@@ -257,6 +257,7 @@ Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 onbruikbare invoer.
     reasonExists: "bestaat al",
     reasonNoFolder: "de map bestaat niet",
     reasonPermission: "geen toegang",
+    reasonIsDirectory: "is een map",
     noSuchFile: "{file}: bestand bestaat niet",
     isDirectory: "{file}: is een map, geen werkmap",
     notRegularFile: "{file}: geen gewoon bestand",

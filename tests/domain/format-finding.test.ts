@@ -44,10 +44,7 @@ describe("formatFinding", () => {
   });
 });
 
-/*
- * Messages are looked up by language, template and each placeholder's value before they are
- * formatted (messages.ts): a cached message must be exactly the one its own values give.
- */
+/* Each finding's message is the one its own values, language and suggestion give. */
 describe("formatMessage", () => {
   const status = (year: number | string, status = "rood"): FindingData => ({
     code: "missing-explanation",

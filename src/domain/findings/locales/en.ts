@@ -200,6 +200,7 @@ export const EN: Catalogue = {
     checkFirst: "Check the workbook first.",
     errorPrefix: "Something went wrong",
     liveError: "Live check failed",
+    startFailed: "Prestatiemonitor kon niet starten / could not start",
   },
   /** The command line: verdict line, notes, help, and the reasons for exit code 2. */
   cli: {

@@ -204,6 +204,7 @@ export const NL = {
     checkFirst: "Controleer eerst de werkmap.",
     errorPrefix: "Er ging iets mis",
     liveError: "Live controleren mislukt",
+    startFailed: "Prestatiemonitor kon niet starten / could not start",
   },
   /** The command line: verdict line, notes, help, and the reasons for exit code 2. */
   cli: {

@@ -2,7 +2,7 @@ import type { FindingCode, ModelProblem, Severity } from "../finding";
 
 /**
  * Every word a user reads, in Dutch: the product's own language and the catalogue's reference.
- * `{key}` placeholders are filled by the formatter (translate.ts, messages.ts). en.ts must have
+ * `{key}` placeholders are filled by the formatters (catalogue.ts `translate`, messages.ts `formatMessage`). en.ts must have
  * every key this file has (the Catalogue type checks it).
  */
 export const NL = {

@@ -2,6 +2,7 @@ import {
   countBySeverity,
   formatCellReference,
   formatSeverity,
+  translate,
   SEVERITIES,
   type CheckResult,
   type Finding,
@@ -11,44 +12,22 @@ import {
 /** How many findings of one rule are listed before "… en N meer". */
 export const GROUP_LIMIT = 8;
 
-const WORDS = {
-  nl: {
-    ok: "In orde",
-    notOk: "Niet in orde",
-    none: "geen fouten of waarschuwingen",
-    agreements: "afspraken",
-    tables: "tabellen",
-    year: "monitoringjaar",
-    more: (n: number) => `… en ${n} meer (alles tonen: --all)`,
-    noYear: "geen monitoringjaar",
-  },
-  en: {
-    ok: "OK",
-    notOk: "Not OK",
-    none: "no errors or warnings",
-    agreements: "agreements",
-    tables: "tables",
-    year: "monitoring year",
-    more: (n: number) => `… and ${n} more (show all: --all)`,
-    noYear: "no monitoring year",
-  },
-} as const;
-
 /** The CLI's human output: a one-line verdict, then findings grouped by severity and rule. */
 export function formatHumanReport(result: CheckResult, workbook: string, options: { all: boolean }): string {
   const lang: Lang = result.lang;
-  const words = WORDS[lang];
+  const words = (key: "verdictOk" | "verdictNotOk" | "agreements" | "tables" | "monitoringYear" | "noMonitoringYear"): string =>
+    translate("cli", key, lang);
   const counts = countBySeverity(result.findings);
   const parts = [
     `${counts.errors} ${formatSeverity("error", lang, counts.errors !== 1)}`,
     `${counts.warnings} ${formatSeverity("warning", lang, counts.warnings !== 1)}`,
     `${counts.infos} ${formatSeverity("info", lang, counts.infos !== 1)}`,
   ];
-  const verdict = counts.errors > 0 ? words.notOk : words.ok;
+  const verdict = counts.errors > 0 ? words("verdictNotOk") : words("verdictOk");
   const scope = [
-    `${result.agreements.length} ${words.agreements}`,
-    `${result.tables.length} ${words.tables}`,
-    result.year === undefined ? words.noYear : `${words.year} ${result.year}`,
+    `${result.agreements.length} ${words("agreements")}`,
+    `${result.tables.length} ${words("tables")}`,
+    result.year === undefined ? words("noMonitoringYear") : `${words("monitoringYear")} ${result.year}`,
   ].join(", ");
   const lines = [`${verdict}: ${workbook}: ${parts.join(", ")} (${scope})`];
 
@@ -60,10 +39,10 @@ export function formatHumanReport(result: CheckResult, workbook: string, options
       lines.push(`  ${code} (${group.length})`);
       const shown = options.all ? group : group.slice(0, GROUP_LIMIT);
       for (const finding of shown) lines.push(`    ${formatLine(finding)}`);
-      if (shown.length < group.length) lines.push(`    ${words.more(group.length - shown.length)}`);
+      if (shown.length < group.length) lines.push(`    ${translate("cli", "moreInGroup", lang, { count: group.length - shown.length })}`);
     }
   }
-  if (counts.errors === 0 && counts.warnings === 0) lines.push("", words.none);
+  if (counts.errors === 0 && counts.warnings === 0) lines.push("", translate("cli", "noErrorsOrWarnings", lang));
   return lines.join("\n") + "\n";
 }
 

@@ -1,6 +1,6 @@
 import { promises as fs } from "fs";
 import * as path from "path";
-import { buildReport, checkWorkbook, type Model } from "../domain";
+import { buildReport, checkWorkbook, translate, type Model } from "../domain";
 import { formatHumanReport, GROUP_LIMIT } from "./format-human";
 import { InputError } from "./input-error";
 import { readModelFile, runModelInit } from "./commands/model-commands";
@@ -29,7 +29,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO): P
     const command = parseArguments(argv);
     switch (command.kind) {
       case "help":
-        io.stdout(command.lang === "en" ? HELP_EN : HELP_NL);
+        io.stdout(translate("cli", "help", command.lang, { limit: GROUP_LIMIT }));
         return EXIT_OK;
       case "version":
         io.stdout(`${readVersion()}\n`);
@@ -58,10 +58,10 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   await refuseToOverwriteInput(command.workbook, command.out, "--out");
   await refuseToOverwriteInput(command.workbook, command.export, "--export");
   if (command.out !== undefined && command.export !== undefined && path.resolve(command.out) === path.resolve(command.export)) {
-    throw new InputError("--out and --export name the same file");
+    throw new InputError(translate("cli", "outIsExport", "en"));
   }
   if (command.out !== undefined && path.extname(command.out).toLowerCase() !== ".xlsx") {
-    throw new InputError(`--out must name an .xlsx file, not '${command.out}'`);
+    throw new InputError(translate("cli", "outNotXlsx", "en", { file: command.out }));
   }
 
   const input = await readWorkbookFile(command.workbook);
@@ -80,9 +80,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     ...(model !== undefined ? { model } : {}),
   });
   if (result.agreementSheets.length === 0) {
-    throw new InputError(
-      `${command.workbook}: no agreements sheet (no header row naming a theme (Onderwerp/Thema), an agreement (Actiepunt/Afspraak) and parties (Wie?/Partijen))`,
-    );
+    throw new InputError(translate("cli", "noAgreementsSheet", "en", { workbook: command.workbook }));
   }
 
   const workbookName = path.basename(command.workbook);
@@ -94,11 +92,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     const outcome = await writeMonitoredCopy(await input.loadWorkbook(), result, command.out);
     written.push(command.out);
     if (outcome.renamedBecauseUserSheet) {
-      io.stderr(
-        command.lang === "en"
-          ? `note: the workbook has its own sheet named Monitoring; the monitoring was written to '${outcome.sheet}'\n`
-          : `let op: de werkmap heeft een eigen blad Monitoring; de monitoring staat in '${outcome.sheet}'\n`,
-      );
+      io.stderr(`${translate("cli", "ownMonitoringSheet", command.lang, { sheet: outcome.sheet })}\n`);
     }
   }
   if (command.export !== undefined) {
@@ -109,10 +103,10 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
 
   if (command.json) {
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-    for (const file of written) io.stderr(`${command.lang === "en" ? "written" : "geschreven"}: ${file}\n`);
+    for (const file of written) io.stderr(`${translate("cli", "writtenNote", command.lang, { file })}\n`);
   } else {
     io.stdout(formatHumanReport(result, workbookName, { all: command.all }));
-    for (const file of written) io.stdout(`${command.lang === "en" ? "Written" : "Geschreven"}: ${file}\n`);
+    for (const file of written) io.stdout(`${translate("cli", "writtenLine", command.lang, { file })}\n`);
   }
   return report.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
@@ -121,7 +115,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
 async function refuseToOverwriteInput(input: string, output: string | undefined, option: string): Promise<void> {
   if (output === undefined) return;
   const same = path.resolve(input) === path.resolve(output) || (await realPath(input)) === (await realPath(output));
-  if (same) throw new InputError(`${option} must not be the input workbook (${input}): the input is never written`);
+  if (same) throw new InputError(translate("cli", "outputIsInput", "en", { option, input }));
 }
 
 async function realPath(file: string): Promise<string | undefined> {
@@ -142,41 +136,3 @@ function readVersion(): string {
   const pkg = require(path.join(__dirname, "..", "..", "package.json")) as { version?: string };
   return pkg.version ?? "0.0.0";
 }
-
-const HELP_NL = `prestatiemonitor — controleert een werkmap met prestatieafspraken
-
-Gebruik:
-  prestatiemonitor check <werkmap.xlsx> [opties]
-  prestatiemonitor model init <bestand.xlsx> [--from <werkmap.xlsx>]
-
-Opties bij check:
-  --json               het rapport (JSON, versie 1) op stdout
-  --out <kopie.xlsx>   schrijf een kopie met Monitoring-blad, stoplichten en markering
-  --export <bestand>   exporteer de samenvatting: .xlsx, .html (afdrukbaar), .csv of .json
-  --year <JJJJ>        monitoringjaar (een Model-blad met Monitoringjaar gaat voor)
-  --model <model.xlsx> neem het model (thema's, partijen, statussen) uit een andere werkmap
-  --lang nl|en         taal van de meldingen (standaard nl)
-  --all                toon alle bevindingen in plaats van de eerste ${GROUP_LIMIT} per regel
-
-De invoer wordt nooit overschreven.
-Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 onbruikbare invoer.
-`;
-
-const HELP_EN = `prestatiemonitor — checks a workbook of performance agreements (prestatieafspraken)
-
-Usage:
-  prestatiemonitor check <workbook.xlsx> [options]
-  prestatiemonitor model init <file.xlsx> [--from <workbook.xlsx>]
-
-Options for check:
-  --json               print the report (JSON, version 1) on stdout
-  --out <copy.xlsx>    write a copy with the Monitoring sheet, stoplights and highlighting
-  --export <file>      export the summary: .xlsx, .html (printable), .csv or .json
-  --year <YYYY>        monitoring year (a Model sheet's Monitoringjaar takes precedence)
-  --model <model.xlsx> take the model (themes, parties, statuses) from another workbook
-  --lang nl|en         language of the messages (default nl)
-  --all                list every finding instead of the first ${GROUP_LIMIT} per rule
-
-The input is never written.
-Exit code: 0 no errors, 1 errors found, 2 unusable input.
-`;

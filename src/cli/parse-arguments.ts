@@ -1,4 +1,4 @@
-import type { Lang } from "../domain";
+import { translate, type Lang } from "../domain";
 import { InputError } from "./input-error";
 
 export interface CheckCommand {
@@ -40,14 +40,14 @@ export function parseArguments(argv: readonly string[]): Command {
     if (VALUE_OPTIONS.has(name)) {
       const value = inline ?? argv[i + 1];
       if (value === undefined || (inline === undefined && value.startsWith("--"))) {
-        throw new InputError(`option ${name} needs a value (see --help)`);
+        throw new InputError(translate("cli", "optionNeedsValue", "en", { option: name }));
       }
       if (inline === undefined) i += 1;
       options.set(name, value);
     } else if (FLAG_OPTIONS.has(name)) {
       flags.add(name);
     } else if (arg.startsWith("-") && arg !== "-") {
-      throw new InputError(`unknown option ${arg} (see --help)`);
+      throw new InputError(translate("cli", "unknownOption", "en", { option: arg }));
     } else {
       positional.push(arg);
     }
@@ -58,7 +58,7 @@ export function parseArguments(argv: readonly string[]): Command {
 
   const [command, ...rest] = positional;
   if (command === "check") {
-    if (rest.length !== 1) throw new InputError("check takes exactly one workbook: prestatiemonitor check <workbook.xlsx>");
+    if (rest.length !== 1) throw new InputError(translate("cli", "checkTakesOneWorkbook", "en"));
     const year = parseYear(options.get("--year"));
     const out = options.get("--out");
     const exportPath = options.get("--export");
@@ -78,12 +78,12 @@ export function parseArguments(argv: readonly string[]): Command {
   if (command === "model") {
     const [sub, file, ...extra] = rest;
     if (sub !== "init" || file === undefined || extra.length > 0) {
-      throw new InputError("usage: prestatiemonitor model init <file.xlsx> [--from <workbook.xlsx>]");
+      throw new InputError(translate("cli", "modelInitUsage", "en"));
     }
     const from = options.get("--from");
     return { kind: "model-init", file, lang, ...(from !== undefined ? { from } : {}) };
   }
-  throw new InputError(`unknown command '${command ?? ""}' (see --help)`);
+  throw new InputError(translate("cli", "unknownCommand", "en", { command: command ?? "" }));
 }
 
 function splitInline(arg: string): [string, string | undefined] {
@@ -96,11 +96,11 @@ function parseLang(value: string | undefined): Lang {
   if (value === undefined) return "nl";
   const lang = value.toLowerCase();
   if (lang === "nl" || lang === "en") return lang;
-  throw new InputError(`--lang must be nl or en, not '${value}'`);
+  throw new InputError(translate("cli", "invalidLang", "en", { value }));
 }
 
 function parseYear(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}$/.test(value)) throw new InputError(`--year must be a year such as 2022, not '${value}'`);
+  if (!/^\d{4}$/.test(value)) throw new InputError(translate("cli", "invalidYear", "en", { value }));
   return Number(value);
 }

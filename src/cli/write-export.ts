@@ -1,6 +1,6 @@
 import * as path from "path";
 import type { CheckResult, Lang, Report } from "../domain";
-import { buildMonitoringSummary } from "../domain";
+import { buildMonitoringSummary, translate } from "../domain";
 import { renderReportHtml } from "../export/report-html";
 import { buildSummaryCsv } from "../export/summary-csv";
 import { buildSummaryJson } from "../export/summary-json";
@@ -30,7 +30,7 @@ export async function writeExport(
   const extension = path.extname(outPath).toLowerCase();
   if (!(EXPORT_EXTENSIONS as readonly string[]).includes(extension)) {
     throw new InputError(
-      `--export: unknown format '${extension || path.basename(outPath)}' (use ${EXPORT_EXTENSIONS.join(", ")})`,
+      translate("cli", "unknownExportFormat", "en", { format: extension || path.basename(outPath), formats: EXPORT_EXTENSIONS.join(", ") }),
     );
   }
   const generatedAt = options.generatedAt ?? new Date().toISOString();

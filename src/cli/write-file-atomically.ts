@@ -1,6 +1,7 @@
 import { randomBytes } from "crypto";
 import { promises as fs } from "fs";
 import * as path from "path";
+import { translate } from "../domain";
 import { InputError } from "./input-error";
 
 /**
@@ -16,16 +17,16 @@ export async function writeFileAtomically(target: string, data: Uint8Array | str
     await fs.rename(temp, target);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
-    throw new InputError(`${target}: cannot be written: ${describe(error)}`);
+    throw new InputError(translate("cli", "cannotWrite", "en", { file: target, reason: describe(error) }));
   }
 }
 
 function describe(error: unknown): string {
   if (error && typeof error === "object" && "code" in error && typeof error.code === "string") {
     const code = error.code;
-    if (code === "ENOENT") return "the folder does not exist";
-    if (code === "EACCES" || code === "EPERM") return "permission denied";
-    if (code === "EISDIR") return "is a directory";
+    if (code === "ENOENT") return translate("cli", "reasonNoFolder", "en");
+    if (code === "EACCES" || code === "EPERM") return translate("cli", "reasonPermission", "en");
+    if (code === "EISDIR") return translate("cli", "reasonIsDirectory", "en");
     return code;
   }
   return error instanceof Error ? error.message : String(error);

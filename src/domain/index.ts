@@ -5,6 +5,7 @@ export * from "./model/model";
 export * from "./agreements/agreement";
 export * from "./tables/table";
 export * from "./findings/messages";
+export * from "./findings/catalogue";
 export * from "./check-workbook";
 export * from "./report/report";
 export { DEFAULT_MODEL } from "./model/default-model";

@@ -5,6 +5,7 @@ import { NO_STATUS_KEY } from "../domain";
 import { buildMonitoringSummary, type MonitoringSummary, type StatusCounts } from "../domain";
 import {
   formatLabel,
+  translate,
   formatModelSource,
   formatSeverityCounts,
   formatPartyName,
@@ -270,7 +271,7 @@ function renderTableFindings(summary: MonitoringSummary, lang: Lang): string {
   }
   const rows = shown.map(({ finding: f, more }) => {
     const similar =
-      more > 0 ? `<div class="sub">${escapeHtml(formatLabel("similarFindings", lang).replace("{count}", String(more)))}</div>` : "";
+      more > 0 ? `<div class="sub">${escapeHtml(translate("labels", "similarFindings", lang, { count: more }))}</div>` : "";
     return `<tr class="${f.severity}"><td><span class="sev ${f.severity}">${escapeHtml(formatSeverity(f.severity, lang))}</span></td><td>${escapeHtml(
       f.table ?? "",
     )}</td><td class="ref"><span class="sheet">${escapeHtml(f.sheet)}</span><br>${escapeHtml(f.cell ?? f.range ?? "")}</td><td>${escapeHtml(
@@ -294,9 +295,7 @@ function renderTrend(summary: MonitoringSummary, lang: Lang): string {
   if (!trend) return "";
   const changed = trend.rows.filter((r) => r.changed);
   const note = `<p class="note">${escapeHtml(
-    formatLabel("trendChangedOnly", lang)
-      .replace("{changed}", String(changed.length))
-      .replace("{total}", String(trend.rows.length)),
+    translate("labels", "trendChangedOnly", lang, { changed: changed.length, total: trend.rows.length }),
   )}</p>`;
   if (changed.length === 0) return `<section class="trend"><h2>${escapeHtml(formatLabel("trend", lang))}</h2>${note}</section>`;
   const rows = changed.map(

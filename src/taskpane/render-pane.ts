@@ -1,6 +1,6 @@
 import { formatCellReference, formatSeverity, NO_STATUS_KEY, type Finding, type Lang, type Severity } from "../domain";
 import type { CheckSummary, SeverityGroup } from "./findings-view";
-import { RULE_TITLES, translate } from "./i18n";
+import { formatRuleTitle, translate } from "./i18n";
 
 /**
  * DOM building for the pane. Every piece of workbook text goes in through textContent (via
@@ -109,7 +109,7 @@ export function renderGroups(groups: readonly SeverityGroup[], lang: Lang, onSel
       ...group.rules.map((rule) =>
         el("div", { class: "rule-group" }, [
           el("h4", { class: "rule-heading" }, [
-            `${RULE_TITLES[rule.code][lang]} (${rule.findings.length}) `,
+            `${formatRuleTitle(rule.code, lang)} (${rule.findings.length}) `,
             el("span", { class: "rule-code" }, [rule.code]),
           ]),
           el(

@@ -1,6 +1,6 @@
 import { readDisplayLanguage, waitForOffice } from "../excel/office-host";
 import { createWorkbookAdapter } from "../excel/workbook-adapter";
-import { chooseLanguage } from "./i18n";
+import { chooseLanguage, translate } from "./i18n";
 import { mountPane } from "./pane";
 
 /** The pane's entry point in Excel: wait for Office.js, pick the language, mount on the real adapter. */
@@ -18,6 +18,7 @@ startPane().catch((error: unknown) => {
   const box = document.createElement("p");
   box.setAttribute("role", "alert");
   box.className = "alert";
-  box.textContent = `Prestatiemonitor kon niet starten / could not start: ${error instanceof Error ? error.message : String(error)}`;
+  // The language may not be known yet: the phrase holds both languages.
+  box.textContent = `${translate("startFailed", "nl")}: ${error instanceof Error ? error.message : String(error)}`;
   document.body.replaceChildren(box);
 });

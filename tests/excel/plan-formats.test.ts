@@ -8,7 +8,8 @@ import { gridFromRows } from "../helpers/grid-from-a1";
 import { agreementsSheet } from "./workbooks";
 
 function finding(sheet: string, cell: string, severity: Finding["severity"], code: Finding["code"] = "unknown-party"): Finding {
-  return { code, severity, sheet, cell, message: "" };
+  // Highlighting reads no params: the code's params are left out.
+  return { code, severity, sheet, cell, message: "" } as Finding;
 }
 
 function resultWith(findings: Finding[], columns: AgreementColumns[] = []): CheckResult {
@@ -60,7 +61,7 @@ describe("planFormats", () => {
   });
 
   it("marks the top-left cell of a finding that only has a range", () => {
-    const plan = planFormats(resultWith([{ code: "percent-sum", severity: "error", sheet: "Tabellen", range: "C4:C9", message: "" }]));
+    const plan = planFormats(resultWith([{ code: "percent-sum", severity: "error", sheet: "Tabellen", range: "C4:C9", params: { column: "C", sum: 90, tolerance: 0.5 }, message: "" }]));
     expect(plan.highlights[0]?.cells).toEqual([{ cell: "C4", severity: "error" }]);
   });
 

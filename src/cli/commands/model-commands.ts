@@ -1,7 +1,7 @@
 import { promises as fs } from "fs";
 import { basename } from "path";
 import type ExcelJS from "exceljs";
-import { DEFAULT_MODEL, formatFinding, MODEL_SHEET_NAME, type Model } from "../../domain";
+import { DEFAULT_MODEL, formatFinding, MODEL_SHEET_NAME, translate, type Model } from "../../domain";
 import { readModelSheet } from "../../domain";
 import { writeModelSheet } from "../../domain";
 import { InputError } from "../input-error";
@@ -20,12 +20,12 @@ export interface ModelInitArgs {
  * overwrite an existing file or to add a second Model sheet. Returns the path written.
  */
 export async function runModelInit(args: ModelInitArgs): Promise<string> {
-  if (await exists(args.file)) throw new InputError(`${args.file}: already exists; model init never overwrites a file`);
+  if (await exists(args.file)) throw new InputError(translate("cli", "fileExists", "en", { file: args.file }));
   let workbook: ExcelJS.Workbook;
   if (args.from !== undefined) {
     const input = await readWorkbookFile(args.from);
     const existing = input.sheets.find((s) => s.sheet.trim().toLowerCase() === MODEL_SHEET_NAME.toLowerCase());
-    if (existing) throw new InputError(`${args.from}: already has a sheet named '${existing.sheet}'; edit that one`);
+    if (existing) throw new InputError(translate("cli", "modelSheetExists", "en", { file: args.from, sheet: existing.sheet }));
     workbook = await input.loadWorkbook();
   } else {
     const { Workbook } = await importExcelJs();
@@ -38,7 +38,7 @@ export async function runModelInit(args: ModelInitArgs): Promise<string> {
     // "wx": the existence check above can race; the exclusive create cannot.
     await fs.writeFile(args.file, bytes, { flag: "wx" });
   } catch (error) {
-    throw new InputError(`${args.file}: cannot be written: ${describe(error)}`);
+    throw new InputError(translate("cli", "cannotWrite", "en", { file: args.file, reason: describe(error) }));
   }
   return args.file;
 }
@@ -68,13 +68,13 @@ export function addModelWorksheet(workbook: ExcelJS.Workbook, model: Model): Exc
 export async function readModelFile(path: string): Promise<Model> {
   const input = await readWorkbookFile(path);
   const sheet = input.sheets.find((s) => s.sheet.trim().toLowerCase() === MODEL_SHEET_NAME.toLowerCase());
-  if (!sheet) throw new InputError(`${path}: unreadable model: the workbook has no sheet named ${MODEL_SHEET_NAME}`);
+  if (!sheet) throw new InputError(translate("cli", "modelSheetMissing", "en", { file: path, sheet: MODEL_SHEET_NAME }));
   const read = readModelSheet(sheet, DEFAULT_MODEL);
   const first = read.findings[0];
   if (first) {
-    const more = read.findings.length > 1 ? ` (and ${read.findings.length - 1} more)` : "";
+    const more = read.findings.length > 1 ? translate("cli", "modelMoreProblems", "en", { count: read.findings.length - 1 }) : "";
     const where = first.cell !== undefined ? `${first.sheet}!${first.cell}: ` : "";
-    throw new InputError(`${path}: unreadable model: ${where}${formatFinding(first, "en").message}${more}`);
+    throw new InputError(translate("cli", "modelUnreadable", "en", { file: path, where, message: formatFinding(first, "en").message, more }));
   }
   // Controles found unresolvable later are reported at their row in *this* file, not at a cell of
   // the checked workbook's own (possibly existing) Model sheet.
@@ -98,9 +98,9 @@ async function exists(path: string): Promise<boolean> {
 
 function describe(error: unknown): string {
   if (error && typeof error === "object" && "code" in error && typeof error.code === "string") {
-    if (error.code === "EEXIST") return "already exists";
-    if (error.code === "ENOENT") return "the folder does not exist";
-    if (error.code === "EACCES" || error.code === "EPERM") return "permission denied";
+    if (error.code === "EEXIST") return translate("cli", "reasonExists", "en");
+    if (error.code === "ENOENT") return translate("cli", "reasonNoFolder", "en");
+    if (error.code === "EACCES" || error.code === "EPERM") return translate("cli", "reasonPermission", "en");
     return error.code;
   }
   return error instanceof Error ? error.message : String(error);

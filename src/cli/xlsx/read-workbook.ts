@@ -1,6 +1,6 @@
 import { promises as fs } from "fs";
 import type ExcelJS from "exceljs";
-import type { SheetGrid } from "../../domain";
+import { translate, type SheetGrid } from "../../domain";
 import { InputError } from "../input-error";
 import { readXlsx } from "./read-xlsx";
 
@@ -77,7 +77,7 @@ async function loadExcelJsWorkbook(bytes: Buffer, name: string): Promise<ExcelJS
     // exceljs' typings want its own Buffer alias; a Node Buffer is what it reads.
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new InputError(`${name}: not a readable .xlsx workbook (damaged or truncated): ${describe(error)}`);
+    throw new InputError(translate("cli", "unreadableWorkbook", "en", { file: name, reason: describe(error) }));
   }
   return workbook;
 }
@@ -87,27 +87,27 @@ async function readInputBytes(path: string): Promise<Buffer> {
   try {
     stat = await fs.stat(path);
   } catch {
-    throw new InputError(`${path}: no such file`);
+    throw new InputError(translate("cli", "noSuchFile", "en", { file: path }));
   }
-  if (stat.isDirectory()) throw new InputError(`${path}: is a directory, not a workbook`);
-  if (!stat.isFile()) throw new InputError(`${path}: not a regular file`);
+  if (stat.isDirectory()) throw new InputError(translate("cli", "isDirectory", "en", { file: path }));
+  if (!stat.isFile()) throw new InputError(translate("cli", "notRegularFile", "en", { file: path }));
   try {
     return await fs.readFile(path);
   } catch (error) {
-    throw new InputError(`${path}: cannot be read: ${describe(error)}`);
+    throw new InputError(translate("cli", "cannotRead", "en", { file: path, reason: describe(error) }));
   }
 }
 
 function checkSignature(bytes: Buffer, name: string): void {
-  if (bytes.length === 0) throw new InputError(`${name}: the file is empty`);
+  if (bytes.length === 0) throw new InputError(translate("cli", "emptyFile", "en", { file: name }));
   if (bytes.subarray(0, 8).equals(OLE2_MAGIC)) {
     if (bytes.includes(ENCRYPTION_INFO_UTF16)) {
-      throw new InputError(`${name}: the workbook is password-protected; save it without a password and try again`);
+      throw new InputError(translate("cli", "passwordProtected", "en", { file: name }));
     }
-    throw new InputError(`${name}: an old Excel 97-2003 (.xls) file; save it as .xlsx and try again`);
+    throw new InputError(translate("cli", "oldXls", "en", { file: name }));
   }
   if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
-    throw new InputError(`${name}: not an .xlsx workbook (the file is not a zip package)`);
+    throw new InputError(translate("cli", "notZip", "en", { file: name }));
   }
 }
 

@@ -1,4 +1,4 @@
-import { toColumnIndex, type CellValue, type SheetGrid } from "../../domain";
+import { toColumnIndex, translate, type CellValue, type SheetGrid } from "../../domain";
 import { InputError } from "../input-error";
 import { openZip, PackageError, type ZipArchive } from "./read-zip";
 import { decodeXmlPart, XmlScanner } from "./scan-xml";
@@ -79,7 +79,7 @@ export function readXlsx(bytes: Buffer, name: string): XlsxContents {
     if (error instanceof PackageError) {
       // Messages quote texts from the file (sheet names, references), which may hold line breaks: the CLI's message is one line.
       const detail = error.message.replace(/\r\n|\r|\n/g, "\\n");
-      throw new InputError(`${name}: not a readable .xlsx workbook (damaged or truncated): ${detail}`);
+      throw new InputError(translate("cli", "unreadableWorkbook", "en", { file: name, reason: detail }));
     }
     throw error;
   }

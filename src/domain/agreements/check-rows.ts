@@ -8,7 +8,7 @@ import {
   type AgreementRow,
   type AgreementRowSource,
 } from "./agreement";
-import type { FindingCode, FindingData, FindingParams, Severity } from "../findings/finding";
+import type { FindingCode, FindingData, FindingParamsByCode, Severity } from "../findings/finding";
 import type { Model, StatusDef, ThemeDef } from "../model/model";
 import { normaliseStatus } from "./normalise-status";
 import { isBlankAfterMarkup, stripMarkup, toMatchKey } from "../core/normalise-text";
@@ -31,12 +31,12 @@ interface RowContext {
  * per line may lack one) it points at the theme cell. The parts come as arguments, not as one
  * object: the rules report a finding on many rows, and the object was garbage.
  */
-function addFinding(
+function addFinding<C extends FindingCode>(
   context: Pick<RowContext, "row" | "findings">,
-  code: FindingCode,
+  code: C,
   severity: Severity,
   cell: string | undefined,
-  params?: FindingParams,
+  params?: FindingParamsByCode[C],
   suggestion?: string,
 ): void {
   const { row } = context;
@@ -55,7 +55,8 @@ function addFinding(
         : { code, severity, suggestion, sheet, row: rowNumber, cell: at };
   }
   if (params !== undefined) data.params = params;
-  context.findings.push(data);
+  // The generic signature pairs the code with its params; the object built field by field loses that pairing.
+  context.findings.push(data as FindingData);
 }
 
 const THEME_LOOKUPS = new WeakMap<Model["themes"], ReadonlyMap<string, ThemeDef>>();

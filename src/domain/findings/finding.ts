@@ -43,12 +43,92 @@ export type Lang = "nl" | "en";
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
-/** Values a message template may interpolate; all plain data. */
-export type FindingParams = Readonly<Record<string, string | number>>;
+/**
+ * The problems an `invalid-model` finding may name (its `problem` param); each has a phrase in the
+ * catalogue (locales/*.ts, `modelProblems`).
+ */
+export const MODEL_PROBLEMS = [
+  "missing-column",
+  "empty-block",
+  "missing-name",
+  "duplicate-name",
+  "unknown-kind",
+  "invalid-color",
+  "invalid-yes-no",
+  "invalid-number",
+  "invalid-year",
+  "unknown-setting",
+  "invalid-operator",
+  "invalid-reference",
+  "unresolved-reference",
+  "unusable-block",
+  "missing-value",
+  "duplicate-block",
+  "no-blocks",
+] as const;
 
-/** A finding before its message is formatted: what the rules produce. */
-export interface FindingData {
-  readonly code: FindingCode;
+export type ModelProblem = (typeof MODEL_PROBLEMS)[number];
+
+/** What a param holds: "text-or-number" where a rule shows a year or a placeholder ("–"). */
+type ParamKind = "text" | "number" | "text-or-number" | "model-problem";
+
+/**
+ * Each code's params, key by key: the one list the message templates, the rules and the tests
+ * read. `FindingParamsByCode` below is derived from it, so a rule passing a missing or mistyped
+ * param for its code does not compile.
+ */
+export const FINDING_PARAMS = {
+  "missing-theme": {},
+  "unknown-theme": { value: "text" },
+  "unknown-subtheme": { value: "text", theme: "text" },
+  "missing-agreement": {},
+  "missing-party": {},
+  "unknown-party": { value: "text" },
+  "party-separator": { value: "text", first: "text", second: "text" },
+  "invalid-status": { value: "text", year: "text-or-number", allowed: "text" },
+  "missing-status": { year: "number" },
+  "missing-explanation": { status: "text", year: "text-or-number" },
+  "duplicate-agreement": { firstRow: "number" },
+  "markup-in-cell": { tags: "text" },
+  "repeated-header": {},
+  "cell-error": { value: "text" },
+  "invalid-model": { block: "text", problem: "model-problem", value: "text" },
+  "percent-sum": { column: "text", sum: "text-or-number", tolerance: "number" },
+  "total-row": { column: "text", label: "text" },
+  subtotal: { label: "text", parent: "text", column: "text" },
+  "total-column": { label: "text", column: "text" },
+  "stock-flow": { year: "text-or-number" },
+  "stock-continuity": { year: "number", nextYear: "number" },
+  "cross-check": { check: "text", left: "text-or-number", operator: "text", right: "text-or-number" },
+  "duplicate-table-number": { number: "text-or-number", first: "text" },
+  "unparseable-number": { value: "text" },
+  "number-as-text": { value: "text" },
+} as const satisfies Readonly<Record<FindingCode, Readonly<Record<string, ParamKind>>>>;
+
+type ParamValue<K extends ParamKind> = K extends "text"
+  ? string
+  : K extends "number"
+    ? number
+    : K extends "model-problem"
+      ? ModelProblem
+      : string | number;
+
+/**
+ * The params of each code, exact keys and value types. The index signature lets a reader ask any
+ * finding for a key (`f.params?.["year"]`) and get undefined; a rule must still give every key of
+ * its code with the right type.
+ */
+export type FindingParamsByCode = {
+  readonly [C in FindingCode]: {
+    readonly [P in keyof (typeof FINDING_PARAMS)[C]]: ParamValue<Extract<(typeof FINDING_PARAMS)[C][P], ParamKind>>;
+  } & { readonly [other: string]: string | number | undefined };
+};
+
+/** Values a message template may interpolate, of any code: what a reader of unknown findings sees. */
+export type FindingParams = Readonly<Record<string, string | number | undefined>>;
+
+/** The fields every finding has, whatever its code. */
+interface FindingFields {
   readonly severity: Severity;
   readonly sheet: string;
   /** The cell a coordinator must fix (A1, no sheet prefix). */
@@ -59,18 +139,25 @@ export interface FindingData {
   readonly actual?: number | string;
   /** Nearest known name, or a concrete fix. */
   readonly suggestion?: string;
-  /** Template values for the message formatter (see messages.ts for each code's keys). */
-  readonly params?: FindingParams;
   /** One-based sheet row of the agreement or table row (for filters and links). */
   readonly row?: number;
   /** Table id ("Tabel 1") for table findings. */
   readonly table?: string;
 }
 
+/** A code without params leaves `params` out; every other code must give its params. */
+type ParamsField<C extends FindingCode> = keyof (typeof FINDING_PARAMS)[C] extends never
+  ? { readonly params?: FindingParamsByCode[C] }
+  : { readonly params: FindingParamsByCode[C] };
+
+/** A finding of one code, with that code's params (template values for the message formatter). */
+export type FindingOf<C extends FindingCode> = FindingFields & { readonly code: C } & ParamsField<C>;
+
+/** A finding before its message is formatted: what the rules produce (one member per code). */
+export type FindingData = { [C in FindingCode]: FindingOf<C> }[FindingCode];
+
 /** A finding as reported: the data plus its message in the report's language. */
-export interface Finding extends FindingData {
-  readonly message: string;
-}
+export type Finding = FindingData & { readonly message: string };
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import type { FindingData } from "../findings/finding";
+import { MODEL_PROBLEMS, type FindingData, type ModelProblem } from "../findings/finding";
 import { addressOf, cellAt, isBlank, textOf, type CellValue, type SheetGrid } from "../core/grid";
-import { MODEL_PROBLEM_KEYS } from "../findings/messages";
 import {
   CHECK_OPERATORS,
   PARTY_KINDS,
@@ -45,7 +44,7 @@ export interface ModelReading {
  */
 export function readModelSheet(sheet: SheetGrid, base: Model): ModelReading {
   const findings: FindingData[] = [];
-  const report = (cell: string, block: string, problem: string, value: string): void => {
+  const report = (cell: string, block: string, problem: ModelProblem, value: string): void => {
     findings.push(modelProblem(sheet, cell, block, problem, value));
   };
   const spans = findBlocks(sheet, report);
@@ -108,9 +107,9 @@ export function readModelSheet(sheet: SheetGrid, base: Model): ModelReading {
   return { model, findings };
 }
 
-type Report = (cell: string, block: string, problem: string, value: string) => void;
+type Report = (cell: string, block: string, problem: ModelProblem, value: string) => void;
 
-function modelProblem(sheet: SheetGrid, cell: string, block: string, problem: string, value: string): FindingData {
+function modelProblem(sheet: SheetGrid, cell: string, block: string, problem: ModelProblem, value: string): FindingData {
   const row = /\d+$/.exec(cell)?.[0];
   return {
     code: "invalid-model",
@@ -293,8 +292,12 @@ const SETTING_SCHEMAS: Readonly<Record<SettingKey, z.ZodType>> = {
 };
 
 /** Problem key of a zod issue: our own message, else the field's generic problem. */
-function problemOf(message: string, fallback: string): string {
-  return MODEL_PROBLEM_KEYS.includes(message) ? message : fallback;
+function problemOf(message: string, fallback: ModelProblem): ModelProblem {
+  return isModelProblem(message) ? message : fallback;
+}
+
+function isModelProblem(message: string): message is ModelProblem {
+  return (MODEL_PROBLEMS as readonly string[]).includes(message);
 }
 
 /** Where a row's cells are, column by field key. */
@@ -442,7 +445,7 @@ class BlockReader {
     return out;
   }
 
-  private parseRow<S extends z.ZodType>(cells: RowCells, schema: S, fallback: string): z.output<S> | undefined {
+  private parseRow<S extends z.ZodType>(cells: RowCells, schema: S, fallback: ModelProblem): z.output<S> | undefined {
     const raw: Record<string, RawCell> = {};
     for (const column of this.spec()) raw[column.key] = cells.value(column.key);
     const parsed = schema.safeParse(raw);
@@ -464,7 +467,7 @@ class BlockReader {
   }
 
   /** Reports a problem on one of the row's cells and skips the row. */
-  private reject(cells: RowCells, key: string, problem: string, value: string): undefined {
+  private reject(cells: RowCells, key: string, problem: ModelProblem, value: string): undefined {
     this.report(cells.address(key), this.span.block, problem, value);
     return undefined;
   }
@@ -479,7 +482,7 @@ class BlockReader {
     return kept;
   }
 
-  private reportTitle(problem: string): void {
+  private reportTitle(problem: ModelProblem): void {
     this.report(addressOf(this.sheet, this.span.titleRow, 0), this.span.block, problem, this.span.block);
   }
 

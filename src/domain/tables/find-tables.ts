@@ -1,4 +1,4 @@
-import type { FindingCode, FindingData, Severity } from "../findings/finding";
+import type { FindingData, Severity } from "../findings/finding";
 import {
   addressOf,
   cellAt,
@@ -514,7 +514,7 @@ function createCellFinding(
   table: NumericTable,
   row: TableRow,
   cell: string,
-  code: FindingCode,
+  code: "unparseable-number" | "cell-error" | "number-as-text",
   severity: Severity,
   value: string,
 ): FindingData {

@@ -1,0 +1,33 @@
+import type { Lang } from "./finding";
+import { EN } from "./locales/en";
+import { NL } from "./locales/nl";
+
+/**
+ * The one catalogue of every word a user reads (finding messages, rule titles, severities, summary
+ * and report labels, pane and command-line texts), one file per language under locales/. Its shape
+ * is nl.ts's: a key there and not in en.ts does not compile.
+ */
+export type Catalogue = { readonly [S in keyof typeof NL]: { readonly [K in keyof (typeof NL)[S]]: string } };
+
+export type CatalogueSection = keyof Catalogue;
+
+export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { nl: NL, en: EN };
+
+/** Values for a text's `{key}` placeholders. */
+export type TextValues = Readonly<Record<string, string | number>>;
+
+/**
+ * The text of `key` in `section`, in the given language, with its `{key}` placeholders filled in
+ * from `values` (numbers as written, String(n)); a placeholder without a value stays visible.
+ */
+export function translate<S extends CatalogueSection>(section: S, key: keyof Catalogue[S], lang: Lang, values: TextValues = {}): string {
+  return fillPlaceholders(CATALOGUES[lang][section][key] as string, (name) => {
+    const value = values[name];
+    return value === undefined ? undefined : String(value);
+  });
+}
+
+/** Fills `{name}` placeholders with what `valueOf` gives; a placeholder it has no value for stays as it is. */
+export function fillPlaceholders(text: string, valueOf: (name: string) => string | undefined): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => valueOf(name) ?? whole);
+}

@@ -36,10 +36,7 @@ export interface CheckResult {
   /** Names of the sheets read as agreements sheets (empty: the workbook has none). */
   readonly agreementSheets: readonly string[];
   readonly columns: readonly AgreementColumns[];
-  /**
-   * Every agreement row, in sheet order. The array is made the first time it is asked for (the
-   * rules walk the rows without it), then kept: a consumer that asks twice gets the same rows.
-   */
+  /** Every agreement row, in sheet order. */
   readonly agreements: readonly AgreementRow[];
   readonly tables: readonly NumericTable[];
   /** Sorted: severity, sheet, cell. Messages in `lang`. */
@@ -78,7 +75,7 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
   appendAll(findings, read.findings);
 
   const year = model.settings.monitoringYear ?? options.year ?? latestYear(read.statusYears);
-  moveAll(findings, checkAgreementRows(read.rows, model, year, read.statusYears));
+  moveAll(findings, checkAgreementRows(read.agreements, model, year, read.statusYears));
   moveAll(findings, checkTables(foundTables.tables, model));
   moveAll(findings, checkCrossChecks(foundTables.tables, model));
 
@@ -93,10 +90,7 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
     model,
     agreementSheets: read.sheets,
     columns: read.columns,
-    // Made when a consumer first asks: see AgreementRowSource.
-    get agreements(): readonly AgreementRow[] {
-      return read.agreements;
-    },
+    agreements: read.agreements,
     tables: foundTables.tables,
     findings: sorted,
     lang,

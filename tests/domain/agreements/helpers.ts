@@ -25,8 +25,7 @@ export function readAndCheck(
   const year = model.settings.monitoringYear ?? options.year ?? (read.statusYears.length > 0 ? Math.max(...read.statusYears) : undefined);
   return {
     rows: read.agreements,
-    // The rows as the orchestrator hands them to the rules: views visited one at a time.
-    findings: [...read.findings, ...checkAgreementRows(read.rows, model, year, read.statusYears)],
+    findings: [...read.findings, ...checkAgreementRows(read.agreements, model, year, read.statusYears)],
     statusYears: read.statusYears,
   };
 }
@@ -38,24 +37,4 @@ export function withCode(findings: readonly FindingData[], code: FindingCode): F
 /** A model like the default but with a monitoring year. */
 export function modelWithYear(year: number): Model {
   return { ...DEFAULT_MODEL, settings: { ...DEFAULT_MODEL.settings, monitoringYear: year } };
-}
-
-/**
- * The row's fields read one by one into a plain object, as the old plain rows were: rows read
- * from a sheet are views (SheetAgreementRow) whose fields are getters, which toEqual does not see.
- */
-export function toPlainRow(row: AgreementRow): AgreementRow {
-  return {
-    sheet: row.sheet,
-    row: row.row,
-    ...(row.theme !== undefined ? { theme: row.theme } : {}),
-    ...(row.subtheme !== undefined ? { subtheme: row.subtheme } : {}),
-    ...(row.agreement !== undefined ? { agreement: row.agreement } : {}),
-    ...(row.partiesText !== undefined ? { partiesText: row.partiesText } : {}),
-    parties: row.parties,
-    activities: row.activities,
-    statuses: row.statuses,
-    explanations: row.explanations,
-    cells: row.cells,
-  };
 }

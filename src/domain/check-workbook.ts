@@ -1,6 +1,7 @@
 import type { AgreementColumns, AgreementRow } from "./agreements/agreement";
 import { checkCrossChecks } from "./tables/rules/check-cross-checks";
-import { checkAgreementRows } from "./agreements/check-rows";
+import { checkAgreementRows } from "./agreements/rules/check-agreement-rows";
+import { createModelIndex } from "./model/model-index";
 import { checkTables } from "./tables/check-tables";
 import { DEFAULT_MODEL } from "./model/default-model";
 import { sortFindings, type Finding, type FindingData, type Lang } from "./findings/finding";
@@ -75,7 +76,7 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
   appendAll(findings, read.findings);
 
   const year = model.settings.monitoringYear ?? options.year ?? latestYear(read.statusYears);
-  moveAll(findings, checkAgreementRows(read.agreements, model, year, read.statusYears));
+  moveAll(findings, checkAgreementRows(read.agreements, createModelIndex(model), year, read.statusYears));
   moveAll(findings, checkTables(foundTables.tables, model));
   moveAll(findings, checkCrossChecks(foundTables.tables, model));
 

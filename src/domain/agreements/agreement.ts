@@ -3,6 +3,13 @@
  * `parties` and statuses are normalised against the model where they could be.
  */
 
+/**
+ * Year under which a yearless Status/Activiteiten/Toelichting column is recorded when neither
+ * the model's Monitoringjaar nor a dated column of the same header tells the year. The row
+ * rules read it as "the monitoring year"; it is never listed in `statusYears`.
+ */
+export const UNKNOWN_YEAR = 0;
+
 /** The fields an agreements sheet can map a column to. */
 export type AgreementField = "theme" | "subtheme" | "agreement" | "parties" | "activities" | "status" | "explanation";
 

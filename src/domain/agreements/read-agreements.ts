@@ -1,4 +1,4 @@
-import type { AgreementColumns, AgreementField, AgreementRow, YearStatus, YearText } from "./agreement";
+import { UNKNOWN_YEAR, type AgreementColumns, type AgreementField, type AgreementRow, type YearStatus, type YearText } from "./agreement";
 import {
   isCaptionText,
   isHtmlTableText,
@@ -44,12 +44,7 @@ export interface AgreementsReadOptions {
   readonly year?: number | undefined;
 }
 
-/**
- * Year under which a yearless Status/Activiteiten/Toelichting column is recorded when neither
- * the model's Monitoringjaar nor a dated column of the same header tells the year. The row
- * rules read it as "the monitoring year"; it is never listed in `statusYears`.
- */
-export const UNKNOWN_YEAR = 0;
+export { UNKNOWN_YEAR };
 
 /** How one header row maps grid columns (zero-based offsets) to fields. */
 interface HeaderLayout {

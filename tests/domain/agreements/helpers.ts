@@ -1,5 +1,6 @@
 import type { AgreementRow } from "../../../src/domain/agreements/agreement";
-import { checkAgreementRows } from "../../../src/domain/agreements/check-rows";
+import { checkAgreementRows } from "../../../src/domain/agreements/rules/check-agreement-rows";
+import { createModelIndex } from "../../../src/domain/model/model-index";
 import { DEFAULT_MODEL } from "../../../src/domain/model/default-model";
 import type { FindingCode, FindingData } from "../../../src/domain/findings/finding";
 import type { CellValue, SheetGrid } from "../../../src/domain/core/grid";
@@ -25,7 +26,7 @@ export function readAndCheck(
   const year = model.settings.monitoringYear ?? options.year ?? (read.statusYears.length > 0 ? Math.max(...read.statusYears) : undefined);
   return {
     rows: read.agreements,
-    findings: [...read.findings, ...checkAgreementRows(read.agreements, model, year, read.statusYears)],
+    findings: [...read.findings, ...checkAgreementRows(read.agreements, createModelIndex(model), year, read.statusYears)],
     statusYears: read.statusYears,
   };
 }
@@ -37,4 +38,9 @@ export function withCode(findings: readonly FindingData[], code: FindingCode): F
 /** A model like the default but with a monitoring year. */
 export function modelWithYear(year: number): Model {
   return { ...DEFAULT_MODEL, settings: { ...DEFAULT_MODEL.settings, monitoringYear: year } };
+}
+
+/** One row under the seed's header (theme, subtheme, agreement, parties, activities 2021), read and checked. */
+export function checkRow(theme: string | null, subtheme: string | null, agreement: string | null, parties: string | null, activities: string | null = "x"): FindingData[] {
+  return readAndCheck([sheetWith([[theme, subtheme, agreement, parties, activities]])]).findings;
 }

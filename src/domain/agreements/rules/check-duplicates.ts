@@ -10,15 +10,31 @@ import { addRowFinding, type RowCheck } from "./row-rule";
  * agreement nor activities are reported as incomplete, not as copies.
  */
 export function checkDuplicates(rows: readonly AgreementRow[], check: RowCheck): void {
-  const firstRowByKey = new Map<string, number>();
+  // Per key of sheet, theme, agreement and parties: the first row, until a second row arrives;
+  // then the first row of each distinct activities. Activities are long texts, so they are keyed
+  // only for rows whose other fields meet, nearly never on a real sheet.
+  const groups = new Map<string, AgreementRow | Map<string, number>>();
   // Parties texts repeat on many rows: each distinct text is keyed once per check.
   const partiesKeys = new Map<string, string>();
   for (const row of rows) {
     if ((row.agreement ?? "") === "" && row.activities.length === 0) continue;
     const key = buildRowKey(row, check, partiesKeys);
-    const firstRow = firstRowByKey.get(key);
+    const group = groups.get(key);
+    if (group === undefined) {
+      groups.set(key, row);
+      continue;
+    }
+    let firstRowByActivities: Map<string, number>;
+    if (group instanceof Map) {
+      firstRowByActivities = group;
+    } else {
+      firstRowByActivities = new Map([[buildActivitiesKey(group), group.row]]);
+      groups.set(key, firstRowByActivities);
+    }
+    const activities = buildActivitiesKey(row);
+    const firstRow = firstRowByActivities.get(activities);
     if (firstRow === undefined) {
-      firstRowByKey.set(key, row.row);
+      firstRowByActivities.set(activities, row.row);
       continue;
     }
     addRowFinding(check, row, "duplicate-agreement", "warning", row.cells.agreement, { firstRow });
@@ -30,6 +46,7 @@ function normaliseForDuplicates(text: string | undefined): string {
   return stripMarkup(text ?? "").toLowerCase();
 }
 
+/** Sheet, theme, agreement and parties (as a set), normalised. */
 function buildRowKey(row: AgreementRow, check: RowCheck, partiesKeys: Map<string, string>): string {
   const partiesText = row.partiesText ?? "";
   let parties = partiesKeys.get(partiesText);
@@ -38,7 +55,10 @@ function buildRowKey(row: AgreementRow, check: RowCheck, partiesKeys: Map<string
     parties = [...reading.parties, ...reading.unknown.map((u) => normaliseForDuplicates(u.value))].sort().join(",");
     partiesKeys.set(partiesText, parties);
   }
-  // The activities are ascending by year: no sort needed.
-  const activities = row.activities.map((a) => `${a.year}:${normaliseForDuplicates(a.text)}`).join("\u0001");
-  return `${row.sheet}\u0000${toMatchKey(row.theme ?? "")}\u0000${normaliseForDuplicates(row.agreement)}\u0000${parties}\u0000${activities}`;
+  return `${row.sheet}\u0000${toMatchKey(row.theme ?? "")}\u0000${normaliseForDuplicates(row.agreement)}\u0000${parties}`;
+}
+
+/** The activities of every year, normalised (ascending by year already: no sort needed). */
+function buildActivitiesKey(row: AgreementRow): string {
+  return row.activities.map((a) => `${a.year}:${normaliseForDuplicates(a.text)}`).join("\u0001");
 }

@@ -1,7 +1,9 @@
 // ESLint flat config: typescript-eslint plus the Office add-in rules (load before read, no sync
-// in loops), and the house boundaries: src/domain is pure, only src/excel touches Office.js.
+// in loops), and the house boundaries: src/domain is pure, only src/excel touches Office.js,
+// adapters import the domain through src/domain/index.ts, and no module imports itself in a cycle.
 import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
+import { importX, createNodeResolver } from "eslint-plugin-import-x";
 
 const officeRules = {
   "office-addins/call-sync-after-load": "error",
@@ -46,6 +48,18 @@ export default tseslint.config(
         { patterns: [{ group: ["**/domain/*", "!**/domain/index"], message: "Import the domain only through src/domain/index.ts." }] },
       ],
     },
+  },
+  {
+    // No import cycle anywhere in the code we ship or measure: a cycle hides which module is
+    // the lower layer, and its modules can see each other half-initialised.
+    files: ["src/**/*.ts", "bench/**/*.ts"],
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/extensions": [".ts", ".js"],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts"] },
+      "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".js", ".json"] })],
+    },
+    rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
   },
   // src/domain is pure: only zod and its own modules. Each depth gets the ../ that would leave it.
   ...[

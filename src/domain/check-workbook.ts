@@ -1,6 +1,7 @@
 import type { AgreementColumns, AgreementRow } from "./agreements/agreement";
 import { checkCrossChecks } from "./tables/rules/check-cross-checks";
-import { checkAgreementRows } from "./agreements/check-rows";
+import { checkAgreementRows } from "./agreements/rules/check-agreement-rows";
+import { createModelIndex } from "./model/model-index";
 import { checkTables } from "./tables/check-tables";
 import { DEFAULT_MODEL } from "./model/default-model";
 import { sortFindings, type Finding, type FindingData, type Lang } from "./findings/finding";
@@ -36,10 +37,7 @@ export interface CheckResult {
   /** Names of the sheets read as agreements sheets (empty: the workbook has none). */
   readonly agreementSheets: readonly string[];
   readonly columns: readonly AgreementColumns[];
-  /**
-   * Every agreement row, in sheet order. The array is made the first time it is asked for (the
-   * rules walk the rows without it), then kept: a consumer that asks twice gets the same rows.
-   */
+  /** Every agreement row, in sheet order. */
   readonly agreements: readonly AgreementRow[];
   readonly tables: readonly NumericTable[];
   /** Sorted: severity, sheet, cell. Messages in `lang`. */
@@ -78,7 +76,7 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
   appendAll(findings, read.findings);
 
   const year = model.settings.monitoringYear ?? options.year ?? latestYear(read.statusYears);
-  moveAll(findings, checkAgreementRows(read.rows, model, year, read.statusYears));
+  moveAll(findings, checkAgreementRows(read.agreements, createModelIndex(model), year, read.statusYears));
   moveAll(findings, checkTables(foundTables.tables, model));
   moveAll(findings, checkCrossChecks(foundTables.tables, model));
 
@@ -93,10 +91,7 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
     model,
     agreementSheets: read.sheets,
     columns: read.columns,
-    // Made when a consumer first asks: see AgreementRowSource.
-    get agreements(): readonly AgreementRow[] {
-      return read.agreements;
-    },
+    agreements: read.agreements,
     tables: foundTables.tables,
     findings: sorted,
     lang,

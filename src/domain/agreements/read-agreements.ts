@@ -1,4 +1,4 @@
-import type { AgreementColumns, AgreementField, AgreementRow, AgreementRowSource, YearStatus, YearText } from "./agreement";
+import { UNKNOWN_YEAR, type AgreementColumns, type AgreementField, type AgreementRow, type YearStatus, type YearText } from "./agreement";
 import {
   isCaptionText,
   isHtmlTableText,
@@ -24,25 +24,15 @@ import { matchHeaderCell } from "./match-header";
 import type { Model } from "../model/model";
 import { findMarkupTags, toMatchKey } from "../core/normalise-text";
 import { isPartiesLike } from "./parse-parties";
-import {
-  createYearStatus,
-  MovingAgreementRow,
-  readName,
-  readPartyNames,
-  SheetAgreementStore,
-  STORE_ROWS,
-  type RowShape,
-} from "./sheet-agreement-row";
+import { createAgreementRow, createRowCells, createYearStatus } from "./build-agreement-row";
 import type { NumericTable } from "../tables/table";
 
 export interface AgreementsReading {
   /** Sheets that have at least one agreements header. */
   readonly sheets: readonly string[];
   readonly columns: readonly AgreementColumns[];
-  /** The rows in sheet order, made the first time they are asked for (the row rules walk `rows`). */
+  /** The rows in sheet order. */
   readonly agreements: readonly AgreementRow[];
-  /** The same rows one at a time: views made when asked for (see AgreementRowSource). */
-  readonly rows: AgreementRowSource;
   /** Years that have a status column in any agreements sheet, ascending. */
   readonly statusYears: readonly number[];
   /** Findings made while reading (repeated-header, markup-in-cell, cell-error). */
@@ -54,12 +44,7 @@ export interface AgreementsReadOptions {
   readonly year?: number | undefined;
 }
 
-/**
- * Year under which a yearless Status/Activiteiten/Toelichting column is recorded when neither
- * the model's Monitoringjaar nor a dated column of the same header tells the year. The row
- * rules read it as "the monitoring year"; it is never listed in `statusYears`.
- */
-export const UNKNOWN_YEAR = 0;
+export { UNKNOWN_YEAR };
 
 /** How one header row maps grid columns (zero-based offsets) to fields. */
 interface HeaderLayout {
@@ -268,62 +253,6 @@ interface RowParts {
   explanations: Map<number, ReadCell>;
 }
 
-/** AgreementRow while it is built: optional fields are set only when present (exactOptionalPropertyTypes). */
-type MutableAgreementRow = { -readonly [K in keyof AgreementRow]: AgreementRow[K] };
-
-type RowCells = Partial<Record<AgreementField, string>>;
-
-/** The row's cell addresses, only those it has (exactOptionalPropertyTypes). */
-function createRowCells(
-  theme: string | undefined,
-  subtheme: string | undefined,
-  agreement: string | undefined,
-  parties: string | undefined,
-  activities: string | undefined,
-  status: string | undefined,
-  explanation: string | undefined,
-): RowCells {
-  const cells: RowCells = {};
-  if (theme !== undefined) cells.theme = theme;
-  if (subtheme !== undefined) cells.subtheme = subtheme;
-  if (agreement !== undefined) cells.agreement = agreement;
-  if (parties !== undefined) cells.parties = parties;
-  if (activities !== undefined) cells.activities = activities;
-  if (status !== undefined) cells.status = status;
-  if (explanation !== undefined) cells.explanation = explanation;
-  return cells;
-}
-
-/** An agreement laid out one field per line, with its optional texts set only when not blank. */
-function createAgreementRow(
-  sheet: string,
-  row: number,
-  themeText: string,
-  subthemeText: string,
-  agreement: string,
-  partiesText: string,
-  activities: readonly YearText[],
-  statuses: readonly YearStatus[],
-  explanations: readonly YearText[],
-  cells: RowCells,
-  model: Model,
-): AgreementRow {
-  const theme = readName(themeText);
-  const subtheme = readName(subthemeText);
-  const parties = readPartyNames(partiesText, model);
-  const built = { sheet, row } as MutableAgreementRow;
-  if (theme !== undefined) built.theme = theme;
-  if (subtheme !== undefined) built.subtheme = subtheme;
-  if (agreement !== "") built.agreement = agreement;
-  if (partiesText !== "") built.partiesText = partiesText;
-  built.parties = parties;
-  built.activities = activities;
-  built.statuses = statuses;
-  built.explanations = explanations;
-  built.cells = cells;
-  return built;
-}
-
 /** An agreement laid out one field per line (see readStacked), from the cells it was read from. */
 function buildAgreementRow(sheet: string, parts: RowParts, model: Model): AgreementRow {
   const activities: YearText[] = [];
@@ -396,10 +325,10 @@ class SheetRegionReader {
   private readonly yearColumns: YearColumns;
   /** The grid's origin, parsed once: every row needs it. */
   private readonly origin: { readonly row: number; readonly col: number };
-  /** The per-year grid columns in a row's texts order: activities, statuses, explanations. */
-  private readonly yearCols: readonly number[];
-  /** Keyed by theme column * COLUMN_KEY_SPAN + subtheme column + 1 (0: no subtheme): a number, as every row asks. */
-  private readonly shapes = new Map<number, RowShape>();
+  /** Column letters of the header's per-year columns, in YearColumns order. */
+  private readonly activityLetters: readonly string[];
+  private readonly statusLetters: readonly string[];
+  private readonly explanationLetters: readonly string[];
 
   constructor(
     private readonly grid: SheetGrid,
@@ -408,14 +337,12 @@ class SheetRegionReader {
     private readonly themeKeys: ReadonlySet<string>,
     private readonly tableAreas: readonly TableArea[],
     private readonly cells: CellReader,
-    private readonly stores: AgreementStores,
+    private readonly rows: AgreementRow[],
   ) {
     this.yearColumns = listYearColumns(layout);
-    this.yearCols = [
-      ...this.yearColumns.activityCols,
-      ...this.yearColumns.statusCols,
-      ...this.yearColumns.explanationCols,
-    ];
+    this.activityLetters = this.yearColumns.activityCols.map((col) => cells.lettersOf(col));
+    this.statusLetters = this.yearColumns.statusCols.map((col) => cells.lettersOf(col));
+    this.explanationLetters = this.yearColumns.explanationCols.map((col) => cells.lettersOf(col));
     this.origin = readOrigin(grid);
   }
 
@@ -571,7 +498,7 @@ class SheetRegionReader {
     if (firstActivity && activitiesYear !== undefined) {
       parts.activities.set(activitiesYear, { text: joinTexts(activityFields), cell: firstActivity.cell });
     }
-    this.stores.findRoom(this.grid.values.length - row).addAgreement(buildAgreementRow(this.grid.sheet, parts, this.model));
+    this.rows.push(buildAgreementRow(this.grid.sheet, parts, this.model));
     return fieldRows[fieldRows.length - 1];
   }
 
@@ -587,152 +514,73 @@ class SheetRegionReader {
     // Row numbers or labels such as "1." or "(a)" in a margin column are not shifted themes.
     const shifted =
       source !== undefined && typeof sourceValue === "string" && !isBlank(sourceValue) && !ROW_LABEL_PATTERN.test(sourceValue);
-    let shape: RowShape;
+    let themeCol: number;
+    let subthemeCol: number | undefined;
     let themeText: string;
     let subthemeText = "";
     if (shifted && source !== undefined) {
       this.shiftedRows += 1;
       themeText = cells.readText(row, source);
+      themeCol = source;
       const underTheme = cells.readText(row, layout.theme);
       if (underTheme === "" && layout.subtheme !== undefined) {
         subthemeText = cells.readText(row, layout.subtheme);
-        shape = this.findShape(source, layout.subtheme);
+        subthemeCol = layout.subtheme;
       } else {
         subthemeText = underTheme;
-        shape = this.findShape(source, layout.theme);
+        subthemeCol = layout.theme;
       }
     } else {
       this.plainRows += 1;
       themeText = cells.readText(row, layout.theme);
+      themeCol = layout.theme;
       if (layout.subtheme !== undefined) subthemeText = cells.readText(row, layout.subtheme);
-      shape = this.findShape(layout.theme, layout.subtheme);
+      subthemeCol = layout.subtheme;
     }
     const agreement = cells.readText(row, layout.agreement);
     const partiesText = cells.readText(row, layout.parties);
-    const yearCols = this.yearCols;
-    const values = this.grid.values[row];
-    const store = this.stores.findRoom(this.grid.values.length - row);
-    for (let i = 0; i < yearCols.length; i++) {
-      const col = yearCols[i] as number;
-      store.addYearText(i, cells.readText(row, col), values?.[col]);
+    const label = String(this.origin.row + row + 1);
+    const columns = this.yearColumns;
+    const activities: YearText[] = [];
+    for (let i = 0; i < columns.activityCols.length; i++) {
+      const text = cells.readText(row, columns.activityCols[i] as number);
+      if (text !== "") activities.push({ year: columns.activityYears[i] as number, text, cell: (this.activityLetters[i] as string) + label });
     }
-    // Theme and subtheme are names: stored without pasted markup. Other texts stay as typed.
-    store.addRow(
-      shape,
-      this.origin.row + row + 1,
-      values,
-      readName(themeText),
-      readName(subthemeText),
-      agreement === "" ? undefined : agreement,
-      partiesText === "" ? undefined : partiesText,
+    const statuses: YearStatus[] = [];
+    for (let i = 0; i < columns.statusCols.length; i++) {
+      const raw = cells.readText(row, columns.statusCols[i] as number);
+      statuses.push(createYearStatus(columns.statusYears[i] as number, raw, (this.statusLetters[i] as string) + label, this.model.statuses));
+    }
+    const explanations: YearText[] = [];
+    for (let i = 0; i < columns.explanationCols.length; i++) {
+      const text = cells.readText(row, columns.explanationCols[i] as number);
+      explanations.push({ year: columns.explanationYears[i] as number, text, cell: (this.explanationLetters[i] as string) + label });
+    }
+    const at = (letters: string | undefined): string | undefined => (letters === undefined ? undefined : letters + label);
+    const rowCells = createRowCells(
+      at(cells.lettersOf(themeCol)),
+      at(subthemeCol === undefined ? undefined : cells.lettersOf(subthemeCol)),
+      at(cells.lettersOf(layout.agreement)),
+      at(cells.lettersOf(layout.parties)),
+      at(this.activityLetters[0]),
+      at(this.statusLetters[0]),
+      at(this.explanationLetters[0]),
     );
-  }
-
-  /** The shape of rows whose theme and subtheme are read from these grid columns (at most three per header). */
-  private findShape(themeCol: number, subthemeCol: number | undefined): RowShape {
-    const key = themeCol * COLUMN_KEY_SPAN + (subthemeCol === undefined ? 0 : subthemeCol + 1);
-    let shape = this.shapes.get(key);
-    if (shape === undefined) {
-      const { layout, cells } = this;
-      const columns = this.yearColumns;
-      shape = {
-        sheet: this.grid.sheet,
-        model: this.model,
-        themeCol,
-        themeLetters: cells.lettersOf(themeCol),
-        subthemeCol,
-        subthemeLetters: subthemeCol === undefined ? undefined : cells.lettersOf(subthemeCol),
-        agreementCol: layout.agreement,
-        agreementLetters: cells.lettersOf(layout.agreement),
-        partiesCol: layout.parties,
-        partiesLetters: cells.lettersOf(layout.parties),
-        yearCols: this.yearCols,
-        activityYears: columns.activityYears,
-        activityLetters: columns.activityCols.map((col) => cells.lettersOf(col)),
-        statusYears: columns.statusYears,
-        statusLetters: columns.statusCols.map((col) => cells.lettersOf(col)),
-        explanationYears: columns.explanationYears,
-        explanationLetters: columns.explanationCols.map((col) => cells.lettersOf(col)),
-      };
-      this.shapes.set(key, shape);
-    }
-    return shape;
-  }
-}
-
-/** A sheet's agreements in stores of STORE_ROWS rows each (see SheetAgreementStore). */
-class AgreementStores {
-  private readonly stores: SheetAgreementStore[] = [];
-  private current: SheetAgreementStore | undefined;
-
-  /** `yearWidth`: the most per-year cells a row of the sheet can have. */
-  constructor(private readonly yearWidth: number) {}
-
-  /**
-   * A store with room for one more row; `rowsLeft`: the sheet's rows from this one to its end, the
-   * most a new store can be asked to take.
-   */
-  findRoom(rowsLeft: number): SheetAgreementStore {
-    if (this.current?.hasRoom() === true) return this.current;
-    this.current = new SheetAgreementStore(Math.min(STORE_ROWS, Math.max(rowsLeft, 1)), this.yearWidth);
-    this.stores.push(this.current);
-    return this.current;
-  }
-
-  listStores(): readonly SheetAgreementStore[] {
-    return this.stores;
-  }
-}
-
-/** Every sheet's stores as one source of rows in sheet order. */
-class StoredRows implements AgreementRowSource {
-  readonly count: number;
-  /** Index of each store's first row. */
-  private readonly starts: Int32Array;
-  /** The store the last row asked for was in: rules ask row after row. */
-  private current = 0;
-  /** The view visitRow moves, made at the first visit that needs one. */
-  private moving: MovingAgreementRow | undefined;
-
-  constructor(private readonly stores: readonly SheetAgreementStore[]) {
-    this.starts = new Int32Array(stores.length);
-    let count = 0;
-    stores.forEach((store, i) => {
-      this.starts[i] = count;
-      count += store.size;
-    });
-    this.count = count;
-  }
-
-  readRow(index: number): AgreementRow {
-    const store = this.findStore(index);
-    return store.readRow(index - (this.starts[this.current] as number));
-  }
-
-  visitRow(index: number): AgreementRow {
-    const store = this.findStore(index);
-    const local = index - (this.starts[this.current] as number);
-    const other = store.findOther(local);
-    if (other !== undefined) return other;
-    return this.moving === undefined ? (this.moving = new MovingAgreementRow(store, local)) : this.moving.moveTo(store, local);
-  }
-
-  /** The store of row `index` (and its position, in `current`). */
-  private findStore(index: number): SheetAgreementStore {
-    if (index < 0 || index >= this.count) throw new RangeError(`No agreement row ${index} of ${this.count}`);
-    let i = this.current;
-    if (index < (this.starts[i] as number)) i = 0;
-    while (i + 1 < this.stores.length && index >= (this.starts[i + 1] as number)) i++;
-    this.current = i;
-    return this.stores[i] as SheetAgreementStore;
-  }
-
-  /** All rows in one array of its final size: pushing grew a large one by copying. */
-  listRows(): AgreementRow[] {
-    const rows = new Array<AgreementRow>(this.count);
-    let next = 0;
-    for (const store of this.stores) for (let i = 0; i < store.size; i++) rows[next++] = store.readRow(i);
-    return rows;
+    this.rows.push(
+      createAgreementRow(
+        this.grid.sheet,
+        this.origin.row + row + 1,
+        themeText,
+        subthemeText,
+        agreement,
+        partiesText,
+        activities,
+        statuses,
+        explanations,
+        rowCells,
+        this.model,
+      ),
+    );
   }
 }
 
@@ -825,7 +673,7 @@ export function readAgreements(
   const themeKeys = buildThemeKeys(model);
   const sheetNames: string[] = [];
   const columns: AgreementColumns[] = [];
-  const stores: SheetAgreementStore[] = [];
+  const agreements: AgreementRow[] = [];
   const findings: FindingData[] = [];
   const statusYears = new Set<number>();
 
@@ -838,9 +686,6 @@ export function readAgreements(
     if (layouts.length === 0) continue;
     sheetNames.push(grid.sheet);
     const cells = new CellReader(grid);
-    let yearWidth = 0;
-    for (const layout of layouts) yearWidth = Math.max(yearWidth, layout.activities.size + layout.status.size + layout.explanation.size);
-    const sheetStores = new AgreementStores(yearWidth);
     const tableAreas = readTableAreas(tables, grid.sheet);
     layouts.forEach((layout, index) => {
       const next = layouts[index + 1];
@@ -860,23 +705,17 @@ export function readAgreements(
       const regionAreas = tableAreas.filter(
         (a) => a.bottom >= origin.row + layout.row + 1 && a.top <= origin.row + lastRow,
       );
-      const region = new SheetRegionReader(grid, layout, model, themeKeys, regionAreas, cells, sheetStores);
+      const region = new SheetRegionReader(grid, layout, model, themeKeys, regionAreas, cells, agreements);
       region.readRows(layout.row + 1, lastRow);
       columns.push(describeColumns(grid, layout, lastRow, region.shiftedRows > 0 && region.shiftedRows >= region.plainRows));
       for (const year of layout.status.keys()) if (year !== UNKNOWN_YEAR) statusYears.add(year);
     });
     for (const finding of cells.findings) findings.push(finding);
-    for (const store of sheetStores.listStores()) stores.push(store);
   }
-  const rows = new StoredRows(stores);
-  let agreements: readonly AgreementRow[] | undefined;
   return {
     sheets: sheetNames,
     columns,
-    get agreements(): readonly AgreementRow[] {
-      return (agreements ??= rows.listRows());
-    },
-    rows,
+    agreements,
     statusYears: [...statusYears].sort((a, b) => a - b),
     findings,
   };

@@ -1,5 +1,6 @@
 import type { AgreementRow } from "../../../src/domain/agreements/agreement";
-import { checkAgreementRows } from "../../../src/domain/agreements/check-rows";
+import { checkAgreementRows } from "../../../src/domain/agreements/rules/check-agreement-rows";
+import { createModelIndex } from "../../../src/domain/model/model-index";
 import { DEFAULT_MODEL } from "../../../src/domain/model/default-model";
 import type { FindingCode, FindingData } from "../../../src/domain/findings/finding";
 import type { CellValue, SheetGrid } from "../../../src/domain/core/grid";
@@ -25,8 +26,7 @@ export function readAndCheck(
   const year = model.settings.monitoringYear ?? options.year ?? (read.statusYears.length > 0 ? Math.max(...read.statusYears) : undefined);
   return {
     rows: read.agreements,
-    // The rows as the orchestrator hands them to the rules: views visited one at a time.
-    findings: [...read.findings, ...checkAgreementRows(read.rows, model, year, read.statusYears)],
+    findings: [...read.findings, ...checkAgreementRows(read.agreements, createModelIndex(model), year, read.statusYears)],
     statusYears: read.statusYears,
   };
 }
@@ -40,22 +40,7 @@ export function modelWithYear(year: number): Model {
   return { ...DEFAULT_MODEL, settings: { ...DEFAULT_MODEL.settings, monitoringYear: year } };
 }
 
-/**
- * The row's fields read one by one into a plain object, as the old plain rows were: rows read
- * from a sheet are views (SheetAgreementRow) whose fields are getters, which toEqual does not see.
- */
-export function toPlainRow(row: AgreementRow): AgreementRow {
-  return {
-    sheet: row.sheet,
-    row: row.row,
-    ...(row.theme !== undefined ? { theme: row.theme } : {}),
-    ...(row.subtheme !== undefined ? { subtheme: row.subtheme } : {}),
-    ...(row.agreement !== undefined ? { agreement: row.agreement } : {}),
-    ...(row.partiesText !== undefined ? { partiesText: row.partiesText } : {}),
-    parties: row.parties,
-    activities: row.activities,
-    statuses: row.statuses,
-    explanations: row.explanations,
-    cells: row.cells,
-  };
+/** One row under the seed's header (theme, subtheme, agreement, parties, activities 2021), read and checked. */
+export function checkRow(theme: string | null, subtheme: string | null, agreement: string | null, parties: string | null, activities: string | null = "x"): FindingData[] {
+  return readAndCheck([sheetWith([[theme, subtheme, agreement, parties, activities]])]).findings;
 }

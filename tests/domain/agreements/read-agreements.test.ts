@@ -4,7 +4,7 @@ import type { CellValue } from "../../../src/domain/core/grid";
 import { readAgreements, UNKNOWN_YEAR } from "../../../src/domain/agreements/read-agreements";
 import type { NumericTable } from "../../../src/domain/tables/table";
 import { gridFromA1, gridFromRows } from "../../helpers/grid-from-a1";
-import { HEADER, modelWithYear, sheetWith, toPlainRow, withCode } from "./helpers";
+import { HEADER, modelWithYear, sheetWith, withCode } from "./helpers";
 
 const ROW: readonly CellValue[] = ["Duurzaamheid", "RES", "Warmtevisie opstellen", "Gemeente", "Gemeente stelt de visie op"];
 
@@ -16,7 +16,7 @@ describe("readAgreements: finding the header", () => {
   it("reads a row under the seed's header with every field and cell address", () => {
     const result = read([sheetWith([ROW])]);
     expect(result.sheets).toEqual(["Afspraken"]);
-    expect(result.agreements.map(toPlainRow)).toEqual([
+    expect(result.agreements).toEqual([
       {
         sheet: "Afspraken",
         row: 2,

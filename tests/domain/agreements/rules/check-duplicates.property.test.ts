@@ -1,12 +1,10 @@
 import fc from "fast-check";
-import { stripMarkup } from "../../../src/domain/core/normalise-text";
-import { readAndCheck, sheetWith, withCode } from "./helpers";
+import { stripMarkup } from "../../../../src/domain/core/normalise-text";
+import { readAndCheck, sheetWith, withCode } from "../helpers";
 
 /**
- * The duplicate rule first tells rows apart by a hash of the ends of their keys, read from plain
- * ASCII text while hashing (whitespace skipped, lower case) instead of building the key. Whatever
- * the text, two rows must be reported as copies exactly when their keys (stripMarkup, lower case)
- * are equal.
+ * Whatever the text, two rows must be reported as copies exactly when their agreement keys
+ * (stripMarkup, lower case) are equal.
  */
 const PIECES = ["a", "A", "b", "B", " ", "  ", "\t", "\n", "\r\n", "<b>", "</b>", "&amp;", "&", "é", "É", "-", "1"];
 /**

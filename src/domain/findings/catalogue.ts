@@ -1,13 +1,14 @@
 import type { Lang } from "./finding";
 import { EN } from "./locales/en";
 import { NL } from "./locales/nl";
+import type { Catalogue } from "./locales/catalogue-shape";
+
+export type { Catalogue };
 
 /**
  * The one catalogue of every word a user reads (finding messages, rule titles, severities, summary
- * and report labels, pane and command-line texts), one file per language under locales/. Its shape
- * is nl.ts's: a key there and not in en.ts does not compile.
+ * and report labels, pane and command-line texts), one file per language under locales/.
  */
-export type Catalogue = { readonly [S in keyof typeof NL]: { readonly [K in keyof (typeof NL)[S]]: string } };
 
 export type CatalogueSection = keyof Catalogue;
 

@@ -1,4 +1,4 @@
-import type { Catalogue } from "../catalogue";
+import type { Catalogue } from "./catalogue-shape";
 
 /** Every word a user reads, in English: the same keys as nl.ts (checked by the Catalogue type). */
 export const EN: Catalogue = {

@@ -1,6 +1,6 @@
 import type { FindingData } from "../../findings/finding";
 import { agreeWithin, formatOperand, overlapsWithin, sumOperands, toOperand, type Operand } from "../../core/interval";
-import { isChildLabel, isStockEndLabel, isStockStartLabel, isTotalLabel } from "../table-labels";
+import { isChildLabel, isRemovalLabel, isStockEndLabel, isStockStartLabel, isTotalLabel } from "../table-labels";
 import type { NumericTable, TableRow } from "../table";
 
 interface StockBlock {
@@ -10,8 +10,9 @@ interface StockBlock {
 }
 
 /**
- * "Stand per 1 januari", the mutation rows, "Stand per 31 december" (a table may hold several).
- * Sub-rows ("- ") and total rows ("Totaal mutaties") are not mutations of their own.
+ * The start row ("Stand per 1 januari", "Aantal woningen 1 januari", "Bezit begin boekjaar"), the
+ * mutation rows, the end row ("… 31 december", "… einde boekjaar"); a table may hold several.
+ * Sub-rows ("- "), section rows and total rows ("Totaal mutaties") are not mutations of their own.
  */
 function findStockBlocks(table: NumericTable): StockBlock[] {
   const blocks: StockBlock[] = [];
@@ -24,12 +25,22 @@ function findStockBlocks(table: NumericTable): StockBlock[] {
     } else if (start && isStockEndLabel(row.label)) {
       blocks.push({ start, end: row, mutations });
       start = undefined;
-    } else if (start && !isChildLabel(row.label) && !isTotalLabel(row.label)) {
+    } else if (start && !row.section && !isChildLabel(row.label) && !isTotalLabel(row.label)) {
       // A "Totaal mutaties" row repeats the mutations above it; total-row checks it.
       mutations.push(row);
     }
   }
   return blocks;
+}
+
+/**
+ * A mutation as it changes the stock: a removal ("Verkocht", "Gesloopt") lowers it whether it is
+ * shown as -104 or as 104; any other mutation counts with its own sign.
+ */
+function toMutation(row: TableRow, index: number): Operand | undefined {
+  const operand = toOperand(row.values[index]);
+  if (!operand || !isRemovalLabel(row.label) || operand.interval.min < 0) return operand;
+  return { ...operand, interval: { min: -operand.interval.max, max: -operand.interval.min } };
 }
 
 /**
@@ -47,7 +58,7 @@ export function checkStockFlow(table: NumericTable): FindingData[] {
       if (!start || !end || cell === undefined) return;
       const operands: Operand[] = [start];
       for (const row of block.mutations) {
-        const operand = toOperand(row.values[j]);
+        const operand = toMutation(row, j);
         if (!operand) return;
         operands.push(operand);
       }

@@ -1,6 +1,16 @@
 import type { FindingData } from "../../findings/finding";
 import { formatOperand, overlapsWithin, sumOperands, toOperand, type Operand } from "../../core/interval";
-import { isChildLabel, isShareTable, isStockEndLabel, isStockStartLabel, isTotalColumn, isTotalLabel } from "../table-labels";
+import {
+  isBalanceColumn,
+  isChildLabel,
+  isPercentColumn,
+  isRemovalLabel,
+  isShareTable,
+  isStockEndLabel,
+  isStockStartLabel,
+  isTotalColumn,
+  isTotalLabel,
+} from "../table-labels";
 import type { NumericTable, TableRow, TableValue } from "../table";
 
 /**
@@ -30,11 +40,24 @@ function isSubtotalLabel(label: string): boolean {
 }
 
 /**
- * The rows a Totaal row adds up: the rows above it, without "- " sub-rows; a Subtotaal row stands for
- * the rows above it (up to the previous Subtotaal); a Totaal row or a stock row ("Stand per 1
- * januari": the mutations below it are what a "Totaal mutaties" row adds up) ends the search.
+ * The rows a Totaal row adds up: the rows above it, without "- " sub-rows and section rows; a
+ * Subtotaal row stands for the rows above it (up to the previous Subtotaal); a Totaal row or a
+ * stock row ("Stand per 1 januari": the mutations below it are what a "Totaal mutaties" row adds
+ * up) ends the search.
  */
 export function partsOfTotalRow(table: NumericTable, totalIndex: number): TableRow[] {
+  return collectParts(table, totalIndex, false);
+}
+
+/**
+ * The same, ended by the nearest section row above (when no Subtotaal was met): a Totaal under a
+ * section heading ("Onderhoudkosten", "Overig bezit") may add up that section only.
+ */
+function partsInSection(table: NumericTable, totalIndex: number): TableRow[] {
+  return collectParts(table, totalIndex, true);
+}
+
+function collectParts(table: NumericTable, totalIndex: number, stopAtSection: boolean): TableRow[] {
   const total = table.rows[totalIndex];
   if (!total) return [];
   const grand = !isSubtotalLabel(total.label);
@@ -43,6 +66,10 @@ export function partsOfTotalRow(table: NumericTable, totalIndex: number): TableR
   for (let i = totalIndex - 1; i >= 0; i -= 1) {
     const row = table.rows[i];
     if (!row || isStockStartLabel(row.label) || isStockEndLabel(row.label)) break;
+    if (row.section) {
+      if (stopAtSection && !coveredBySubtotal) break;
+      continue;
+    }
     if (isTotalLabel(row.label)) {
       if (!(grand && isSubtotalLabel(row.label))) break;
       parts.unshift(row);
@@ -54,7 +81,10 @@ export function partsOfTotalRow(table: NumericTable, totalIndex: number): TableR
   return parts;
 }
 
-/** total-row: a Totaal row equals the sum of the rows above it (rows below it are not part of it). */
+/**
+ * total-row: a Totaal row equals the sum of the rows above it (rows below it are not part of it),
+ * or, under a section heading, the sum of that section's rows: either reading holding is enough.
+ */
 export function checkTotalRows(table: NumericTable): FindingData[] {
   // In a table of shares the Totaal row is checked against 100 % by percent-sum.
   if (isShareTable(table)) return [];
@@ -63,11 +93,14 @@ export function checkTotalRows(table: NumericTable): FindingData[] {
     if (!isTotalLabel(row.label)) return;
     const parts = partsOfTotalRow(table, i);
     if (parts.length === 0) return;
+    const sectionParts = partsInSection(table, i);
     table.columns.forEach((column, j) => {
       const total = toOperand(row.values[j]);
       const sum = sumOf(parts.map((p) => p.values[j]));
       const cell = row.cells[j];
       if (!total || !sum || cell === undefined || holds(sum, total)) return;
+      const sectionSum = sectionParts.length > 0 && sectionParts.length < parts.length ? sumOf(sectionParts.map((p) => p.values[j])) : undefined;
+      if (sectionSum && holds(sectionSum, total)) return;
       findings.push({
         code: "total-row",
         severity: "error",
@@ -118,22 +151,55 @@ export function checkSubtotals(table: NumericTable): FindingData[] {
 }
 
 /**
- * total-column: a Saldo/Totaal column equals the sum of the table's other value columns in that row.
- * Rows whose other columns are all empty (a figure given only in the last column) are skipped.
+ * The columns a total column adds up: the value columns left of it back to the previous total
+ * column (or, with none on its left, every other column), never a column of shares or rates
+ * next to counts ("%", "Aandeel").
+ */
+export function partsOfTotalColumn(table: NumericTable, totalIndex: number): number[] {
+  const total = table.columns[totalIndex];
+  if (!total) return [];
+  const totalIsPercent = isPercentColumn(table, totalIndex);
+  const usable = (j: number): boolean => {
+    const column = table.columns[j];
+    return column !== undefined && !isTotalColumn(column) && (totalIsPercent || !isPercentColumn(table, j));
+  };
+  const left: number[] = [];
+  for (let j = totalIndex - 1; j >= 0; j -= 1) {
+    const column = table.columns[j];
+    if (!column || isTotalColumn(column)) break;
+    if (usable(j)) left.unshift(j);
+  }
+  if (left.length > 0) return left;
+  return table.columns.map((_, j) => j).filter((j) => j !== totalIndex && usable(j));
+}
+
+/**
+ * total-column: a Saldo/Totaal column equals the sum of its parts (partsOfTotalColumn) in that row;
+ * in a Saldo column a removal column ("Gesloopt", "Verkocht") counts as minus, whatever its sign.
+ * Rows whose parts are all empty (a figure given only in the total column) are skipped.
  */
 export function checkTotalColumns(table: NumericTable): FindingData[] {
   const findings: FindingData[] = [];
-  const partIndexes = table.columns.map((c, j) => (isTotalColumn(c) ? -1 : j)).filter((j) => j >= 0);
-  if (partIndexes.length === 0) return findings;
   table.columns.forEach((column, j) => {
     if (!isTotalColumn(column)) return;
+    const partIndexes = partsOfTotalColumn(table, j);
+    if (partIndexes.length === 0) return;
+    const balance = isBalanceColumn(column);
     for (const row of table.rows) {
       const total = toOperand(row.values[j]);
       const partValues = partIndexes.map((p) => row.values[p]);
       if (partValues.every((v) => v === undefined || v.kind === "unknown")) continue;
-      const sum = sumOf(partValues);
+      const operands: Operand[] = [];
+      for (const p of partIndexes) {
+        const operand = toOperand(row.values[p]);
+        if (!operand) break;
+        const removal = balance && isRemovalLabel(table.columns[p]?.header ?? "") && operand.interval.min >= 0;
+        operands.push(removal ? { ...operand, interval: { min: -operand.interval.max, max: -operand.interval.min } } : operand);
+      }
       const cell = row.cells[j];
-      if (!total || !sum || cell === undefined || holds(sum, total)) continue;
+      if (operands.length !== partIndexes.length || !total || cell === undefined) continue;
+      const sum = sumOperands(operands);
+      if (holds(sum, total)) continue;
       findings.push({
         code: "total-column",
         severity: "error",

@@ -79,9 +79,11 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     ...(command.year !== undefined ? { year: command.year } : {}),
     ...(model !== undefined ? { model } : {}),
   });
-  if (result.agreementSheets.length === 0) {
+  // A workbook of figures only (a corporation's kengetallen) is checked; only one with neither
+  // agreements nor tables is unusable.
+  if (result.agreementSheets.length === 0 && result.tables.length === 0) {
     throw new InputError(
-      `${command.workbook}: no agreements sheet (no header row naming a theme (Onderwerp/Thema), an agreement (Actiepunt/Afspraak) and parties (Wie?/Partijen))`,
+      `${command.workbook}: no agreements sheet and no numeric table (no header row naming a theme (Onderwerp/Thema), an agreement (Actiepunt/Afspraak) and parties (Wie?/Partijen), and no table of figures)`,
     );
   }
 

@@ -346,7 +346,12 @@ function shiftHeaderLeft(header: DraftHeader): DraftHeader | undefined {
 /** The header at `row` and the rows under it, trying a one-column shift when the rows do not fit. */
 function readTableAt(grid: SheetGrid, row: number, captioned: boolean): { header: DraftHeader; rows: DraftRow[]; lastRow: number } | undefined {
   const header = readHeader(grid, row);
-  if (!header) return undefined;
+  if (!header) {
+    // "· Aandeel (%)" or "· Nieuw · Gesloopt · Saldo" over labelled rows: the top-left cell is blank.
+    const cornered = readHeader(grid, row, true);
+    const corneredBody = cornered ? readBody(grid, cornered, captioned) : undefined;
+    return cornered && corneredBody ? { header: cornered, ...corneredBody } : undefined;
+  }
   const body = readBody(grid, header, captioned);
   if (body) return { header, ...body };
   const shifted = shiftHeaderLeft(header);

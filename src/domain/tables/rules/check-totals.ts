@@ -94,6 +94,9 @@ export function checkTotalRows(table: NumericTable): FindingData[] {
     const parts = partsOfTotalRow(table, i);
     if (parts.length === 0) return;
     const sectionParts = partsInSection(table, i);
+    // Right under a section heading ("Onderhoudkosten" · "Totaal onderhoud"): the section's own
+    // figure, with nothing of its section above it to add up.
+    if (sectionParts.length === 0) return;
     table.columns.forEach((column, j) => {
       const total = toOperand(row.values[j]);
       const sum = sumOf(parts.map((p) => p.values[j]));

@@ -5,12 +5,13 @@
 // taken from published sources (cited per fixture in tests/fixtures/README.md). Where a figure
 // differs from its source on purpose (a typo put in to be found), the comment says so, and the
 // fixture's golden findings (real-*.findings.json, written by hand from these layouts) name it.
-// Run: node scripts/build-real-fixtures.js
+// Run: node scripts/build-real-fixtures.js [--out <dir>]
 const path = require("path");
 const fs = require("fs");
 const ExcelJS = require("exceljs");
 
-const FIXTURES = path.resolve(__dirname, "..", "tests", "fixtures");
+const outIndex = process.argv.indexOf("--out");
+const FIXTURES = outIndex > 0 && process.argv[outIndex + 1] ? path.resolve(process.argv[outIndex + 1]) : path.resolve(__dirname, "..", "tests", "fixtures");
 const STAMP = new Date(Date.UTC(2024, 0, 15, 12, 0, 0));
 
 // Typographic characters as PDFs and web pages paste them.

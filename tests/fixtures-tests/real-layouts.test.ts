@@ -1,4 +1,6 @@
-import { readFileSync } from "fs";
+import { execFileSync } from "child_process";
+import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
 import { join } from "path";
 import { readWorkbookFile } from "../../src/cli/xlsx/read-workbook";
 import { checkWorkbook, type Finding } from "../../src/domain";
@@ -78,4 +80,19 @@ describe.each(NAMES)("%s", (name) => {
   });
 
   it.todo("reads golden.agreementRows agreement rows and gives the golden agreement findings (issue 17, agreements side)");
+});
+
+describe("the committed real-*.xlsx", () => {
+  it("are what scripts/build-real-fixtures.js builds: same bytes (rebuild and commit when this fails)", () => {
+    const out = mkdtempSync(join(tmpdir(), "real-fixtures-"));
+    try {
+      execFileSync(process.execPath, [join(__dirname, "..", "..", "scripts", "build-real-fixtures.js"), "--out", out]);
+      for (const name of NAMES) {
+        const file = `${name}.xlsx`;
+        expect({ file, same: readFileSync(join(out, file)).equals(readFileSync(join(FIXTURES, file))) }).toEqual({ file, same: true });
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
 });

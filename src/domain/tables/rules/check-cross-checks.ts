@@ -83,7 +83,8 @@ function locateReference(
 ): TableCellRef | undefined {
   const number = ref.table.trim().toLowerCase();
   const id = normaliseLabel(`Tabel ${ref.table}`);
-  const caption = normaliseLabel(stripMarkup(ref.table).replace(/^tabel\s+\d+[a-z]?\s*[:.\-–—]?\s*/i, ""));
+  // "Tabel 5: Nieuwbouw per kern" reaches here as "5: Nieuwbouw per kern": its title is the caption.
+  const caption = normaliseLabel(stripMarkup(ref.table).replace(/^(?:tabel\s+)?\d+[a-z]?\s*[:.\-–—]\s*/i, ""));
   const row = stripMarkup(ref.row);
   const column = stripMarkup(ref.column);
   for (const table of tables) {

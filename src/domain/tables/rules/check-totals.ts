@@ -11,7 +11,7 @@ import {
   isTotalColumn,
   isTotalLabel,
 } from "../table-labels";
-import type { NumericTable, TableRow, TableValue } from "../table";
+import type { NumericTable, TableColumn, TableRow, TableValue } from "../table";
 
 /**
  * total-row, subtotal and total-column. A sum holds when the shown total lies within the shown parts'
@@ -57,7 +57,15 @@ function partsInSection(table: NumericTable, totalIndex: number): TableRow[] {
   return collectParts(table, totalIndex, true);
 }
 
-function collectParts(table: NumericTable, totalIndex: number, stopAtSection: boolean): TableRow[] {
+/**
+ * The same where an earlier Totaal row stands for its rows, as a Subtotaal does: "Totaal woningen"
+ * · … · "Totaal bezit" over it and the rows after it.
+ */
+function partsThroughTotals(table: NumericTable, totalIndex: number): TableRow[] {
+  return collectParts(table, totalIndex, false, true);
+}
+
+function collectParts(table: NumericTable, totalIndex: number, stopAtSection: boolean, throughTotals = false): TableRow[] {
   const total = table.rows[totalIndex];
   if (!total) return [];
   const grand = !isSubtotalLabel(total.label);
@@ -71,7 +79,7 @@ function collectParts(table: NumericTable, totalIndex: number, stopAtSection: bo
       continue;
     }
     if (isTotalLabel(row.label)) {
-      if (!(grand && isSubtotalLabel(row.label))) break;
+      if (!(grand && (throughTotals || isSubtotalLabel(row.label)))) break;
       parts.unshift(row);
       coveredBySubtotal = true;
       continue;
@@ -83,7 +91,9 @@ function collectParts(table: NumericTable, totalIndex: number, stopAtSection: bo
 
 /**
  * total-row: a Totaal row equals the sum of the rows above it (rows below it are not part of it),
- * or, under a section heading, the sum of that section's rows: either reading holding is enough.
+ * or, under a section heading, the sum of that section's rows, or the sum of the Totaal rows above
+ * it and the rows after them: any reading holding is enough (a false alarm costs more than a
+ * fault a layout hides). The finding gives the first reading's sum.
  */
 export function checkTotalRows(table: NumericTable): FindingData[] {
   // In a table of shares the Totaal row is checked against 100 % by percent-sum.
@@ -97,13 +107,16 @@ export function checkTotalRows(table: NumericTable): FindingData[] {
     // Right under a section heading ("Onderhoudkosten" · "Totaal onderhoud"): the section's own
     // figure, with nothing of its section above it to add up.
     if (sectionParts.length === 0) return;
+    const throughParts = partsThroughTotals(table, i);
     table.columns.forEach((column, j) => {
       const total = toOperand(row.values[j]);
       const sum = sumOf(parts.map((p) => p.values[j]));
       const cell = row.cells[j];
       if (!total || !sum || cell === undefined || holds(sum, total)) return;
-      const sectionSum = sectionParts.length > 0 && sectionParts.length < parts.length ? sumOf(sectionParts.map((p) => p.values[j])) : undefined;
+      const sectionSum = sectionParts.length < parts.length ? sumOf(sectionParts.map((p) => p.values[j])) : undefined;
       if (sectionSum && holds(sectionSum, total)) return;
+      const throughSum = throughParts.length !== parts.length ? sumOf(throughParts.map((p) => p.values[j])) : undefined;
+      if (throughSum && holds(throughSum, total)) return;
       findings.push({
         code: "total-row",
         severity: "error",
@@ -154,32 +167,61 @@ export function checkSubtotals(table: NumericTable): FindingData[] {
 }
 
 /**
- * The columns a total column adds up: the value columns left of it back to the previous total
- * column (or, with none on its left, every other column), never a column of shares or rates
- * next to counts ("%", "Aandeel").
+ * How a total column may read the columns on its left when another total column stands there:
+ * - "all": every value column (the earlier total left out);
+ * - "since-total": only the columns after the earlier total;
+ * - "through-totals": the earlier total standing for its columns, plus the columns after it
+ *   (`Huur eengezins · Huur meergezins · Totaal huur · Koop · Totaal`).
  */
-export function partsOfTotalColumn(table: NumericTable, totalIndex: number): number[] {
+export type TotalColumnReading = "all" | "since-total" | "through-totals";
+
+/**
+ * The columns a total column adds up in one reading: value columns on its left (or, with none on
+ * its left, every other value column), never a column of shares or rates next to counts ("%",
+ * "Aandeel").
+ */
+export function partsOfTotalColumn(table: NumericTable, totalIndex: number, reading: TotalColumnReading = "all"): number[] {
   const total = table.columns[totalIndex];
   if (!total) return [];
   const totalIsPercent = isPercentColumn(table, totalIndex);
-  const usable = (j: number): boolean => {
-    const column = table.columns[j];
-    return column !== undefined && !isTotalColumn(column) && (totalIsPercent || !isPercentColumn(table, j));
-  };
+  const usable = (j: number): boolean => totalIsPercent || !isPercentColumn(table, j);
   const left: number[] = [];
+  let covered = false;
   for (let j = totalIndex - 1; j >= 0; j -= 1) {
     const column = table.columns[j];
-    if (!column || isTotalColumn(column)) break;
-    if (usable(j)) left.unshift(j);
+    if (!column) break;
+    if (isTotalColumn(column)) {
+      if (reading === "since-total") break;
+      if (reading === "through-totals") {
+        if (usable(j)) left.unshift(j);
+        covered = true;
+      }
+      continue;
+    }
+    if (!covered && usable(j)) left.unshift(j);
   }
   if (left.length > 0) return left;
-  return table.columns.map((_, j) => j).filter((j) => j !== totalIndex && usable(j));
+  return table.columns.map((_, j) => j).filter((j) => j !== totalIndex && !isTotalColumn(table.columns[j] as TableColumn) && usable(j));
+}
+
+/** The sum of a row's values in `indexes`; in a Saldo column a removal column counts as minus. */
+function sumColumns(table: NumericTable, row: TableRow, indexes: readonly number[], balance: boolean): Operand | undefined {
+  const operands: Operand[] = [];
+  for (const p of indexes) {
+    const operand = toOperand(row.values[p]);
+    if (!operand) return undefined;
+    const removal = balance && isRemovalLabel(table.columns[p]?.header ?? "") && operand.interval.min >= 0;
+    operands.push(removal ? { ...operand, interval: { min: -operand.interval.max, max: -operand.interval.min } } : operand);
+  }
+  return operands.length === 0 ? undefined : sumOperands(operands);
 }
 
 /**
- * total-column: a Saldo/Totaal column equals the sum of its parts (partsOfTotalColumn) in that row;
- * in a Saldo column a removal column ("Gesloopt", "Verkocht") counts as minus, whatever its sign.
- * Rows whose parts are all empty (a figure given only in the total column) are skipped.
+ * total-column: a Saldo/Totaal column equals the sum of its parts (partsOfTotalColumn): when
+ * another total column stands on its left, any of the three readings holding is enough. In a
+ * Saldo column a removal column ("Gesloopt", "Verkocht") counts as minus, whatever its sign.
+ * Rows whose parts are all empty (a figure given only in the total column) are skipped. The
+ * finding gives the sum of all value columns on the left.
  */
 export function checkTotalColumns(table: NumericTable): FindingData[] {
   const findings: FindingData[] = [];
@@ -187,22 +229,24 @@ export function checkTotalColumns(table: NumericTable): FindingData[] {
     if (!isTotalColumn(column)) return;
     const partIndexes = partsOfTotalColumn(table, j);
     if (partIndexes.length === 0) return;
+    const alternatives = (["since-total", "through-totals"] as const)
+      .map((reading) => partsOfTotalColumn(table, j, reading))
+      .filter((parts) => parts.length > 0 && parts.join() !== partIndexes.join());
     const balance = isBalanceColumn(column);
     for (const row of table.rows) {
       const total = toOperand(row.values[j]);
-      const partValues = partIndexes.map((p) => row.values[p]);
-      if (partValues.every((v) => v === undefined || v.kind === "unknown")) continue;
-      const operands: Operand[] = [];
-      for (const p of partIndexes) {
-        const operand = toOperand(row.values[p]);
-        if (!operand) break;
-        const removal = balance && isRemovalLabel(table.columns[p]?.header ?? "") && operand.interval.min >= 0;
-        operands.push(removal ? { ...operand, interval: { min: -operand.interval.max, max: -operand.interval.min } } : operand);
-      }
+      if (partIndexes.every((p) => row.values[p] === undefined || row.values[p]?.kind === "unknown")) continue;
+      const sum = sumColumns(table, row, partIndexes, balance);
       const cell = row.cells[j];
-      if (operands.length !== partIndexes.length || !total || cell === undefined) continue;
-      const sum = sumOperands(operands);
-      if (holds(sum, total)) continue;
+      if (!sum || !total || cell === undefined || holds(sum, total)) continue;
+      if (
+        alternatives.some((parts) => {
+          const other = sumColumns(table, row, parts, balance);
+          return other !== undefined && holds(other, total);
+        })
+      ) {
+        continue;
+      }
       findings.push({
         code: "total-column",
         severity: "error",

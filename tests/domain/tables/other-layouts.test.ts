@@ -295,3 +295,64 @@ describe("a workbook of figures only", () => {
     expect(result.findings.map((f) => `${f.code} ${f.cell ?? ""}`)).toEqual(["total-row B4"]);
   });
 });
+
+describe("a corporation's stock table with its mutations as sub-rows", () => {
+  // The layout of many annual reports' kengetallen (figures made up): mutations as "- " rows under
+  // the start, units other than homes as "- " rows under the end, a count of all units after them.
+  const grid = (verkocht: string, end: number): SheetGrid =>
+    sheet([
+      ["Kengetallen", 2023, 2022],
+      ["Gegevens woningbezit:"],
+      ["Aantal woningen 1 januari", 5000, 5020],
+      ["- aantal opgeleverd", 40, 2],
+      ["- aantal verkocht", verkocht, "\u201112"],
+      ["- aantal gesloopt", "\u201110", "\u201110"],
+      ["- samenvoeging", "\u20111", 0],
+      [],
+      ["Aantal woningen 31 december", end, 5000],
+      ["- bedrijfsonroerend goed", 20, 20],
+      ["- parkeerplaatsen/garages", 300, 290],
+      [],
+      ["Aantal verhuureenheden per 31 december", end + 320, 5310],
+    ]);
+
+  it("checks the stock flow over the sub-rows and raises no subtotal on either stock row", () => {
+    const findings = checkGrid(grid("\u201120", 5009)).filter((f) => f.code !== "number-as-text");
+    expect(findings.map(brief)).toEqual([]);
+  });
+
+  it("finds a stock flow that does not add up, at the end row", () => {
+    const findings = checkGrid(grid("\u201120", 5010)).filter((f) => f.code !== "number-as-text");
+    expect(findings.map(brief)).toEqual(["stock-flow B9 5009/5010"]);
+  });
+
+  it("reads a removal sub-row shown positive as a removal", () => {
+    expect(checkGrid(grid("20", 5009)).filter((f) => f.code !== "number-as-text").map(brief)).toEqual([]);
+  });
+});
+
+describe("Totaal rows over Totaal rows", () => {
+  it("adds a grand Totaal over the Totaal rows right above it, their Subtotaal rows not counted twice", () => {
+    const grid = sheet([
+      ["Vastgoedeenheden", 2016],
+      ["Woningen", 26196],
+      ["Studenteneenheden", 2974],
+      ["Subtotaal woningen", 29170],
+      ["Bedrijfsruimten", 161],
+      ["Totaal wonen en bedrijf", 29331],
+      ["Garages", 3119],
+      ["Totaal overig", 3119],
+      ["Totaal vastgoedeenheden", 32450],
+    ]);
+    expect(checkGrid(grid).map(brief)).toEqual([]);
+    const wrong = sheet([
+      ["Vastgoedeenheden", 2016],
+      ["Woningen", 26196],
+      ["Totaal wonen", 26196],
+      ["Garages", 3119],
+      ["Totaal overig", 3119],
+      ["Totaal vastgoedeenheden", 29316],
+    ]);
+    expect(checkGrid(wrong).map(brief)).toEqual(["total-row B6 29315/29316"]);
+  });
+});

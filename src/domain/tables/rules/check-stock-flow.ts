@@ -18,16 +18,21 @@ function findStockBlocks(table: NumericTable): StockBlock[] {
   const blocks: StockBlock[] = [];
   let start: TableRow | undefined;
   let mutations: TableRow[] = [];
+  let children: TableRow[] = [];
   for (const row of table.rows) {
     if (isStockStartLabel(row.label)) {
       start = row;
       mutations = [];
+      children = [];
     } else if (start && isStockEndLabel(row.label)) {
-      blocks.push({ start, end: row, mutations });
+      // Mutations listed only as "- " rows ("- aantal opgeleverd", "- aantal verkocht") are the
+      // mutations; next to rows of their own they are those rows' breakdown.
+      blocks.push({ start, end: row, mutations: mutations.length > 0 ? mutations : children });
       start = undefined;
-    } else if (start && !row.section && !isChildLabel(row.label) && !isTotalLabel(row.label)) {
+    } else if (start && !row.section && !isTotalLabel(row.label)) {
       // A "Totaal mutaties" row repeats the mutations above it; total-row checks it.
-      mutations.push(row);
+      if (isChildLabel(row.label)) children.push(row);
+      else mutations.push(row);
     }
   }
   return blocks;

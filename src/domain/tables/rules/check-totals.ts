@@ -70,21 +70,30 @@ function collectParts(table: NumericTable, totalIndex: number, stopAtSection: bo
   if (!total) return [];
   const grand = !isSubtotalLabel(total.label);
   const parts: TableRow[] = [];
-  let coveredBySubtotal = false;
+  // What the rows met so far are already counted in: a Subtotaal covers the rows above it up to
+  // the previous Subtotaal; a Totaal (read through) covers everything above it, Subtotaals too.
+  let covered: "none" | "subtotal" | "total" = "none";
   for (let i = totalIndex - 1; i >= 0; i -= 1) {
     const row = table.rows[i];
     if (!row || isStockStartLabel(row.label) || isStockEndLabel(row.label)) break;
     if (row.section) {
-      if (stopAtSection && !coveredBySubtotal) break;
+      if (stopAtSection && covered === "none") break;
       continue;
     }
     if (isTotalLabel(row.label)) {
-      if (!(grand && (throughTotals || isSubtotalLabel(row.label)))) break;
+      if (!grand) break;
+      if (isSubtotalLabel(row.label)) {
+        if (covered === "total") continue;
+        parts.unshift(row);
+        covered = "subtotal";
+        continue;
+      }
+      if (!throughTotals) break;
       parts.unshift(row);
-      coveredBySubtotal = true;
+      covered = "total";
       continue;
     }
-    if (!coveredBySubtotal && !isChildLabel(row.label)) parts.unshift(row);
+    if (covered === "none" && !isChildLabel(row.label)) parts.unshift(row);
   }
   return parts;
 }
@@ -101,22 +110,26 @@ export function checkTotalRows(table: NumericTable): FindingData[] {
   const findings: FindingData[] = [];
   table.rows.forEach((row, i) => {
     if (!isTotalLabel(row.label)) return;
-    const parts = partsOfTotalRow(table, i);
-    if (parts.length === 0) return;
     const sectionParts = partsInSection(table, i);
     // Right under a section heading ("Onderhoudkosten" · "Totaal onderhoud"): the section's own
     // figure, with nothing of its section above it to add up.
-    if (sectionParts.length === 0) return;
-    const throughParts = partsThroughTotals(table, i);
+    if (sectionParts.length === 0 && table.rows[i - 1]?.section) return;
+    const readings = [partsOfTotalRow(table, i), sectionParts, partsThroughTotals(table, i)].filter((parts) => parts.length > 0);
+    const first = readings[0];
+    if (!first) return;
     table.columns.forEach((column, j) => {
       const total = toOperand(row.values[j]);
-      const sum = sumOf(parts.map((p) => p.values[j]));
+      const sum = sumOf(first.map((p) => p.values[j]));
       const cell = row.cells[j];
       if (!total || !sum || cell === undefined || holds(sum, total)) return;
-      const sectionSum = sectionParts.length < parts.length ? sumOf(sectionParts.map((p) => p.values[j])) : undefined;
-      if (sectionSum && holds(sectionSum, total)) return;
-      const throughSum = throughParts.length !== parts.length ? sumOf(throughParts.map((p) => p.values[j])) : undefined;
-      if (throughSum && holds(throughSum, total)) return;
+      if (
+        readings.some((parts) => {
+          const other = parts === first ? undefined : sumOf(parts.map((p) => p.values[j]));
+          return other !== undefined && holds(other, total);
+        })
+      ) {
+        return;
+      }
       findings.push({
         code: "total-row",
         severity: "error",
@@ -133,11 +146,13 @@ export function checkTotalRows(table: NumericTable): FindingData[] {
   return findings;
 }
 
-/** subtotal: the "- " rows right below a row add up to that row. */
+/** subtotal: the "- " rows right below a row add up to that row (not below a stock row). */
 export function checkSubtotals(table: NumericTable): FindingData[] {
   const findings: FindingData[] = [];
   table.rows.forEach((parent, i) => {
-    if (isChildLabel(parent.label)) return;
+    // "- " rows under a stock row are its mutations ("- aantal opgeleverd"), or units added to
+    // the next count, never its parts: stock-flow checks them.
+    if (isChildLabel(parent.label) || isStockStartLabel(parent.label) || isStockEndLabel(parent.label)) return;
     const children: TableRow[] = [];
     for (let k = i + 1; k < table.rows.length; k += 1) {
       const row = table.rows[k];

@@ -347,7 +347,9 @@ function shiftHeaderLeft(header: DraftHeader): DraftHeader | undefined {
 function readTableAt(grid: SheetGrid, row: number, captioned: boolean): { header: DraftHeader; rows: DraftRow[]; lastRow: number } | undefined {
   const header = readHeader(grid, row);
   if (!header) {
-    // "· Aandeel (%)" or "· Nieuw · Gesloopt · Saldo" over labelled rows: the top-left cell is blank.
+    // "· Aandeel (%)" over labelled rows: one header cell, the top-left cell blank. (Rows of more
+    // cells that fail as a header fail as a blank-corner header too: not asked again.)
+    if (hasMoreCellsThan(grid, row, 1)) return undefined;
     const cornered = readHeader(grid, row, true);
     const corneredBody = cornered ? readBody(grid, cornered, captioned) : undefined;
     return cornered && corneredBody ? { header: cornered, ...corneredBody } : undefined;

@@ -42,7 +42,8 @@ export interface TablesReading {
  * "M11028") is neither a label nor a value column: it is left out.
  * Without a caption a table needs a year header or two data rows (with labels when the header has none).
  * Tables side by side (separated by an empty column) are read each on their own, also beside the
- * agreements on their sheet. An HTML `<table>` blob in a cell
+ * agreements on their sheet; found only there, a table needs a caption or rows labelled with words.
+ * An HTML `<table>` blob in a cell
  * is never a table; when it sits right above an uncaptioned table with the same header, its caption
  * ("Tabel 3: …") names that table.
  */
@@ -94,6 +95,9 @@ export function findTables(sheets: readonly SheetGrid[]): TablesReading {
     for (const band of bands) {
       const view = viewColumns(grid, band.first, band.last);
       for (const draft of scanSheet(view)) {
+        // Numbers beside the agreements (a Doel · Realisatie pair past an empty column) are the
+        // agreements' own: a table there has a caption or rows labelled with words.
+        if (!draft.caption && !hasWordLabels(draft)) continue;
         const area = draftArea(view, draft);
         if (areas.some((a) => overlaps(a, area))) continue;
         areas.push(area);
@@ -606,6 +610,12 @@ function listValueColumns(grid: SheetGrid, draft: DraftTable): number[] {
     if (codes === 0 || others > 0) kept.push(i);
   });
   return kept;
+}
+
+/** True when at least half of a draft's rows are labelled with words (not numbers or years). */
+function hasWordLabels(draft: DraftTable): boolean {
+  const worded = draft.rows.filter((r) => r.label !== "" && !isNumeric(r.label) && yearOf(r.label) === undefined).length;
+  return worded * 2 >= draft.rows.length;
 }
 
 /** Bands of columns holding cells, separated by at least one column empty over the whole sheet. */

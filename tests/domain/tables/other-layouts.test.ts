@@ -254,6 +254,24 @@ describe("tables on the agreements sheet", () => {
     expect(result.findings.filter((f) => f.code === "total-column").map((f) => f.cell)).toEqual(["I3"]);
     expect(result.agreements).toHaveLength(2);
   });
+
+  it("does not take numbers beside the agreements past an empty column for a table", () => {
+    const rows: CellValue[][] = [
+      [...agreements[0] as CellValue[], null, "Doel", "Realisatie"],
+      [...agreements[1] as CellValue[], null, 80, 75],
+      [...agreements[2] as CellValue[], null, 50, 20],
+    ];
+    expect(checkWorkbook([gridFromRows(rows)]).tables).toEqual([]);
+  });
+
+  it("finds an uncaptioned table beside the agreements when its rows are labelled with words", () => {
+    const rows: CellValue[][] = [
+      [...agreements[0] as CellValue[], null, null, "Nieuw", "Gesloopt", "Saldo"],
+      [...agreements[1] as CellValue[], null, "Lefier", 40, 10, 30],
+      [...agreements[2] as CellValue[], null, "Woonservice", 25, 5, 20],
+    ];
+    expect(checkWorkbook([gridFromRows(rows)]).tables.map((t) => t.range)).toEqual(["F1:I3"]);
+  });
 });
 
 describe("cross-checks by caption", () => {

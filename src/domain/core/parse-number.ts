@@ -15,6 +15,7 @@ import type { TableValue } from "../tables/table";
  *   a decimal point (typed in English notation) and is read as one.
  * - When both separators occur, the last one is the decimal separator ("1,234.5" = 1234.5).
  * - "€", "EUR" and a trailing ",-" (no cents) are ignored; HTML tags and entities are stripped.
+ * - A number in brackets is negative, as accountants write it: "(1.234)" = -1234.
  * - Two numbers joined by "-", "–", "à", "a", "tot", "tot en met" or "t/m" are an interval:
  *   "-20 - -25" = [-25, -20]. A trailing "%" applies to both ends.
  * - Blank, "n.b.", "nb", "nvt", "n.v.t.", "-", "—", "–", "?" are unknown, never an error.
@@ -49,6 +50,7 @@ const UNKNOWN_PUNCTUATION_PATTERN = /[.\s/]/g;
 const CURRENCY_PATTERN = /\s*€\s*|\s*\beur\b\s*/gi;
 const NO_CENTS_PATTERN = /,-$/;
 const SIGN_PATTERN = /^([-+])\s*/;
+const BRACKETED_PATTERN = /^\(\s*(\d[\d., ]*)\s*\)$/;
 const SPACE_GROUPED_PATTERN = /^\d{1,3}(?: \d{3})+(?:,\d+)?$/;
 const GROUP_SPACE_PATTERN = / /g;
 const DIGITS_AND_SEPARATORS_PATTERN = /^\d[\d.,]*$/;
@@ -79,7 +81,13 @@ const INTERVAL_PATTERN = new RegExp(String.raw`^(${NUMBER_BODY})\s*(%?)\s*${SEPA
 export function parseDutchNumber(text: string): ParsedNumber | undefined {
   let s = normaliseNumberText(text).trim().replace(CURRENCY_PATTERN, "").replace(NO_CENTS_PATTERN, "");
   let sign = 1;
-  const signMatch = SIGN_PATTERN.exec(s);
+  // Accountants' negative: "(1.234)" is -1234.
+  const bracketed = BRACKETED_PATTERN.exec(s);
+  if (bracketed?.[1] !== undefined) {
+    s = bracketed[1].trim();
+    sign = -1;
+  }
+  const signMatch = bracketed ? null : SIGN_PATTERN.exec(s);
   if (signMatch) {
     if (signMatch[1] !== "+") sign = -1;
     s = s.slice(signMatch[0].length);

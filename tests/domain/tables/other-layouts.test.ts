@@ -374,3 +374,37 @@ describe("Totaal rows over Totaal rows", () => {
     expect(checkGrid(wrong).map(brief)).toEqual(["total-row B6 29315/29316"]);
   });
 });
+
+describe("a stock laid out across, one row per year", () => {
+  const grid = (end2021: number, start2022: number): SheetGrid =>
+    sheet([
+      ["Jaar", "Voorraad 1 januari", "Nieuwbouw", "Verkoop", "Sloop", "Saldo", "Voorraad 31 december"],
+      ["2021", 1000, 20, 5, "(3)", 12, end2021],
+      ["2022", start2022, 10, 4, 0, 6, 1018],
+    ]);
+
+  it("holds: start + nieuwbouw - verkoop - sloop = end, Saldo over the mutations only, continuity", () => {
+    expect(checkGrid(grid(1012, 1012)).filter((f) => f.code !== "number-as-text").map(brief)).toEqual([]);
+  });
+
+  it("finds the end that does not follow, and the next year's start that differs", () => {
+    expect(checkGrid(grid(1013, 1012)).filter((f) => f.code !== "number-as-text").map(brief)).toEqual([
+      "stock-flow G2 1012/1013",
+      "stock-continuity B3 1013/1012",
+    ]);
+  });
+});
+
+describe("negative numbers in brackets", () => {
+  it.each([
+    ["(1.234)", -1234],
+    ["(12,5)", -12.5],
+    ["( 3 )", -3],
+  ])("%j is %d", (text, value) => {
+    expect(parseCellNumber(text)).toMatchObject({ kind: "number", value });
+  });
+
+  it("leaves a bracketed word alone", () => {
+    expect(parseCellNumber("(n.b.)")).toMatchObject({ kind: "invalid" });
+  });
+});

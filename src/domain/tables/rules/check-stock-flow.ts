@@ -1,6 +1,6 @@
 import type { FindingData } from "../../findings/finding";
 import { agreeWithin, formatOperand, overlapsWithin, sumOperands, toOperand, type Operand } from "../../core/interval";
-import { isChildLabel, isRemovalLabel, isStockEndLabel, isStockStartLabel, isTotalLabel } from "../table-labels";
+import { isChildLabel, isRemovalLabel, isStockEndLabel, isStockStartLabel, isTotalColumn, isTotalLabel } from "../table-labels";
 import type { NumericTable, TableRow } from "../table";
 
 interface StockBlock {
@@ -39,13 +39,46 @@ function findStockBlocks(table: NumericTable): StockBlock[] {
 }
 
 /**
+ * A stock laid out across: a start column ("Voorraad 1 januari"), mutation columns ("Nieuwbouw",
+ * "Sloop"), an end column ("Voorraad 31 december"), one row per year or per corporation.
+ */
+interface StockColumns {
+  readonly start: number;
+  readonly end: number;
+  readonly mutations: readonly number[];
+}
+
+function findStockColumns(table: NumericTable): StockColumns[] {
+  const blocks: StockColumns[] = [];
+  let start: number | undefined;
+  let mutations: number[] = [];
+  table.columns.forEach((column, j) => {
+    if (column.year !== undefined) return;
+    if (isStockStartLabel(column.header)) {
+      start = j;
+      mutations = [];
+    } else if (start !== undefined && isStockEndLabel(column.header)) {
+      blocks.push({ start, end: j, mutations });
+      start = undefined;
+    } else if (start !== undefined && !isTotalColumn(column)) {
+      mutations.push(j);
+    }
+  });
+  return blocks;
+}
+
+/** The operand of a value as a mutation: a removal (by its row or column label) lowers the stock. */
+function asMutation(operand: Operand | undefined, removal: boolean): Operand | undefined {
+  if (!operand || !removal || operand.interval.min < 0) return operand;
+  return { ...operand, interval: { min: -operand.interval.max, max: -operand.interval.min } };
+}
+
+/**
  * A mutation as it changes the stock: a removal ("Verkocht", "Gesloopt") lowers it whether it is
  * shown as -104 or as 104; any other mutation counts with its own sign.
  */
 function toMutation(row: TableRow, index: number): Operand | undefined {
-  const operand = toOperand(row.values[index]);
-  if (!operand || !isRemovalLabel(row.label) || operand.interval.min < 0) return operand;
-  return { ...operand, interval: { min: -operand.interval.max, max: -operand.interval.min } };
+  return asMutation(toOperand(row.values[index]), isRemovalLabel(row.label));
 }
 
 /**
@@ -82,10 +115,48 @@ export function checkStockFlow(table: NumericTable): FindingData[] {
       });
     });
   }
+  for (const block of findStockColumns(table)) {
+    for (const row of table.rows) {
+      if (row.section) continue;
+      const start = toOperand(row.values[block.start]);
+      const end = toOperand(row.values[block.end]);
+      const cell = row.cells[block.end];
+      if (!start || !end || cell === undefined) continue;
+      const operands: Operand[] = [start];
+      for (const j of block.mutations) {
+        const operand = asMutation(toOperand(row.values[j]), isRemovalLabel(table.columns[j]?.header ?? ""));
+        if (!operand) break;
+        operands.push(operand);
+      }
+      if (operands.length !== block.mutations.length + 1) continue;
+      const expected = sumOperands(operands);
+      if (overlapsWithin(expected.interval, end.interval, expected.tolerance + end.tolerance)) continue;
+      findings.push({
+        code: "stock-flow",
+        severity: "error",
+        sheet: table.sheet,
+        cell,
+        expected: formatOperand(expected),
+        actual: formatOperand(end),
+        params: { year: row.label },
+        table: table.id,
+        row: row.row,
+      });
+    }
+  }
   return findings;
 }
 
-/** stock-continuity: the stock at 31 December of year N is the stock at 1 January of year N+1. */
+/** The year a row stands for when its label is one ("2021", "2021*"). */
+function yearOfLabel(label: string): number | undefined {
+  const match = /^((?:19|20)\d{2})\b/.exec(label.trim());
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
+/**
+ * stock-continuity: the stock at 31 December of year N is the stock at 1 January of year N+1, per
+ * column of years, and across (a start and an end column) per row of years.
+ */
 export function checkStockContinuity(table: NumericTable): FindingData[] {
   const findings: FindingData[] = [];
   const byYear = new Map<number, number>();
@@ -110,6 +181,32 @@ export function checkStockContinuity(table: NumericTable): FindingData[] {
         params: { year, nextYear: year + 1 },
         table: table.id,
         row: block.start.row,
+      });
+    }
+  }
+  const rowsByYear = new Map<number, TableRow>();
+  for (const row of table.rows) {
+    const year = yearOfLabel(row.label);
+    if (year !== undefined && !rowsByYear.has(year)) rowsByYear.set(year, row);
+  }
+  for (const block of findStockColumns(table)) {
+    for (const [year, row] of rowsByYear) {
+      const next = rowsByYear.get(year + 1);
+      if (!next) continue;
+      const end = toOperand(row.values[block.end]);
+      const nextStart = toOperand(next.values[block.start]);
+      const cell = next.cells[block.start];
+      if (!end || !nextStart || cell === undefined || agreeWithin(end, nextStart)) continue;
+      findings.push({
+        code: "stock-continuity",
+        severity: "error",
+        sheet: table.sheet,
+        cell,
+        expected: formatOperand(end),
+        actual: formatOperand(nextStart),
+        params: { year, nextYear: year + 1 },
+        table: table.id,
+        row: next.row,
       });
     }
   }

@@ -199,7 +199,12 @@ export function partsOfTotalColumn(table: NumericTable, totalIndex: number, read
   const total = table.columns[totalIndex];
   if (!total) return [];
   const totalIsPercent = isPercentColumn(table, totalIndex);
-  const usable = (j: number): boolean => totalIsPercent || !isPercentColumn(table, j);
+  const usable = (j: number): boolean => {
+    const header = table.columns[j]?.header ?? "";
+    // A Saldo between a stock's start and end columns adds up the mutations, not the stock.
+    if (isStockStartLabel(header) || isStockEndLabel(header)) return false;
+    return totalIsPercent || !isPercentColumn(table, j);
+  };
   const left: number[] = [];
   let covered = false;
   for (let j = totalIndex - 1; j >= 0; j -= 1) {

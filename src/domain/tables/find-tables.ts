@@ -148,7 +148,8 @@ interface DraftTable {
   readonly lastRow: number;
 }
 
-const CAPTION_PATTERN = /^tabel\s+(\d+[a-z]?)(?=$|[\s:.\-–—])\s*[:.\-–—]?\s*(.*)$/i;
+/** "Tabel 3: titel", "Tabel 3.2 – titel", "Tabel 4a titel": the number may carry a chapter ("3.2"). */
+const CAPTION_PATTERN = /^tabel\s+(\d+(?:\.\d+)*[a-z]?)(?=$|[\s:.\-–—])\s*[:.\-–—]?\s*(.*)$/i;
 const YEAR_PATTERN = /^((?:19|20)\d{2})\s*(?:\*+|\([^)]*\))?$/;
 const LEADING_YEAR = /^\s*(?:19|20)\d{2}/;
 const MAX_CAPTION_LENGTH = 200;

@@ -408,3 +408,10 @@ describe("negative numbers in brackets", () => {
     expect(parseCellNumber("(n.b.)")).toMatchObject({ kind: "invalid" });
   });
 });
+
+describe("captions numbered by chapter", () => {
+  it("reads 'Tabel 3.2: Woningvoorraad' as table 3.2 titled Woningvoorraad", () => {
+    const { tables } = findTables([gridFromRows([["Tabel 3.2: Woningvoorraad"], ["Woningen", 2021], ["Huur", 10], ["Koop", 5]], { sheet: "Tabellen" })]);
+    expect(tables.map((t) => [t.id, t.number, t.title])).toEqual([["Tabel 3.2", "3.2", "Woningvoorraad"]]);
+  });
+});

@@ -84,7 +84,7 @@ function locateReference(
   const number = ref.table.trim().toLowerCase();
   const id = normaliseLabel(`Tabel ${ref.table}`);
   // "Tabel 5: Nieuwbouw per kern" reaches here as "5: Nieuwbouw per kern": its title is the caption.
-  const caption = normaliseLabel(stripMarkup(ref.table).replace(/^(?:tabel\s+)?\d+[a-z]?\s*[:.\-–—]\s*/i, ""));
+  const caption = normaliseLabel(stripMarkup(ref.table).replace(/^(?:tabel\s+)?\d+(?:\.\d+)*[a-z]?\s*[:.\-–—]\s*/i, ""));
   const row = stripMarkup(ref.row);
   const column = stripMarkup(ref.column);
   for (const table of tables) {

@@ -61,7 +61,7 @@ export default tseslint.config(
     },
     rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
   },
-  // src/domain is pure: only zod and its own modules. Each depth gets the ../ that would leave it.
+  // src/domain is pure: only zod, entities (HTML entity decoding) and its own modules. Each depth gets the ../ that would leave it.
   ...[
     ["src/domain/*.ts", "../**"],
     ["src/domain/*/*.ts", "../../**"],
@@ -73,7 +73,7 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { regex: "^(?!zod$|\\.{1,2}/).*", message: "src/domain is pure: import only zod and domain modules." },
+            { regex: "^(?!zod$|entities$|\\.{1,2}/).*", message: "src/domain is pure: import only zod, entities and domain modules." },
             { group: [outside], message: "src/domain must not import from outside src/domain." },
           ],
         },

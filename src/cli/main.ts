@@ -79,7 +79,9 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     ...(command.year !== undefined ? { year: command.year } : {}),
     ...(model !== undefined ? { model } : {}),
   });
-  if (result.agreementSheets.length === 0) {
+  // A workbook of figures only (a corporation's kengetallen) is checked; only one with neither
+  // agreements nor tables is unusable.
+  if (result.agreementSheets.length === 0 && result.tables.length === 0) {
     throw new InputError(translate("cli", "noAgreementsSheet", "en", { workbook: command.workbook }));
   }
 

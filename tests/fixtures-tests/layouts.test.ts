@@ -114,9 +114,36 @@ describe("the seed workbooks in the CLI", () => {
   });
 });
 
+describe("a workbook without agreements", () => {
+  it("no-agreements.xlsx (one table of figures, no agreements sheet) is checked, not refused: exit 0", async () => {
+    const run = await runCliCaptured(["check", fixture("no-agreements.xlsx")]);
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(run.stdout).toMatch(/0 afspraken, 1 tabellen/);
+  });
+
+  it("with neither agreements nor tables is unusable: exit 2 with a one-line reason", async () => {
+    const ExcelJS = await import("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Blad1");
+    sheet.getCell("A1").value = "Overzicht woningvoorraad (concept)";
+    sheet.getCell("A2").value = "Nog aanvullen met de afspraken en de cijfers van dit jaar.";
+    const dir = mkdtempSync(join(tmpdir(), "no-agreements-no-tables-"));
+    try {
+      const file = join(dir, "leeg.xlsx");
+      await workbook.xlsx.writeFile(file);
+      const run = await runCliCaptured(["check", file]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr.trim().split("\n")).toHaveLength(1);
+      expect(run.stderr).toMatch(/no agreements sheet and no numeric table/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("unusable inputs: exit 2 with a one-line reason", () => {
   const cases: readonly [string, RegExp][] = [
-    ["no-agreements.xlsx", /no agreements sheet/],
     ["not-a-workbook.xlsx", /not an \.xlsx workbook/],
     ["empty.xlsx", /empty/],
     ["csv-renamed.xlsx", /not an \.xlsx workbook/],

@@ -1,3 +1,5 @@
+import { decodeHTMLStrict } from "entities";
+
 /**
  * Text normalisation for matching names typed by people (themes, parties, statuses, headers)
  * and for recognising HTML pasted into cells from PDFs and web pages.
@@ -16,16 +18,6 @@ const HTML_ELEMENTS = new Set([
 
 const TAG_PATTERN = /<\/?([A-Za-z][A-Za-z0-9]*)\b[^<>]*>/g;
 
-const ENTITIES: Readonly<Record<string, string>> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  nbsp: " ",
-  euro: "€",
-};
-
 /** Unique lower-case names of the HTML elements in a text, in order of appearance. */
 export function findMarkupTags(text: string): string[] {
   const names: string[] = [];
@@ -42,7 +34,6 @@ export function findMarkupTags(text: string): string[] {
  */
 const UNCOLLAPSED_PATTERN = /[^\S ]| {2}|^ | $/;
 const WHITESPACE_RUN_PATTERN = /[\s\u00A0]+/g;
-const ENTITY_PATTERN = /&(#\d{1,6}|[a-z]{2,6});/gi;
 const COMBINING_MARK_PATTERN = /[\u0300-\u036f]/g;
 const MARKUP_START_PATTERN = /[<&]/;
 const ASCII_PATTERN = /^[\x00-\x7F]*$/;
@@ -95,13 +86,10 @@ function stripMarkupUncached(text: string): string {
   const withoutTags = text.replace(TAG_PATTERN, (whole, name: string) =>
     HTML_ELEMENTS.has(name.toLowerCase()) ? " " : whole,
   );
-  const decoded = withoutTags.replace(ENTITY_PATTERN, (whole, entity: string) => {
-    if (entity.startsWith("#")) {
-      const code = Number(entity.slice(1));
-      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[entity.toLowerCase()] ?? whole;
-  });
+  // Every named and numeric entity of HTML (&eacute;, &minus;, &#x2212;, &hellip;…): pasted web and
+  // PDF text carries far more than the handful of common ones. Strict: only with the closing ";",
+  // so that "R&D" or "Bouw&copy-afdeling" in a name stays as typed.
+  const decoded = withoutTags.includes("&") ? decodeHTMLStrict(withoutTags) : withoutTags;
   return collapseWhitespace(decoded);
 }
 

@@ -15,9 +15,14 @@ import type { TableValue } from "../tables/table";
  *   a decimal point (typed in English notation) and is read as one.
  * - When both separators occur, the last one is the decimal separator ("1,234.5" = 1234.5).
  * - "€", "EUR" and a trailing ",-" (no cents) are ignored; HTML tags and entities are stripped.
+ * - A number in brackets is negative, as accountants write it: "(1.234)" = -1234.
  * - Two numbers joined by "-", "–", "à", "a", "tot", "tot en met" or "t/m" are an interval:
  *   "-20 - -25" = [-25, -20]. A trailing "%" applies to both ends.
  * - Blank, "n.b.", "nb", "nvt", "n.v.t.", "-", "—", "–", "?" are unknown, never an error.
+ * - Every minus a PDF or word processor writes is a minus: the minus sign U+2212, the
+ *   non-breaking hyphen U+2011, hyphen U+2010, figure dash U+2012, en dash U+2013, the small and
+ *   full-width hyphen-minus (U+FE63, U+FF0D). Every space a typesetter puts between digit groups
+ *   (no-break U+00A0, figure U+2007, thin U+2009, narrow no-break U+202F, hair U+200A) is a space.
  */
 
 /** Table labels and values are stripped of pasted markup the same way as agreement cells. */
@@ -27,12 +32,27 @@ export { stripMarkup };
  * The patterns of functions that run for every table cell, compiled once: a literal inside a
  * function is a new RegExp object each time it is evaluated.
  */
+/** Minus signs other than "-" and spaces other than " " inside numbers (see the conventions above). */
+const MINUS_VARIANTS_PATTERN = /[\u2010\u2011\u2012\u2013\u2212\uFE63\uFF0D]/g;
+const SPACE_VARIANTS_PATTERN = /[\u00A0\u2007\u2009\u200A\u202F]/g;
+const TYPOGRAPHIC_PATTERN = /[\u00A0\u2007\u2009\u200A\u202F\u2010-\u2013\u2212\uFE63\uFF0D]/;
+
+/**
+ * The number text with every typographic minus as "-" and every typographic space as " ".
+ * Runs for every text cell of a table: the test spares most texts the two replacements.
+ */
+export function normaliseNumberText(text: string): string {
+  if (!TYPOGRAPHIC_PATTERN.test(text)) return text;
+  return text.replace(MINUS_VARIANTS_PATTERN, "-").replace(SPACE_VARIANTS_PATTERN, " ");
+}
+
 const UNKNOWN_PUNCTUATION_PATTERN = /[.\s/]/g;
 const CURRENCY_PATTERN = /\s*€\s*|\s*\beur\b\s*/gi;
 const NO_CENTS_PATTERN = /,-$/;
-const SIGN_PATTERN = /^([-−+])\s*/;
-const SPACE_GROUPED_PATTERN = /^\d{1,3}(?:[  ]\d{3})+(?:,\d+)?$/;
-const GROUP_SPACE_PATTERN = /[  ]/g;
+const SIGN_PATTERN = /^([-+])\s*/;
+const BRACKETED_PATTERN = /^\(\s*(\d[\d., ]*)\s*\)$/;
+const SPACE_GROUPED_PATTERN = /^\d{1,3}(?: \d{3})+(?:,\d+)?$/;
+const GROUP_SPACE_PATTERN = / /g;
 const DIGITS_AND_SEPARATORS_PATTERN = /^\d[\d.,]*$/;
 const DIGITS_PATTERN = /^\d+$/;
 const OPTIONAL_DIGITS_PATTERN = /^\d*$/;
@@ -53,15 +73,21 @@ interface ParsedNumber {
   readonly decimals: number;
 }
 
-const NUMBER_BODY = String.raw`[-−+]?\s*(?:€|eur)?\s*[-−+]?\d[\d.,  ]*(?:,-)?`;
+const NUMBER_BODY = String.raw`[-+]?\s*(?:€|eur)?\s*[-+]?\d[\d., ]*(?:,-)?`;
 const SEPARATOR = String.raw`(?:-|–|—|à|a|tot en met|tot|t/m)`;
 const INTERVAL_PATTERN = new RegExp(String.raw`^(${NUMBER_BODY})\s*(%?)\s*${SEPARATOR}\s*(${NUMBER_BODY})\s*(%?)$`, "i");
 
 /** Parses one Dutch number without percent sign or interval ("4.324", "-1.234,5", "€ 1.000,-"). */
 export function parseDutchNumber(text: string): ParsedNumber | undefined {
-  let s = text.trim().replace(CURRENCY_PATTERN, "").replace(NO_CENTS_PATTERN, "");
+  let s = normaliseNumberText(text).trim().replace(CURRENCY_PATTERN, "").replace(NO_CENTS_PATTERN, "");
   let sign = 1;
-  const signMatch = SIGN_PATTERN.exec(s);
+  // Accountants' negative: "(1.234)" is -1234.
+  const bracketed = BRACKETED_PATTERN.exec(s);
+  if (bracketed?.[1] !== undefined) {
+    s = bracketed[1].trim();
+    sign = -1;
+  }
+  const signMatch = bracketed ? null : SIGN_PATTERN.exec(s);
   if (signMatch) {
     if (signMatch[1] !== "+") sign = -1;
     s = s.slice(signMatch[0].length);
@@ -117,7 +143,7 @@ export function parseNumberText(raw: string): TableValue {
   // Checked through a CellValue: isExcelError's type guard would narrow `raw` itself to never.
   const cell: CellValue = raw;
   if (isExcelError(cell)) return { kind: "error", text: cell.trim() };
-  const text = stripMarkup(raw);
+  const text = normaliseNumberText(stripMarkup(raw));
   if (isUnknownText(text)) return { kind: "unknown" };
   const single = PERCENT_SUFFIX_PATTERN.exec(text);
   const body = single?.[1] ?? text;

@@ -185,7 +185,8 @@ export function parseOperator(text: string): CheckOperator | undefined {
 }
 
 /**
- * A side of a Controle: a number, or `Tabel N / row label / column header`. The row label may
+ * A side of a Controle: a number, or `Tabel N / row label / column header` (or `caption title /
+ * row label / column header`). The row label may
  * itself contain `/` (`Aanleg/onderhoud`): the first part is the table, the last the column.
  */
 export function parseOperand(value: CellValue): CheckOperand | undefined {
@@ -194,7 +195,8 @@ export function parseOperand(value: CellValue): CheckOperand | undefined {
   if (typeof value !== "string") return undefined;
   const parts = value.split("/").map((p) => p.trim());
   if (parts.length < 3) return undefined;
-  const table = /^tabel\s+(.+)$/i.exec(parts[0] ?? "")?.[1]?.trim();
+  // "Tabel 4", or the table's caption title ("Woningvoorraad") for a table named by caption.
+  const table = (/^tabel\s+(.+)$/i.exec(parts[0] ?? "")?.[1] ?? parts[0])?.trim();
   const column = parts[parts.length - 1] ?? "";
   const row = parts.slice(1, -1).join("/").trim();
   if (!table || row === "" || column === "") return undefined;

@@ -17,9 +17,9 @@ import type { NumericTable } from "./table";
  * Rows whose label is a known theme are never table rows (an agreement with a year in it).
  */
 
-const CAPTION_PATTERN = /^tabel\s*\d+[a-z]?\s*[:.]/i;
-const NUMBER_PATTERN = /^[-+\u2212\u2013]?\s*€?\s*\d[\d.,\s]*%?$/;
-const RANGE_PATTERN = /^[-+\u2212]?\s*\d[\d.,]*\s*%?\s*(?:-|\u2013|à|a|tot|t\/m)\s*[-+\u2212]?\s*\d[\d.,]*\s*%?$/i;
+const CAPTION_PATTERN = /^tabel\s*\d+(?:\.\d+)*[a-z]?\s*[:.]/i;
+const NUMBER_PATTERN = /^[-+\u2010-\u2013\u2212\uFE63\uFF0D]?\s*€?\s*\d[\d.,\s]*%?$/;
+const RANGE_PATTERN = /^[-+\u2010-\u2013\u2212]?\s*\d[\d.,]*\s*%?\s*(?:-|\u2013|à|a|tot|t\/m)\s*[-+\u2010-\u2013\u2212]?\s*\d[\d.,]*\s*%?$/i;
 const UNKNOWN_VALUES = new Set(["", "-", "n.b.", "nb", "nvt", "n.v.t.", "?", "x"]);
 /** The longest of UNKNOWN_VALUES: longer texts are not lower-cased to be looked up (agreement prose). */
 const MAX_UNKNOWN_LENGTH = Math.max(...[...UNKNOWN_VALUES].map((v) => v.length));

@@ -17,6 +17,7 @@ import { formatCellReference } from "../findings/messages";
 import { memoiseText } from "../core/normalise-text";
 import { parseCellNumber, stripMarkup } from "../core/parse-number";
 import type { NumericTable, TableColumn, TableRow, TableValue } from "./table";
+import { readTableAreas, type TableArea } from "./detect-table-rows";
 
 export interface TablesReading {
   readonly tables: readonly NumericTable[];
@@ -32,9 +33,17 @@ export interface TablesReading {
  * - data rows: at most one label cell left of the value columns, values under the header's columns,
  *   nothing right of the last column, at least one number, and no more text-that-is-not-a-number
  *   cells than numbers. Long text (an agreement's wording) is never a table value.
- * The table ends at a blank row, the next caption, or the first row that is not a data row, so an
- * agreement row right after a table is left to the agreement reader.
- * Without a caption a table needs a year header or two data rows. An HTML `<table>` blob in a cell
+ * The table ends at the next caption, the first row that is not a data row (so an agreement row
+ * right after a table is left to the agreement reader), or a blank row, unless one blank row sits
+ * inside the table: the row after it carries on with the same columns (a data or section row, not
+ * a new header).
+ * A header row may leave its top-left cell blank: the labels then sit left of the first header cell.
+ * A reference column ("Ref.", "Code", "Nr." header, or values that are codes such as "5.11.1",
+ * "M11028") is neither a label nor a value column: it is left out.
+ * Without a caption a table needs a year header or two data rows (with labels when the header has none).
+ * Tables side by side (separated by an empty column) are read each on their own, also beside the
+ * agreements on their sheet; found only there, a table needs a caption or rows labelled with words.
+ * An HTML `<table>` blob in a cell
  * is never a table; when it sits right above an uncaptioned table with the same header, its caption
  * ("Tabel 3: …") names that table.
  */
@@ -44,35 +53,56 @@ export function findTables(sheets: readonly SheetGrid[]): TablesReading {
   const firstByNumber = new Map<string, string>();
   const countByNumber = new Map<string, number>();
 
-  for (const grid of sheets) {
-    for (const draft of scanSheet(grid)) {
-      let id: string;
-      if (draft.caption) {
-        const { number, row, col } = draft.caption;
-        const seen = (countByNumber.get(number) ?? 0) + 1;
-        countByNumber.set(number, seen);
-        const captionCell = addressOf(grid, row, col);
-        id = seen === 1 ? `Tabel ${number}` : `Tabel ${number} (${seen})`;
-        const first = firstByNumber.get(number);
-        if (first === undefined) {
-          firstByNumber.set(number, formatCellReference(grid.sheet, captionCell));
-        } else {
-          findings.push({
-            code: "duplicate-table-number",
-            severity: "warning",
-            sheet: grid.sheet,
-            cell: captionCell,
-            params: { number, first },
-            table: id,
-            row: sheetRowOf(grid, row),
-          });
-        }
+  const addTable = (grid: SheetGrid, draft: DraftTable): NumericTable => {
+    let id: string;
+    if (draft.caption) {
+      const { number, row, col } = draft.caption;
+      const seen = (countByNumber.get(number) ?? 0) + 1;
+      countByNumber.set(number, seen);
+      const captionCell = addressOf(grid, row, col);
+      id = seen === 1 ? `Tabel ${number}` : `Tabel ${number} (${seen})`;
+      const first = firstByNumber.get(number);
+      if (first === undefined) {
+        firstByNumber.set(number, formatCellReference(grid.sheet, captionCell));
       } else {
-        id = formatCellReference(grid.sheet, addressOf(grid, draft.header.row, draft.header.sourceCol));
+        findings.push({
+          code: "duplicate-table-number",
+          severity: "warning",
+          sheet: grid.sheet,
+          cell: captionCell,
+          params: { number, first },
+          table: id,
+          row: sheetRowOf(grid, row),
+        });
       }
-      const table = buildTable(grid, draft, id);
-      tables.push(table);
-      findings.push(...reportCells(grid, table));
+    } else {
+      id = formatCellReference(grid.sheet, addressOf(grid, draft.header.row, draft.header.sourceCol));
+    }
+    const table = buildTable(grid, draft, id);
+    tables.push(table);
+    findings.push(...reportCells(grid, table));
+    return table;
+  };
+
+  for (const grid of sheets) {
+    const sheetTables: NumericTable[] = [];
+    for (const draft of scanSheet(grid)) sheetTables.push(addTable(grid, draft));
+    // Tables beside others (or beside the agreements) share rows with them: read each band of
+    // columns on its own, keeping what the whole-sheet reading did not already find.
+    const bands = splitColumnBands(grid);
+    if (bands.length < 2) continue;
+    const areas = readTableAreas(sheetTables, grid.sheet);
+    for (const band of bands) {
+      const view = viewColumns(grid, band.first, band.last);
+      for (const draft of scanSheet(view)) {
+        // Numbers beside the agreements (a Doel · Realisatie pair past an empty column) are the
+        // agreements' own: a table there has a caption or rows labelled with words.
+        if (!draft.caption && !hasWordLabels(draft)) continue;
+        const area = draftArea(view, draft);
+        if (areas.some((a) => overlaps(a, area))) continue;
+        areas.push(area);
+        addTable(view, draft);
+      }
     }
   }
   return { tables, findings };
@@ -99,12 +129,16 @@ interface DraftHeader {
   /** Leftmost column of the label zone. */
   readonly left: number;
   readonly columns: readonly { readonly col: number; readonly header: string; readonly year?: number }[];
+  /** Columns of reference codes ("Ref.", "Code"): read past, never values. */
+  readonly references: readonly number[];
 }
 
 interface DraftRow {
   readonly row: number;
   readonly label: string;
   readonly values: readonly TableValue[];
+  /** A label-only row inside the table (a section heading). */
+  readonly section?: true;
 }
 
 interface DraftTable {
@@ -114,7 +148,8 @@ interface DraftTable {
   readonly lastRow: number;
 }
 
-const CAPTION_PATTERN = /^tabel\s+(\d+[a-z]?)(?=$|[\s:.\-–—])\s*[:.\-–—]?\s*(.*)$/i;
+/** "Tabel 3: titel", "Tabel 3.2 – titel", "Tabel 4a titel": the number may carry a chapter ("3.2"). */
+const CAPTION_PATTERN = /^tabel\s+(\d+(?:\.\d+)*[a-z]?)(?=$|[\s:.\-–—])\s*[:.\-–—]?\s*(.*)$/i;
 const YEAR_PATTERN = /^((?:19|20)\d{2})\s*(?:\*+|\([^)]*\))?$/;
 const LEADING_YEAR = /^\s*(?:19|20)\d{2}/;
 const MAX_CAPTION_LENGTH = 200;
@@ -123,6 +158,23 @@ const MAX_HEADER_LENGTH = 40;
 /** Longer text in a value cell is prose (an agreement), not a mistyped number. */
 const MAX_VALUE_TEXT_LENGTH = 30;
 const MAX_BLANKS_AFTER_CAPTION = 2;
+/** Blank rows a table may hold inside it (between sections); more end it. */
+const MAX_BLANKS_INSIDE = 1;
+/** Header of a column of reference codes: "Ref.", "Referentie", "Code", "Nr.", "§", "Paragraaf". */
+const REFERENCE_HEADER_PATTERN = /^(?:ref\.?|referentie|code|nr\.?|nummer|§|paragraaf|artikel|rubriek)$/i;
+/**
+ * A reference code rather than a number: "5.11.1" (two or more dots), "2.3a", "M11028", "§ 4".
+ * "1.234" (one dot) stays a number.
+ */
+const CODE_PATTERN = /^(?:§\s*\d[\d.]*[a-z]?|[A-Za-z]{1,3}\d{2,}(?:\.\d+)*[a-z]?|\d+(?:\.\d+){2,}[a-z]?|\d+(?:\.\d+)+[a-z])$/;
+
+function isCodeText(value: CellValue): boolean {
+  return typeof value === "string" && value.length <= 16 && CODE_PATTERN.test(value.trim());
+}
+
+function isReferenceHeader(value: CellValue): boolean {
+  return typeof value === "string" && value.length <= 16 && REFERENCE_HEADER_PATTERN.test(stripMarkup(value));
+}
 
 /** Compiled once: a literal in the functions below would be a new RegExp for every cell or row. */
 const HTML_TABLE_TAG_PATTERN = /<table[\s>]/i;
@@ -233,21 +285,33 @@ function mayBeHeader(grid: SheetGrid, row: number): boolean {
   return !first;
 }
 
-function readHeader(grid: SheetGrid, row: number): DraftHeader | undefined {
+/**
+ * The header at `row`. With `blankCorner` every filled cell is a column header and the labels sit
+ * in the column left of the first one (a header row whose top-left cell is blank).
+ */
+function readHeader(grid: SheetGrid, row: number, blankCorner = false): DraftHeader | undefined {
   if (!mayBeHeader(grid, row)) return undefined;
-  const cells = cellsOf(grid, row);
+  const all = cellsOf(grid, row);
+  if (all.length === 0 || all.some((c) => isHtmlTableBlob(c.value))) return undefined;
+  const references = all.filter((c) => isReferenceHeader(c.value)).map((c) => c.col);
+  const cells = references.length === 0 ? all : all.filter((c) => !references.includes(c.col));
   const first = cells[0];
-  if (!first || cells.some((c) => isHtmlTableBlob(c.value))) return undefined;
+  if (!first) return undefined;
+  const leftmost = all[0]?.col ?? first.col;
   let label = "";
   let labelCol = first.col;
   let columnCells = cells;
   let left = 0;
-  if (yearOf(first.value) === undefined) {
+  if (blankCorner) {
+    if (first.col === 0 || leftmost < first.col) return undefined;
+    labelCol = first.col - 1;
+    left = labelCol;
+  } else if (yearOf(first.value) === undefined) {
     if (typeof first.value !== "string") return undefined;
     label = stripMarkup(first.value);
     if (label.length > MAX_LABEL_LENGTH || isNumeric(label)) return undefined;
     columnCells = cells.slice(1);
-    left = first.col;
+    left = Math.min(first.col, leftmost);
   } else {
     // A header without a label (the label cell is blank): labels sit left of the first year.
     if (first.col === 0) return undefined;
@@ -266,7 +330,7 @@ function readHeader(grid: SheetGrid, row: number): DraftHeader | undefined {
     if (header === "" || header.length > MAX_HEADER_LENGTH || isNumeric(header)) return undefined;
     columns.push({ col: cell.col, header });
   }
-  return { row, labelCol, sourceCol: first.col, shift: 0, label, left, columns };
+  return { row, labelCol, sourceCol: blankCorner ? first.col : (all[0]?.col ?? first.col), shift: 0, label, left, columns, references };
 }
 
 /**
@@ -287,12 +351,22 @@ function shiftHeaderLeft(header: DraftHeader): DraftHeader | undefined {
 /** The header at `row` and the rows under it, trying a one-column shift when the rows do not fit. */
 function readTableAt(grid: SheetGrid, row: number, captioned: boolean): { header: DraftHeader; rows: DraftRow[]; lastRow: number } | undefined {
   const header = readHeader(grid, row);
-  if (!header) return undefined;
+  if (!header) {
+    // "· Aandeel (%)" over labelled rows: one header cell, the top-left cell blank. (Rows of more
+    // cells that fail as a header fail as a blank-corner header too: not asked again.)
+    if (hasMoreCellsThan(grid, row, 1)) return undefined;
+    const cornered = readHeader(grid, row, true);
+    const corneredBody = cornered ? readBody(grid, cornered, captioned) : undefined;
+    return cornered && corneredBody ? { header: cornered, ...corneredBody } : undefined;
+  }
   const body = readBody(grid, header, captioned);
   if (body) return { header, ...body };
   const shifted = shiftHeaderLeft(header);
   const shiftedBody = shifted ? readBody(grid, shifted, captioned) : undefined;
-  return shifted && shiftedBody ? { header: shifted, ...shiftedBody } : undefined;
+  if (shifted && shiftedBody) return { header: shifted, ...shiftedBody };
+  const cornered = header.label === "" ? undefined : readHeader(grid, row, true);
+  const corneredBody = cornered ? readBody(grid, cornered, captioned) : undefined;
+  return cornered && corneredBody ? { header: cornered, ...corneredBody } : undefined;
 }
 
 type RowReading =
@@ -304,6 +378,9 @@ type RowReading =
 /** A value cell left blank: one object for all of them (table values are never changed). */
 const BLANK_VALUE: TableValue = Object.freeze({ kind: "unknown" });
 
+/** Marks a reference column in the value indexes: its cells are read past. */
+const REFERENCE_INDEX = -2;
+
 /** The index in `header.columns` of each value column, by grid column (-1: none); built once per table body. */
 function listValueIndexes(header: DraftHeader): Int32Array {
   const lastCol = header.columns[header.columns.length - 1]?.col ?? 0;
@@ -311,6 +388,7 @@ function listValueIndexes(header: DraftHeader): Int32Array {
   header.columns.forEach((c, i) => {
     indexes[c.col] = i;
   });
+  for (const col of header.references) if (col <= lastCol) indexes[col] = REFERENCE_INDEX;
   return indexes;
 }
 
@@ -331,7 +409,10 @@ function readRow(grid: SheetGrid, row: number, header: DraftHeader, valueIndex: 
     const value = cells[col] ?? null;
     if (isBlank(value)) continue;
     if (col < header.left || col > lastCol || isHtmlTableBlob(value)) return { kind: "none" };
+    if (valueIndex[col] === REFERENCE_INDEX) continue;
     if (col < firstValueCol) {
+      // A reference code beside the label ("M11028", "5.11.1") is neither label nor value.
+      if (isCodeText(value) && col !== header.labelCol) continue;
       if (label !== undefined || isPlainLongerThan(value, MAX_LABEL_LENGTH)) return { kind: "none" };
       label = stripMarkup(textOf(value));
       if (label.length > MAX_LABEL_LENGTH) return { kind: "none" };
@@ -341,6 +422,11 @@ function readRow(grid: SheetGrid, row: number, header: DraftHeader, valueIndex: 
     if (index < 0) return { kind: "none" };
     if (isPlainLongerThan(value, MAX_VALUE_TEXT_LENGTH)) return { kind: "none" };
     const parsed = parseCellNumber(value, formatAt(grid, row, col));
+    if (parsed.kind === "invalid" && isCodeText(value)) {
+      // A reference code in a value column: kept (buildTable drops a column of codes), not counted.
+      values[index] = parsed;
+      continue;
+    }
     if (parsed.kind === "invalid") {
       const text = stripMarkup(parsed.text);
       if (text.length > MAX_VALUE_TEXT_LENGTH || text.split(" ").length > 4) return { kind: "none" };
@@ -375,8 +461,15 @@ function readBody(grid: SheetGrid, header: DraftHeader, captioned: boolean): { r
   const rows: DraftRow[] = [];
   let pending: DraftRow[] = [];
   let lastRow = header.row;
+  let blanks = 0;
   for (let row = header.row + 1; row < grid.values.length; row += 1) {
-    if (!hasMoreCellsThan(grid, row, 0) || readCaptionRow(grid, row)) break;
+    if (!hasMoreCellsThan(grid, row, 0)) {
+      if (blanks >= MAX_BLANKS_INSIDE || !continuesAfterBlank(grid, row + 1, header, valueIndex)) break;
+      blanks += 1;
+      continue;
+    }
+    blanks = 0;
+    if (readCaptionRow(grid, row)) break;
     const reading = readRow(grid, row, header, valueIndex);
     if (reading.kind === "none") break;
     if (reading.kind === "repeated-header") {
@@ -385,7 +478,7 @@ function readBody(grid: SheetGrid, header: DraftHeader, captioned: boolean): { r
     }
     if (reading.kind === "label-only") {
       // A label without values (a group heading) belongs to the table only if data follows.
-      pending.push({ row, label: reading.label, values: reading.values });
+      pending.push({ row, label: reading.label, values: reading.values, section: true });
       continue;
     }
     rows.push(...pending, { row, label: reading.label, values: reading.values });
@@ -395,11 +488,23 @@ function readBody(grid: SheetGrid, header: DraftHeader, captioned: boolean): { r
   const firstData = rows[0];
   if (!firstData || !rows.some((r) => r.values.some((v) => v.kind === "number" || v.kind === "interval"))) return undefined;
   if (!captioned) {
-    if (header.label === "") return undefined;
+    // A header without a label is a table only when its rows are labelled ones.
+    if (header.label === "" && (rows.length < 2 || rows.some((r) => r.label === ""))) return undefined;
     const hasYears = header.columns.some((c) => c.year !== undefined);
     if (!hasYears && rows.length < 2) return undefined;
   }
   return { rows, lastRow };
+}
+
+/**
+ * True when the row after a blank row carries the table on: a data or section row under the same
+ * columns, not a caption or a new table's header.
+ */
+function continuesAfterBlank(grid: SheetGrid, row: number, header: DraftHeader, valueIndex: Int32Array): boolean {
+  if (row >= grid.values.length || !hasMoreCellsThan(grid, row, 0) || readCaptionRow(grid, row)) return false;
+  if (readHeader(grid, row)) return false;
+  const reading = readRow(grid, row, header, valueIndex);
+  return reading.kind === "data" || reading.kind === "label-only";
 }
 
 /** A caption inside an HTML `<table>` blob in the row above an uncaptioned header with the same label. */
@@ -460,17 +565,19 @@ function buildTable(grid: SheetGrid, draft: DraftTable, id: string): NumericTabl
   const left = Math.min(header.labelCol, header.sourceCol, captionInRange ? caption.col : header.labelCol);
   // A shifted header row reaches one column further right than its value columns.
   const right = Math.max(...header.columns.map((c) => c.col)) + header.shift;
-  const columns: TableColumn[] = header.columns.map((c) => ({
-    header: c.header,
-    ...(c.year !== undefined ? { year: c.year } : {}),
-    column: toColumnLetters(origin.col + c.col),
-  }));
+  const kept = listValueColumns(grid, draft);
+  const columns: TableColumn[] = kept.map((i) => {
+    const c = header.columns[i] as DraftHeader["columns"][number];
+    return { header: c.header, ...(c.year !== undefined ? { year: c.year } : {}), column: toColumnLetters(origin.col + c.col) };
+  });
   // Column letters once per table, not an address parsed and formatted per cell.
   const letters = columns.map((c) => c.column);
+  const all = kept.length === header.columns.length;
   const rows: TableRow[] = draft.rows.map((r) => {
     const sheetRow = origin.row + r.row + 1;
     const rowNumber = String(sheetRow);
-    return { label: r.label, row: sheetRow, values: r.values, cells: letters.map((l) => l + rowNumber) };
+    const values = all ? r.values : kept.map((i) => r.values[i] ?? BLANK_VALUE);
+    return { label: r.label, row: sheetRow, values, cells: letters.map((l) => l + rowNumber), ...(r.section ? { section: true as const } : {}) };
   });
   return {
     id,
@@ -484,6 +591,80 @@ function buildTable(grid: SheetGrid, draft: DraftTable, id: string): NumericTabl
     columns,
     rows,
   };
+}
+
+/**
+ * The indexes of the header columns that hold values: a column whose filled cells are all
+ * reference codes ("5.11.1", "M11028") is a reference column, not numbers gone wrong.
+ */
+function listValueColumns(grid: SheetGrid, draft: DraftTable): number[] {
+  const kept: number[] = [];
+  draft.header.columns.forEach((c, i) => {
+    let codes = 0;
+    let others = 0;
+    for (const r of draft.rows) {
+      const value = r.values[i];
+      if (!value || value.kind === "unknown") continue;
+      if (value.kind === "invalid" && isCodeText(cellAt(grid, r.row, c.col))) codes += 1;
+      else others += 1;
+    }
+    if (codes === 0 || others > 0) kept.push(i);
+  });
+  return kept;
+}
+
+/** True when at least half of a draft's rows are labelled with words (not numbers or years). */
+function hasWordLabels(draft: DraftTable): boolean {
+  const worded = draft.rows.filter((r) => r.label !== "" && !isNumeric(r.label) && yearOf(r.label) === undefined).length;
+  return worded * 2 >= draft.rows.length;
+}
+
+/** Bands of columns holding cells, separated by at least one column empty over the whole sheet. */
+function splitColumnBands(grid: SheetGrid): { first: number; last: number }[] {
+  let width = 0;
+  for (const row of grid.values) width = Math.max(width, row.length);
+  const filled = new Uint8Array(width);
+  for (const row of grid.values) {
+    for (let col = 0; col < row.length; col += 1) if (!isBlank(row[col] ?? null)) filled[col] = 1;
+  }
+  const bands: { first: number; last: number }[] = [];
+  let start = -1;
+  for (let col = 0; col <= width; col += 1) {
+    const on = col < width && filled[col] === 1;
+    if (on && start < 0) start = col;
+    if (!on && start >= 0) {
+      bands.push({ first: start, last: col - 1 });
+      start = -1;
+    }
+  }
+  return bands;
+}
+
+/** The grid's columns `first`…`last` as a grid of their own (its origin moved along). */
+function viewColumns(grid: SheetGrid, first: number, last: number): SheetGrid {
+  const origin = readOrigin(grid);
+  const values = grid.values.map((row) => row.slice(first, last + 1));
+  const formats = grid.formats?.map((row) => row.slice(first, last + 1));
+  return {
+    sheet: grid.sheet,
+    origin: `${toColumnLetters(origin.col + first)}${origin.row + 1}`,
+    values,
+    ...(formats ? { formats } : {}),
+  };
+}
+
+/** The sheet area (zero-based sheet coordinates) a draft covers. */
+function draftArea(grid: SheetGrid, draft: DraftTable): TableArea {
+  const origin = readOrigin(grid);
+  const caption = draft.caption?.inRange ? draft.caption : undefined;
+  const top = caption ? caption.row : draft.header.row;
+  const left = Math.min(draft.header.labelCol, draft.header.left, caption ? caption.col : draft.header.labelCol);
+  const right = Math.max(...draft.header.columns.map((c) => c.col)) + draft.header.shift;
+  return { top: origin.row + top, bottom: origin.row + draft.lastRow, left: origin.col + left, right: origin.col + right };
+}
+
+function overlaps(a: TableArea, b: TableArea): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
 /** unparseable-number, cell-error and number-as-text findings for a table's value cells. */

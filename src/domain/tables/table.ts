@@ -37,6 +37,11 @@ export interface TableRow {
   readonly values: readonly TableValue[];
   /** A1 address of each value cell (same order as `columns`). */
   readonly cells: readonly string[];
+  /**
+   * A section row: a label with every value cell blank ("Financiële continuïteit", "Vorderingen")
+   * heading the rows below it inside the table. Never a part of a sum.
+   */
+  readonly section?: true;
 }
 
 export interface NumericTable {

@@ -242,7 +242,7 @@ Exit code: 0 no errors, 1 errors found, 2 unusable input.
     invalidYear: "--year must be a year such as 2022, not '{value}'",
     outIsExport: "--out and --export name the same file",
     outNotXlsx: "--out must name an .xlsx file, not '{file}'",
-    noAgreementsSheet: "{workbook}: no agreements sheet (no header row naming a theme (Onderwerp/Thema), an agreement (Actiepunt/Afspraak) and parties (Wie?/Partijen))",
+    noAgreementsSheet: "{workbook}: no agreements sheet and no numeric table (no header row naming a theme (Onderwerp/Thema), an agreement (Actiepunt/Afspraak) and parties (Wie?/Partijen), and no table of figures)",
     outputIsInput: "{option} must not be the input workbook ({input}): the input is never written",
     unknownExportFormat: "--export: unknown format '{format}' (use {formats})",
     cannotWrite: "{file}: cannot be written: {reason}",

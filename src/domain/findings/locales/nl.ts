@@ -246,7 +246,7 @@ Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 onbruikbare invoer.
     invalidYear: "--year moet een jaartal zijn zoals 2022, niet '{value}'",
     outIsExport: "--out en --export noemen hetzelfde bestand",
     outNotXlsx: "--out moet een .xlsx-bestand noemen, niet '{file}'",
-    noAgreementsSheet: "{workbook}: geen afsprakenblad (geen kopregel met een thema (Onderwerp/Thema), een afspraak (Actiepunt/Afspraak) en partijen (Wie?/Partijen))",
+    noAgreementsSheet: "{workbook}: geen afsprakenblad en geen tabel met cijfers (geen kopregel met een thema (Onderwerp/Thema), een afspraak (Actiepunt/Afspraak) en partijen (Wie?/Partijen), en geen tabel met getallen)",
     outputIsInput: "{option} mag niet de invoerwerkmap zijn ({input}): de invoer wordt nooit overschreven",
     unknownExportFormat: "--export: onbekend formaat '{format}' (gebruik {formats})",
     cannotWrite: "{file}: kan niet worden geschreven: {reason}",

@@ -9,7 +9,9 @@ import type { NumericTable, TableValue } from "../table";
 /**
  * Evaluates the model's declared cross-checks (Controles) against the tables found.
  *
- * - A side is a number or a reference `Tabel N / row label / column header`. Row labels and
+ * - A side is a number or a reference `Tabel N / row label / column header`; a table may also be
+ *   named by its caption's title (`Woningvoorraad / Nieuwbouw / 2021` or `Tabel Woningvoorraad /
+ *   …` for "Tabel 4: Woningvoorraad"), case-, whitespace- and HTML-insensitively. Row labels and
  *   headers match case-, whitespace- and HTML-insensitively; a column also matches by its year.
  *   When a table number is used twice (the seed's two "Tabel 8"), the first table whose row and
  *   column both match wins; `Tabel 8 (2)` names the second one explicitly. A label that occurs
@@ -81,10 +83,13 @@ function locateReference(
 ): TableCellRef | undefined {
   const number = ref.table.trim().toLowerCase();
   const id = normaliseLabel(`Tabel ${ref.table}`);
+  // "Tabel 5: Nieuwbouw per kern" reaches here as "5: Nieuwbouw per kern": its title is the caption.
+  const caption = normaliseLabel(stripMarkup(ref.table).replace(/^(?:tabel\s+)?\d+(?:\.\d+)*[a-z]?\s*[:.\-–—]\s*/i, ""));
   const row = stripMarkup(ref.row);
   const column = stripMarkup(ref.column);
   for (const table of tables) {
-    if (table.number?.trim().toLowerCase() !== number && normaliseLabel(table.id) !== id) continue;
+    const byCaption = table.title !== undefined && caption !== "" && normaliseLabel(table.title) === caption;
+    if (table.number?.trim().toLowerCase() !== number && normaliseLabel(table.id) !== id && !byCaption) continue;
     // Sub-rows read "- Standaard vrije sector"; a reference may omit the dash.
     const found = findTableCell(tables, table.id, row, column) ?? findTableCell(tables, table.id, `- ${row}`, column);
     if (found) return found;

@@ -18,7 +18,7 @@ export function checkPercentSum(table: NumericTable): FindingData[] {
   if (!isShareTable(table)) return [];
   const totalIndex = table.rows.findIndex((r) => isTotalLabel(r.label));
   const totalRow = totalIndex >= 0 ? table.rows[totalIndex] : undefined;
-  const shareRows = table.rows.slice(0, totalIndex >= 0 ? totalIndex : table.rows.length).filter((r) => !isChildLabel(r.label));
+  const shareRows = table.rows.slice(0, totalIndex >= 0 ? totalIndex : table.rows.length).filter((r) => !isChildLabel(r.label) && !r.section);
   if (shareRows.length < 2) return [];
 
   const findings: FindingData[] = [];

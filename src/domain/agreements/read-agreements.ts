@@ -542,29 +542,33 @@ class SheetRegionReader {
     const label = String(this.origin.row + row + 1);
     const columns = this.yearColumns;
     const activities: YearText[] = [];
+    const firstActivityLetters = this.activityLetters[0];
+    const activitiesCell = firstActivityLetters === undefined ? undefined : firstActivityLetters + label;
     for (let i = 0; i < columns.activityCols.length; i++) {
       const text = cells.readText(row, columns.activityCols[i] as number);
-      if (text !== "") activities.push({ year: columns.activityYears[i] as number, text, cell: (this.activityLetters[i] as string) + label });
+      if (text === "") continue;
+      const cell = i === 0 ? (activitiesCell as string) : (this.activityLetters[i] as string) + label;
+      activities.push({ year: columns.activityYears[i] as number, text, cell });
     }
-    const statuses: YearStatus[] = [];
-    for (let i = 0; i < columns.statusCols.length; i++) {
+    const statuses = new Array<YearStatus>(columns.statusCols.length);
+    for (let i = 0; i < statuses.length; i++) {
       const raw = cells.readText(row, columns.statusCols[i] as number);
-      statuses.push(createYearStatus(columns.statusYears[i] as number, raw, (this.statusLetters[i] as string) + label, this.model.statuses));
+      statuses[i] = createYearStatus(columns.statusYears[i] as number, raw, (this.statusLetters[i] as string) + label, this.model.statuses);
     }
-    const explanations: YearText[] = [];
-    for (let i = 0; i < columns.explanationCols.length; i++) {
+    const explanations = new Array<YearText>(columns.explanationCols.length);
+    for (let i = 0; i < explanations.length; i++) {
       const text = cells.readText(row, columns.explanationCols[i] as number);
-      explanations.push({ year: columns.explanationYears[i] as number, text, cell: (this.explanationLetters[i] as string) + label });
+      explanations[i] = { year: columns.explanationYears[i] as number, text, cell: (this.explanationLetters[i] as string) + label };
     }
-    const at = (letters: string | undefined): string | undefined => (letters === undefined ? undefined : letters + label);
+    // The first status and Toelichting entries hold the same addresses as `cells`: one string each.
     const rowCells = createRowCells(
-      at(cells.lettersOf(themeCol)),
-      at(subthemeCol === undefined ? undefined : cells.lettersOf(subthemeCol)),
-      at(cells.lettersOf(layout.agreement)),
-      at(cells.lettersOf(layout.parties)),
-      at(this.activityLetters[0]),
-      at(this.statusLetters[0]),
-      at(this.explanationLetters[0]),
+      cells.lettersOf(themeCol) + label,
+      subthemeCol === undefined ? undefined : cells.lettersOf(subthemeCol) + label,
+      cells.lettersOf(layout.agreement) + label,
+      cells.lettersOf(layout.parties) + label,
+      activitiesCell,
+      statuses[0]?.cell,
+      explanations[0]?.cell,
     );
     this.rows.push(
       createAgreementRow(

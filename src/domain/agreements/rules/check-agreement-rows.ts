@@ -4,12 +4,13 @@ import type { ModelIndex } from "../../model/model-index";
 import { checkAgreementText } from "./check-agreement-text";
 import { checkDuplicates } from "./check-duplicates";
 import { checkParties } from "./check-parties";
+import { checkPlaceholderExplanation } from "./check-placeholder-explanation";
 import { checkStatuses } from "./check-statuses";
 import { checkThemes } from "./check-themes";
 import type { RowCheck, RowRule, RowsRule } from "./row-rule";
 
 /** The rules run on each row, in this order (DESIGN.md "Rules"). */
-const ROW_RULES: readonly RowRule[] = [checkThemes, checkAgreementText, checkParties, checkStatuses];
+const ROW_RULES: readonly RowRule[] = [checkThemes, checkAgreementText, checkParties, checkStatuses, checkPlaceholderExplanation];
 
 /** The rules run on all rows together, after the row rules. */
 const ROWS_RULES: readonly RowsRule[] = [checkDuplicates];

@@ -1,12 +1,11 @@
 import { promises as fs } from "fs";
 import * as path from "path";
-import { buildReport, checkWorkbook, type Model } from "../domain";
+import { buildReport, checkWorkbook, findOwnSheets, listOwnSheets, type Model } from "../domain";
 import { formatHumanReport, GROUP_LIMIT } from "./format-human";
 import { InputError } from "./input-error";
 import { readModelFile, runModelInit } from "./commands/model-commands";
 import { parseArguments, type CheckCommand } from "./parse-arguments";
 import { readWorkbookFile } from "./xlsx/read-workbook";
-import { findMarkedSheet } from "./xlsx/find-marked-sheet";
 
 /** Exit codes (DESIGN.md): 0 no errors, 1 errors found, 2 unusable input. */
 export const EXIT_OK = 0;
@@ -68,14 +67,17 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   let model: Model | undefined;
   if (command.model !== undefined) model = await readModelFile(command.model);
 
-  // A Monitoring sheet we wrote under another name ("Monitoring (2)") is ours, not data.
-  const ownSheet = findMarkedSheet(
-    input.definedNames,
-    input.sheets.map((sheet) => sheet.sheet),
+  // Our sheets are known by their markers, never by name: a user's sheet called Monitoring is data.
+  const ownSheets = listOwnSheets(
+    findOwnSheets(
+      input.definedNames,
+      input.sheets.map((sheet) => sheet.sheet),
+    ),
   );
   const result = checkWorkbook(input.sheets, {
     lang: command.lang,
-    ...(ownSheet !== undefined ? { toolSheets: [ownSheet] } : {}),
+    toolSheets: ownSheets,
+    toolSheetsByMarker: true,
     ...(command.year !== undefined ? { year: command.year } : {}),
     ...(model !== undefined ? { model } : {}),
   });
@@ -91,7 +93,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   if (command.out !== undefined) {
     // The writers (and exceljs' writing side) load only when asked for: a plain check stays lean.
     const { writeMonitoredCopy } = await import("./write-monitored-copy");
-    const outcome = await writeMonitoredCopy(await input.loadWorkbook(), result, command.out);
+    const outcome = await writeMonitoredCopy(input.bytes, result, command.out);
     written.push(command.out);
     if (outcome.renamedBecauseUserSheet) {
       io.stderr(

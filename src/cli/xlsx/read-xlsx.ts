@@ -15,6 +15,8 @@ export interface XlsxContents {
   readonly sheets: SheetGrid[];
   /** The workbook-scoped defined names: name -> formula text as stored (e.g. "'Monitoring'!$A$1"). */
   readonly definedNames: ReadonlyMap<string, string>;
+  /** Worksheets the workbook hides (state hidden or veryHidden): checked like any other, and said so. */
+  readonly hiddenSheets: readonly string[];
 }
 
 const RELATIONSHIP_TYPE_SUFFIX = {
@@ -94,6 +96,7 @@ interface Relationship {
 interface SheetEntry {
   readonly name: string;
   readonly relationshipId: string;
+  readonly hidden: boolean;
 }
 
 interface WorkbookPart {
@@ -116,6 +119,7 @@ function readPackage(zip: ZipArchive): XlsxContents {
 
   const context: SheetContext = { sharedStrings, cellFormats, date1904: workbook.date1904 };
   const sheets: SheetGrid[] = [];
+  const hiddenSheets: string[] = [];
   for (const sheet of workbook.sheets) {
     const relationship = relationships.get(sheet.relationshipId);
     if (relationship === undefined) throw new PackageError(`the sheet '${sheet.name}' has no part`);
@@ -123,8 +127,9 @@ function readPackage(zip: ZipArchive): XlsxContents {
     if (!relationship.type.endsWith(RELATIONSHIP_TYPE_SUFFIX.worksheet)) continue;
     if (!zip.has(relationship.part)) throw new PackageError(`the sheet '${sheet.name}' has no part ${relationship.part}`);
     sheets.push(readWorksheetPart(readXml(zip, relationship.part), relationship.part, sheet.name, context));
+    if (sheet.hidden) hiddenSheets.push(sheet.name);
   }
-  return { sheets, definedNames: workbook.definedNames };
+  return { sheets, definedNames: workbook.definedNames, hiddenSheets };
 }
 
 function readXml(zip: ZipArchive, part: string): XmlScanner {
@@ -198,7 +203,8 @@ function readWorkbookPart(xml: XmlScanner, part: string): WorkbookPart {
         const name = xml.readAttribute("name");
         const relationshipId = xml.readPrefixedAttribute("id");
         if (name === undefined || relationshipId === undefined) xml.fail("a <sheet> lacks its name or relationship");
-        sheets.push({ name, relationshipId });
+        const state = xml.readAttribute("state");
+        sheets.push({ name, relationshipId, hidden: state === "hidden" || state === "veryHidden" });
         break;
       }
       case "definedName": {

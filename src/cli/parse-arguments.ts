@@ -1,4 +1,5 @@
 import type { Lang } from "../domain";
+import { sayCli } from "./cli-words";
 import { InputError } from "./input-error";
 
 export interface CheckCommand {
@@ -59,7 +60,7 @@ export function parseArguments(argv: readonly string[]): Command {
   const [command, ...rest] = positional;
   if (command === "check") {
     if (rest.length !== 1) throw new InputError("check takes exactly one workbook: prestatiemonitor check <workbook.xlsx>");
-    const year = parseYear(options.get("--year"));
+    const year = parseYear(options.get("--year"), lang);
     const out = options.get("--out");
     const exportPath = options.get("--export");
     const model = options.get("--model");
@@ -99,8 +100,14 @@ function parseLang(value: string | undefined): Lang {
   throw new InputError(`--lang must be nl or en, not '${value}'`);
 }
 
-function parseYear(value: string | undefined): number | undefined {
+/** Monitoring years the tool accepts: Excel's dates start in 1900, and agreements run a few years ahead. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2100;
+
+function parseYear(value: string | undefined, lang: Lang): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{4}$/.test(value)) throw new InputError(`--year must be a year such as 2022, not '${value}'`);
-  return Number(value);
+  const year = Number(value);
+  if (year < FIRST_YEAR || year > LAST_YEAR) throw new InputError(`${sayCli("yearRange", lang)} '${value}'`);
+  return year;
 }

@@ -111,7 +111,7 @@ export class PackagePatch {
   findFreePartName(stem: string, extension: string): string {
     for (let n = 1; ; n += 1) {
       const candidate = `${stem}${n}${extension}`;
-      if (!this.has(candidate) && !this.byName.has(candidate.toLowerCase())) return candidate;
+      if (!this.has(candidate)) return candidate;
     }
   }
 

@@ -93,7 +93,10 @@ async function readInputBytes(path: string): Promise<Buffer> {
   let stat;
   try {
     stat = await fs.stat(path);
-  } catch {
+  } catch (error) {
+    const code = error !== null && typeof error === "object" && "code" in error ? error.code : "";
+    if (code === "ENAMETOOLONG") throw new InputError(`${path.slice(0, 80)}…: the name is too long`);
+    if (code === "EACCES" || code === "EPERM") throw new InputError(`${path}: permission denied`);
     throw new InputError(`${path}: no such file`);
   }
   if (stat.isDirectory()) throw new InputError(`${path}: is a directory, not a workbook`);

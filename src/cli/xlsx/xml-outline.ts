@@ -160,7 +160,6 @@ export function escapeXml(text: string): string {
 export function escapeCellText(text: string): string {
   const escaped = text
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
-    // eslint-disable-next-line no-control-regex -- exactly the control characters XML 1.0 forbids
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
   return escapeXml(escaped);
 }

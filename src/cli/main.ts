@@ -7,7 +7,7 @@ import { InputError } from "./input-error";
 import { removeTemporaryFiles } from "./write-file-atomically";
 import { readModelFile, runModelInit } from "./commands/model-commands";
 import { parseArguments, type CheckCommand } from "./parse-arguments";
-import { readWorkbookFile } from "./xlsx/read-workbook";
+import { readWorkbookFile, type WorkbookFile } from "./xlsx/read-workbook";
 
 /** Exit codes (DESIGN.md): 0 no errors, 1 errors found, 2 unusable input. */
 export const EXIT_OK = 0;
@@ -128,7 +128,8 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     throw new InputError(`--out must name an .xlsx file, not '${command.out}'`);
   }
 
-  const input = await readWorkbookFile(command.workbook);
+  let input: WorkbookFile | undefined = await readWorkbookFile(command.workbook);
+  const { bytes, hiddenSheets } = input;
   let model: Model | undefined;
   if (command.model !== undefined) model = await readModelFile(command.model);
 
@@ -152,13 +153,18 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     );
   }
 
+  // The grids are garbage once checked: a large workbook's copy is written in the room they took.
+  input = undefined;
   const workbookName = path.basename(command.workbook);
-  const report = buildReport(result, workbookName);
+  const ownSet = new Set(ownSheets);
+  const hiddenChecked = hiddenSheets.filter((sheet) => !ownSet.has(sheet));
+  // Hidden sheets are checked like any other; the report says which they are (an added field, only when there are any).
+  const report = { ...buildReport(result, workbookName), ...(hiddenChecked.length > 0 ? { hiddenSheets: hiddenChecked } : {}) };
   const written: string[] = [];
   if (command.out !== undefined) {
     // The writers (and exceljs' writing side) load only when asked for: a plain check stays lean.
     const { writeMonitoredCopy } = await import("./write-monitored-copy");
-    const outcome = await writeMonitoredCopy(input.bytes, result, command.out);
+    const outcome = await writeMonitoredCopy(bytes, result, command.out);
     written.push(command.out);
     if (outcome.renamedBecauseUserSheet) {
       io.stderr(
@@ -179,6 +185,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     for (const file of written) io.stderr(`${command.lang === "en" ? "written" : "geschreven"}: ${file}\n`);
   } else {
     io.stdout(formatHumanReport(result, workbookName, { all: command.all }));
+    if (hiddenChecked.length > 0) io.stdout(`${sayCli("hiddenSheets", command.lang)}: ${hiddenChecked.map((s) => oneLine(s)).join(", ")}\n`);
     for (const file of written) io.stdout(`${command.lang === "en" ? "Written" : "Geschreven"}: ${file}\n`);
   }
   return report.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;

@@ -1,5 +1,5 @@
 import { randomBytes } from "crypto";
-import { promises as fs, rmSync } from "fs";
+import { closeSync, promises as fs, openSync, rmSync } from "fs";
 import * as path from "path";
 import { InputError } from "./input-error";
 
@@ -15,9 +15,12 @@ const temporaryFiles = new Set<string>();
 export async function writeFileAtomically(target: string, data: Uint8Array | string | readonly Uint8Array[]): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   const temp = path.join(dir, `.${path.basename(target).slice(0, 100)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
-  temporaryFiles.add(temp);
   try {
-    const handle = await fs.open(temp, "wx");
+    // Created synchronously and registered in the same turn: a signal handler that runs between
+    // any two awaits below finds the file, never one still being created in the background.
+    closeSync(openSync(temp, "wx"));
+    temporaryFiles.add(temp);
+    const handle = await fs.open(temp, "r+");
     try {
       if (typeof data === "string" || data instanceof Uint8Array) await handle.writeFile(data);
       else for (const chunk of data) await handle.write(chunk);

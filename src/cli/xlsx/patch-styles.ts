@@ -70,7 +70,8 @@ export class StylesPatch {
 
   /** The cellXfs index of a cell format with this look (one per distinct look). */
   cellStyle(style: CellStyle): number {
-    const key = JSON.stringify(style);
+    // Asked once per cell of a sheet we write: a plain key, not JSON.
+    const key = `${style.bold === true ? "b" : ""}${style.italic === true ? "i" : ""}${style.underline === true ? "u" : ""}|${style.size ?? ""}|${style.color ?? ""}|${style.fill ?? ""}|${style.wrap === true ? "w" : ""}`;
     const known = this.cellStyles.get(key);
     if (known !== undefined) return known;
     const fontId = this.add("fonts", this.writeFont(style));

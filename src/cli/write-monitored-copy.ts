@@ -1,25 +1,38 @@
 import type ExcelJS from "exceljs";
-import type { CheckResult } from "../domain";
-import { parseA1, toColumnLetters } from "../domain";
-import { chooseMonitoringSheetName, planMonitoringSheet } from "../domain";
-import { HIGHLIGHT_SHEET_PREFIX, MONITORING_MARKER_NAME, planFormats, quoteSheetName, type FormatPlan } from "../domain";
-import { buildMonitoringSummary } from "../domain";
+import type { CheckResult, MonitoringSheetPlan, PlannedCell } from "../domain";
+import {
+  buildMonitoringSummary,
+  chooseMonitoringSheetName,
+  findOwnSheets,
+  HIGHLIGHT_SHEET_PREFIX,
+  MONITORING_MARKER_NAME,
+  planFormats,
+  planMonitoringSheet,
+  quoteSheetName,
+  writeMarkerFormula,
+  writeMirrorMarkerName,
+  type FormatPlan,
+} from "../domain";
 import type { MonitoringOutcome } from "../excel/addin-api";
-import { renderSheetPlan, toArgb } from "../export/render-sheet-plan";
-import { findMarkedSheet } from "./xlsx/find-marked-sheet";
 import { writeFileAtomically } from "./write-file-atomically";
+import { InputError } from "./input-error";
+import { PackageError } from "./xlsx/read-zip";
+import type { CellStyle } from "./xlsx/patch-styles";
+import { patchWorksheetFormats, type ConditionalFormat, type ListValidation } from "./xlsx/patch-worksheet-formats";
+import { WorkbookPatch, type NewTable } from "./xlsx/patch-workbook";
+import type { NewCell, NewSheet } from "./xlsx/write-sheet-xml";
 
-/** Our Monitoring sheet in an exceljs workbook, found through its marker name. */
+/** Our Monitoring sheet in an exceljs workbook, found through its marker name (tests read copies with exceljs). */
 export function findMarkedSheetInWorkbook(workbook: ExcelJS.Workbook): string | undefined {
   const names = new Map<string, string>();
   for (const definedName of workbook.definedNames.model) {
     const range = definedName.ranges[0];
     if (range !== undefined) names.set(definedName.name, range);
   }
-  return findMarkedSheet(
+  return findOwnSheets(
     names,
     workbook.worksheets.map((worksheet) => worksheet.name),
-  );
+  ).monitoring;
 }
 
 export interface MonitoredCopyOptions {
@@ -29,132 +42,204 @@ export interface MonitoredCopyOptions {
   readonly formats?: FormatPlan;
 }
 
+const TAB_COLOR = "#1F4E79";
+const HEADER_FILL = "#D9E1F2";
+const LINK_COLOR = "#0563C1";
+const NOTE_COLOR = "#595959";
+/** Our stoplight rules compare the trimmed top-left cell with a status word. */
+const STOPLIGHT_RULE = /^TRIM\(\$?[A-Z]{1,3}\$?\d+\)="(?:[^"]|"")*"$/;
+
 /**
- * `--out`: the input workbook with the Monitoring sheet added (or our previous one replaced), the
- * stoplight formats, status dropdowns and highlighting, written atomically to `outPath`. The input
- * file is never written: only the in-memory workbook object is changed.
+ * `--out`: a copy of the input package with the Monitoring sheet added (or our previous one
+ * rewritten), the stoplight formats, status dropdowns and highlighting, written atomically to
+ * `outPath`. The copy is made by patching the original package (DESIGN.md, "The CLI"): parts we
+ * need not touch are copied byte for byte, touched parts keep every element of the user's.
+ * `source` is the input's bytes; an exceljs workbook (tests build inputs so) is serialised first.
  */
 export async function writeMonitoredCopy(
-  workbook: ExcelJS.Workbook,
+  source: Buffer | ExcelJS.Workbook,
   result: CheckResult,
   outPath: string,
   options: MonitoredCopyOptions = {},
 ): Promise<MonitoringOutcome> {
-  const outcome = addMonitoringWorksheet(workbook, result, options.generatedAt ?? new Date().toISOString());
-  applyFormatPlan(workbook, options.formats ?? planFormats(result));
-  const bytes = await workbook.xlsx.writeBuffer();
-  await writeFileAtomically(outPath, new Uint8Array(bytes as ArrayBuffer));
+  const bytes = Buffer.isBuffer(source) ? source : Buffer.from(await source.xlsx.writeBuffer());
+  const { chunks, outcome } = patchMonitoredCopy(bytes, result, options);
+  await writeFileAtomically(outPath, chunks);
   return outcome;
 }
 
-/** Adds (or replaces) the tool's Monitoring sheet; a user's own sheet named Monitoring is left alone. */
-export function addMonitoringWorksheet(workbook: ExcelJS.Workbook, result: CheckResult, generatedAt: string): MonitoringOutcome {
-  const own = findMarkedSheetInWorkbook(workbook);
-  const names = workbook.worksheets.map((ws) => ws.name);
-  const name = chooseMonitoringSheetName(names, own);
-  if (own !== undefined) {
-    const old = workbook.getWorksheet(own);
-    if (old) workbook.removeWorksheet(old.id);
+/** The copy's bytes (as zip chunks) and where the Monitoring sheet went. */
+export function patchMonitoredCopy(
+  bytes: Buffer,
+  result: CheckResult,
+  options: MonitoredCopyOptions = {},
+): { chunks: Buffer[]; outcome: MonitoringOutcome } {
+  try {
+    const patch = new WorkbookPatch(bytes);
+    const own = findOwnSheets(patch.readDefinedNames(), patch.sheets.map((s) => s.name));
+    const name = chooseMonitoringSheetName(patch.sheets.map((s) => s.name), own.monitoring);
+    const summary = buildMonitoringSummary(result, { generatedAt: options.generatedAt ?? new Date().toISOString() });
+    const plan = planMonitoringSheet(summary, result.lang);
+    const { sheet, tables } = renderMonitoringSheet(patch, plan);
+    const ownInfo = own.monitoring === undefined ? undefined : patch.sheets.find((s) => s.name === own.monitoring);
+    if (ownInfo !== undefined) patch.replaceSheet(ownInfo, sheet, tables);
+    else {
+      patch.addSheet(name, sheet, { tables });
+      patch.addDefinedName({ name: MONITORING_MARKER_NAME, formula: writeMarkerFormula(name) });
+    }
+    patch.addDefinedName({
+      name: "_xlnm.Print_Titles",
+      localSheetId: patch.indexOfSheet(name),
+      formula: `${quoteSheetName(name)}!$1:$${plan.freezeRows}`,
+    });
+    applyFormatPlan(patch, options.formats ?? planFormats(result), own.mirrors, own.monitoring !== undefined);
+    return { chunks: patch.write(), outcome: { sheet: name, renamedBecauseUserSheet: name !== "Monitoring" } };
+  } catch (error) {
+    if (error instanceof PackageError) throw new InputError(`not a readable .xlsx workbook: ${error.message.replace(/\r\n|\r|\n/g, "\\n")}`);
+    throw error;
   }
-  workbook.definedNames.model = workbook.definedNames.model.filter((n) => n.name !== MONITORING_MARKER_NAME);
-
-  const worksheet = workbook.addWorksheet(name, { properties: { tabColor: { argb: "FF1F4E79" } } });
-  const summary = buildMonitoringSummary(result, { generatedAt });
-  renderSheetPlan(worksheet, planMonitoringSheet(summary, result.lang));
-  workbook.definedNames.add(`${quoteSheetName(name)}!$A$1`, MONITORING_MARKER_NAME);
-  return { sheet: name, renamedBecauseUserSheet: name !== "Monitoring" };
 }
 
+function renderMonitoringSheet(patch: WorkbookPatch, plan: MonitoringSheetPlan): { sheet: NewSheet; tables: NewTable[] } {
+  const cells: NewCell[] = plan.cells.map((planned) => {
+    const style = patch.styles.cellStyle(lookOf(planned));
+    if (planned.link === undefined) return { row: planned.row, col: planned.col, value: planned.value, style };
+    // An internal link as a HYPERLINK formula: it needs no relationship and works in every host.
+    const text = String(planned.value);
+    return { row: planned.row, col: planned.col, value: text, style, formula: `HYPERLINK("#${quoteText(planned.link)}","${quoteText(text)}")` };
+  });
+  return {
+    sheet: {
+      cells,
+      columnWidths: plan.columnWidths,
+      rowHeights: plan.rowHeights,
+      freezeRows: plan.freezeRows,
+      landscapeFitToWidth: plan.landscape,
+      tabColor: TAB_COLOR,
+    },
+    tables: plan.tables.map((table) => ({ name: table.name, range: table.range, headers: table.headers })),
+  };
+}
+
+/** The look of a planned cell, as the add-in and the summary workbook show it. */
+function lookOf(planned: PlannedCell): CellStyle {
+  let font: CellStyle = planned.link !== undefined ? { color: LINK_COLOR, underline: true } : {};
+  switch (planned.style) {
+    case "title":
+      font = { bold: true, size: 16 };
+      break;
+    case "heading":
+      font = { bold: true, size: 13 };
+      break;
+    case "label":
+      font = { bold: true };
+      break;
+    case "header":
+      font = { bold: true, ...(planned.font !== undefined ? { color: planned.font } : {}) };
+      break;
+    case "note":
+      font = { italic: true, color: NOTE_COLOR };
+      break;
+    default:
+      if (planned.font !== undefined && planned.link === undefined) font = { color: planned.font };
+  }
+  const fill = planned.fill ?? (planned.style === "header" ? HEADER_FILL : undefined);
+  return { ...font, ...(fill !== undefined ? { fill } : {}), ...(planned.wrap === true ? { wrap: true } : {}) };
+}
 
 /** Stoplight conditional formats, status dropdowns and highlighting, as planned by planFormats. */
-export function applyFormatPlan(workbook: ExcelJS.Workbook, plan: FormatPlan): void {
-  removeOwnConditionalFormats(workbook);
+function applyFormatPlan(patch: WorkbookPatch, plan: FormatPlan, ownMirrors: readonly string[], earlierRun: boolean): void {
+  const perSheet = new Map<string, { conditionalFormats: ConditionalFormat[]; validations: ListValidation[] }>();
+  const formatsOf = (sheet: string): { conditionalFormats: ConditionalFormat[]; validations: ListValidation[] } => {
+    let formats = perSheet.get(sheet);
+    if (formats === undefined) {
+      formats = { conditionalFormats: [], validations: [] };
+      perSheet.set(sheet, formats);
+    }
+    return formats;
+  };
   for (const stoplight of plan.stoplights) {
-    const worksheet = workbook.getWorksheet(stoplight.sheet);
-    if (!worksheet) continue;
     const topLeft = stoplight.range.split(":")[0] ?? stoplight.range;
-    worksheet.addConditionalFormatting({
-      ref: stoplight.range,
-      rules: stoplight.rules.map((rule, i) => ({
-        type: "expression",
-        priority: i + 1,
+    formatsOf(stoplight.sheet).conditionalFormats.push({
+      range: stoplight.range,
+      rules: stoplight.rules.map((rule) => ({
         // Excel's "=" compares text case-insensitively; TRIM forgives stray spaces.
-        formulae: [`TRIM(${topLeft})="${rule.status.replace(/"/g, '""')}"`],
-        style: {
-          fill: { type: "pattern", pattern: "solid", bgColor: { argb: toArgb(rule.fill) } },
-          font: { color: { argb: toArgb(rule.font) } },
-        },
+        formula: `TRIM(${topLeft})="${quoteText(rule.status)}"`,
+        dxfId: patch.styles.differentialStyle({ fill: rule.fill, font: rule.font }),
       })),
     });
-    const list = `"${stoplight.list.join(",")}"`;
-    for (const address of listCells(stoplight.range)) {
-      // A user's own validation on a status cell is kept (the add-in reports it as keptValidation).
-      if (hasValidation(worksheet, address)) continue;
-      worksheet.getCell(address).dataValidation = { type: "list", allowBlank: true, formulae: [list], showErrorMessage: false };
+    formatsOf(stoplight.sheet).validations.push({ range: stoplight.range, list: stoplight.list });
+  }
+
+  const mirrors = [...ownMirrors];
+  plan.highlights.forEach((highlight, i) => {
+    const reused = ownMirrors[i];
+    const mirrorSheet = reused ?? freeMirrorName(patch);
+    const sheet: NewSheet = {
+      cells: highlight.cells.map((marked) => {
+        const at = parseCell(marked.cell);
+        return { row: at.row, col: at.col, value: marked.severity };
+      }),
+    };
+    const info = reused === undefined ? undefined : patch.sheets.find((s) => s.name === reused);
+    if (info !== undefined) patch.replaceSheet(info, sheet);
+    else {
+      patch.addSheet(mirrorSheet, sheet, { hidden: true });
+      mirrors.push(mirrorSheet);
+      let n = 0;
+      while (patch.hasDefinedName(writeMirrorMarkerName(n))) n += 1;
+      patch.addDefinedName({ name: writeMirrorMarkerName(n), formula: writeMarkerFormula(mirrorSheet) });
     }
-  }
-  for (const highlight of plan.highlights) {
-    const worksheet = workbook.getWorksheet(highlight.sheet);
-    if (!worksheet) continue;
-    const previous = workbook.getWorksheet(highlight.mirrorSheet);
-    if (previous) workbook.removeWorksheet(previous.id);
-    const mirror = workbook.addWorksheet(highlight.mirrorSheet, { state: "hidden" });
-    for (const marked of highlight.cells) mirror.getCell(marked.cell).value = marked.severity;
-    worksheet.addConditionalFormatting({
-      ref: highlight.range,
-      rules: highlight.rules.map((rule, i) => ({
-        type: "expression",
-        priority: i + 1,
-        formulae: [rule.formula.replace(/^=/, "")],
-        style: {
-          fill: { type: "pattern", pattern: "solid", bgColor: { argb: toArgb(rule.fill) } },
-          border: {
-            top: { style: "thin", color: { argb: toArgb(rule.border) } },
-            left: { style: "thin", color: { argb: toArgb(rule.border) } },
-            bottom: { style: "thin", color: { argb: toArgb(rule.border) } },
-            right: { style: "thin", color: { argb: toArgb(rule.border) } },
-          },
-        },
-      })),
+    const planned = `${quoteSheetName(highlight.mirrorSheet)}!`;
+    formatsOf(highlight.sheet).conditionalFormats.push({
+      range: highlight.range,
+      rules: highlight.rules.map((rule) => {
+        const formula = rule.formula.replace(/^=/, "");
+        return {
+          formula: formula.startsWith(planned) ? `${quoteSheetName(mirrorSheet)}!${formula.slice(planned.length)}` : formula,
+          dxfId: patch.styles.differentialStyle({ fill: rule.fill, border: rule.border }),
+        };
+      }),
     });
-  }
-}
-
-/** Our own rules: highlighting reads a mirror sheet; stoplights compare the trimmed cell with a status word. */
-const OWN_RULE = new RegExp(`${HIGHLIGHT_SHEET_PREFIX}|^TRIM\\(\\$?[A-Z]{1,3}\\$?\\d+\\)="[^"]*"$`);
-
-/**
- * Checking a copy we wrote before must replace our formats, not stack a second set on top:
- * conditional formats whose every rule is one of ours are removed; the user's own are kept.
- */
-function removeOwnConditionalFormats(workbook: ExcelJS.Workbook): void {
-  workbook.eachSheet((worksheet) => {
-    // exceljs keeps conditional formats per worksheet (undeclared in its typings).
-    const holder = worksheet as unknown as { conditionalFormattings?: { rules: { formulae?: unknown[] }[] }[] };
-    if (!holder.conditionalFormattings) return;
-    holder.conditionalFormattings = holder.conditionalFormattings.filter(
-      (format) => !format.rules.every((rule) => (rule.formulae ?? []).some((f) => typeof f === "string" && OWN_RULE.test(f))),
-    );
   });
-}
-
-/** exceljs keeps validations per worksheet (undeclared in its typings); reading them creates no cell. */
-function hasValidation(worksheet: ExcelJS.Worksheet, address: string): boolean {
-  const validations = (worksheet as unknown as { dataValidations: { find(address: string): { type?: string } | undefined } })
-    .dataValidations;
-  return validations.find(address)?.type !== undefined;
-}
-
-function listCells(range: string): string[] {
-  const [start, end] = range.split(":");
-  const a = parseA1(start ?? "");
-  const b = parseA1(end ?? start ?? "");
-  if (!a || !b) return [];
-  const cells: string[] = [];
-  for (let row = Math.min(a.row, b.row); row <= Math.max(a.row, b.row); row += 1) {
-    for (let col = Math.min(a.col, b.col); col <= Math.max(a.col, b.col); col += 1) {
-      cells.push(`${toColumnLetters(col)}${row + 1}`);
-    }
+  // Our highlighting sheets no longer needed this time are emptied (the workbook keeps its sheet list).
+  for (const surplus of ownMirrors.slice(plan.highlights.length)) {
+    const info = patch.sheets.find((s) => s.name === surplus);
+    if (info !== undefined) patch.replaceSheet(info, { cells: [] });
   }
-  return cells;
+
+  const quotedMirrors = mirrors.map((m) => `${quoteSheetName(m)}!`);
+  const isOwnRule = (formula: string): boolean => STOPLIGHT_RULE.test(formula) || quotedMirrors.some((q) => formula.startsWith(q));
+  const sheetsToPatch = new Set([...perSheet.keys(), ...patch.sheets.filter((s) => s.type.endsWith("/worksheet")).map((s) => s.name)]);
+  for (const sheetName of sheetsToPatch) {
+    const info = patch.sheets.find((s) => s.name === sheetName);
+    if (info?.part === undefined || mirrors.includes(sheetName)) continue;
+    const formats = perSheet.get(sheetName) ?? { conditionalFormats: [], validations: [] };
+    // Sheets without new formats are read only when an earlier run may have left our formats on them.
+    if (formats.conditionalFormats.length === 0 && !earlierRun && ownMirrors.length === 0) continue;
+    const text = patch.pkg.readText(info.part);
+    const patched = patchWorksheetFormats(text, info.part, { ...formats, isOwnRule });
+    if (patched !== text) patch.pkg.writeText(info.part, patched);
+  }
+}
+
+/** The first "PM_Markering<n>" no sheet has (a user's sheet of that name is data, never replaced). */
+function freeMirrorName(patch: WorkbookPatch): string {
+  const taken = new Set(patch.listSheetNames().map((n) => n.toLowerCase()));
+  for (let n = 1; ; n += 1) {
+    const candidate = `${HIGHLIGHT_SHEET_PREFIX}${n}`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+function parseCell(address: string): { row: number; col: number } {
+  const match = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(address);
+  if (!match) return { row: 1, col: 1 };
+  let col = 0;
+  for (const ch of (match[1] as string).toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(match[2]), col };
+}
+
+function quoteText(text: string): string {
+  return text.replace(/"/g, '""');
 }

@@ -28,6 +28,12 @@ export interface CheckOptions {
    * sheet found through its marker name when it had to be written as "Monitoring (2)".
    */
   readonly toolSheets?: readonly string[];
+  /**
+   * True when the adapter found the tool's sheets by their markers (own-sheets.ts): then only
+   * `toolSheets` are skipped, and a user's sheet that happens to be called Monitoring or PM_... is
+   * data like any other.
+   */
+  readonly toolSheetsByMarker?: boolean;
 }
 
 export interface CheckResult {
@@ -43,6 +49,8 @@ export interface CheckResult {
   /** Sorted: severity, sheet, cell. Messages in `lang`. */
   readonly findings: readonly Finding[];
   readonly lang: Lang;
+  /** The sheets skipped as the tool's own, when they were found by marker (CheckOptions.toolSheetsByMarker). */
+  readonly toolSheets?: readonly string[];
 }
 
 /** True for sheets the engine must not read as data (the tool's own output). */
@@ -68,7 +76,8 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
   }
 
   const ownSheets = new Set(options.toolSheets ?? []);
-  const dataSheets = sheets.filter((s) => s !== modelSheet && !isToolSheet(s.sheet) && !ownSheets.has(s.sheet));
+  const byMarker = options.toolSheetsByMarker === true;
+  const dataSheets = sheets.filter((s) => s !== modelSheet && (byMarker || !isToolSheet(s.sheet)) && !ownSheets.has(s.sheet));
   const foundTables = findTables(dataSheets);
   appendAll(findings, foundTables.findings);
 
@@ -95,6 +104,7 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
     tables: foundTables.tables,
     findings: sorted,
     lang,
+    ...(byMarker ? { toolSheets: [...ownSheets] } : {}),
   };
 }
 

@@ -6,6 +6,9 @@ import { readModelSheet } from "../../domain";
 import { writeModelSheet } from "../../domain";
 import { InputError } from "../input-error";
 import { importExcelJs, readWorkbookFile } from "../xlsx/read-workbook";
+import { PackageError } from "../xlsx/read-zip";
+import { WorkbookPatch } from "../xlsx/patch-workbook";
+import type { NewCell } from "../xlsx/write-sheet-xml";
 
 export interface ModelInitArgs {
   /** The workbook to create; never overwritten. */
@@ -21,29 +24,61 @@ export interface ModelInitArgs {
  */
 export async function runModelInit(args: ModelInitArgs): Promise<string> {
   if (await exists(args.file)) throw new InputError(translate("cli", "fileExists", "en", { file: args.file }));
-  let workbook: ExcelJS.Workbook;
+  let bytes: Buffer | Buffer[];
   if (args.from !== undefined) {
     const input = await readWorkbookFile(args.from);
     const existing = input.sheets.find((s) => s.sheet.trim().toLowerCase() === MODEL_SHEET_NAME.toLowerCase());
     if (existing) throw new InputError(translate("cli", "modelSheetExists", "en", { file: args.from, sheet: existing.sheet }));
-    workbook = await input.loadWorkbook();
+    bytes = patchModelCopy(input.bytes, args.from, DEFAULT_MODEL);
   } else {
+    // A wholly new workbook: exceljs may build it, there is nothing of the user's to keep.
     const { Workbook } = await importExcelJs();
-    workbook = new Workbook();
+    const workbook = new Workbook();
     workbook.creator = "Prestatiemonitor";
+    addModelWorksheet(workbook, DEFAULT_MODEL);
+    bytes = Buffer.from(await workbook.xlsx.writeBuffer());
   }
-  addModelWorksheet(workbook, DEFAULT_MODEL);
-  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
   try {
     // "wx": the existence check above can race; the exclusive create cannot.
-    await fs.writeFile(args.file, bytes, { flag: "wx" });
+    const handle = await fs.open(args.file, "wx");
+    try {
+      for (const chunk of Array.isArray(bytes) ? bytes : [bytes]) await handle.write(chunk);
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     throw new InputError(translate("cli", "cannotWrite", "en", { file: args.file, reason: describe(error) }));
   }
   return args.file;
 }
 
-/** Adds a worksheet "Model" holding the model, with bold block titles and readable widths. */
+/** The input package with a Model sheet added by patching: every part of the user's kept (see write-monitored-copy.ts). */
+function patchModelCopy(source: Buffer, name: string, model: Model): Buffer[] {
+  try {
+    const patch = new WorkbookPatch(source);
+    const layout = writeModelSheet(model);
+    const titles = new Set(layout.titleRows);
+    const headers = new Set(layout.headerRows);
+    const cells: NewCell[] = [];
+    layout.values.forEach((row, r) => {
+      const style = titles.has(r)
+        ? patch.styles.cellStyle({ bold: true, size: r === 0 ? 14 : 12 })
+        : headers.has(r)
+          ? patch.styles.cellStyle({ bold: true })
+          : undefined;
+      row.forEach((value, c) => {
+        if (value !== null) cells.push({ row: r + 1, col: c + 1, value, ...(style !== undefined ? { style } : {}) });
+      });
+    });
+    patch.addSheet(MODEL_SHEET_NAME, { cells, columnWidths: layout.columnWidths });
+    return patch.write();
+  } catch (error) {
+    if (error instanceof PackageError) throw new InputError(`${name}: not a readable .xlsx workbook: ${error.message.replace(/\r\n|\r|\n/g, "\\n")}`);
+    throw error;
+  }
+}
+
+/** Adds a worksheet "Model" holding the model, with bold block titles and readable widths (a new workbook). */
 export function addModelWorksheet(workbook: ExcelJS.Workbook, model: Model): ExcelJS.Worksheet {
   const layout = writeModelSheet(model);
   const sheet = workbook.addWorksheet(MODEL_SHEET_NAME);

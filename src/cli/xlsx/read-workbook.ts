@@ -13,6 +13,11 @@ export interface WorkbookFile {
   readonly sheets: SheetGrid[];
   /** Workbook-scoped defined names: name -> formula text as stored. */
   readonly definedNames: ReadonlyMap<string, string>;
+  /** The package as read: copies are made by patching it. */
+  readonly bytes: Buffer;
+  /** Names of the hidden (and very hidden) worksheets. */
+  readonly hiddenSheets: readonly string[];
+  /** exceljs' object model of the workbook, for tests that inspect copies; no command writes with it. */
   loadWorkbook(): Promise<ExcelJS.Workbook>;
 }
 
@@ -30,11 +35,13 @@ export async function readWorkbookFile(path: string): Promise<WorkbookFile> {
 /** Reads an .xlsx held in memory; `name` is only used in error messages. */
 export function readWorkbookBuffer(bytes: Buffer, name: string): WorkbookFile {
   checkSignature(bytes, name);
-  const { sheets, definedNames } = readXlsx(bytes, name);
+  const { sheets, definedNames, hiddenSheets } = readXlsx(bytes, name);
   let loading: Promise<ExcelJS.Workbook> | undefined;
   return {
     sheets,
     definedNames,
+    bytes,
+    hiddenSheets,
     loadWorkbook: () => (loading ??= loadExcelJsWorkbook(bytes, name)),
   };
 }
@@ -86,7 +93,10 @@ async function readInputBytes(path: string): Promise<Buffer> {
   let stat;
   try {
     stat = await fs.stat(path);
-  } catch {
+  } catch (error) {
+    const code = error !== null && typeof error === "object" && "code" in error ? error.code : "";
+    if (code === "ENAMETOOLONG") throw new InputError(translate("cli", "fileNameTooLong", "en", { file: `${path.slice(0, 80)}…` }));
+    if (code === "EACCES" || code === "EPERM") throw new InputError(translate("cli", "filePermissionDenied", "en", { file: path }));
     throw new InputError(translate("cli", "noSuchFile", "en", { file: path }));
   }
   if (stat.isDirectory()) throw new InputError(translate("cli", "isDirectory", "en", { file: path }));

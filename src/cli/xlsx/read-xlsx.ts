@@ -15,6 +15,8 @@ export interface XlsxContents {
   readonly sheets: SheetGrid[];
   /** The workbook-scoped defined names: name -> formula text as stored (e.g. "'Monitoring'!$A$1"). */
   readonly definedNames: ReadonlyMap<string, string>;
+  /** Worksheets the workbook hides (state hidden or veryHidden): checked like any other, and said so. */
+  readonly hiddenSheets: readonly string[];
 }
 
 const RELATIONSHIP_TYPE_SUFFIX = {
@@ -71,11 +73,32 @@ const DOLLAR = 0x24;
 const MAX_COLUMNS = 16_384;
 const MAX_ROWS = 1_048_576;
 
+/**
+ * Most cells (values and the blanks between them, row by row) a workbook may give the engine: what
+ * a check of this many takes stays within 2 GB and 60 s on the development machine (a million
+ * agreement rows of six columns check in about 20 s and 1 GB). Beyond it the workbook is refused
+ * (exit 2) before its grids are built, rather than running out of memory.
+ */
+export const MAX_GRID_SLOTS = 10_000_000;
+
+/** The workbook is beyond what a check may cost; the CLI refuses it with exit 2. */
+export class TooLargeError extends Error {
+  override readonly name = "TooLargeError";
+}
+
+function countSlots(values: readonly (readonly CellValue[] | undefined)[]): number {
+  let slots = values.length;
+  // Indexed: the rows may still have holes (rows without cells), which for-of would visit too.
+  for (let r = 0; r < values.length; r++) slots += values[r]?.length ?? 0;
+  return slots;
+}
+
 /** Reads an .xlsx package held in memory. A damaged package is an InputError naming `name`. */
 export function readXlsx(bytes: Buffer, name: string): XlsxContents {
   try {
     return readPackage(openZip(bytes));
   } catch (error) {
+    if (error instanceof TooLargeError) throw new InputError(`${name}: ${error.message}; too large to check`);
     if (error instanceof PackageError) {
       // Messages quote texts from the file (sheet names, references), which may hold line breaks: the CLI's message is one line.
       const detail = error.message.replace(/\r\n|\r|\n/g, "\\n");
@@ -94,6 +117,7 @@ interface Relationship {
 interface SheetEntry {
   readonly name: string;
   readonly relationshipId: string;
+  readonly hidden: boolean;
 }
 
 interface WorkbookPart {
@@ -116,15 +140,29 @@ function readPackage(zip: ZipArchive): XlsxContents {
 
   const context: SheetContext = { sharedStrings, cellFormats, date1904: workbook.date1904 };
   const sheets: SheetGrid[] = [];
+  const hiddenSheets: string[] = [];
+  // Several sheets may point at one part: it is read once and its grid shared.
+  const grids = new Map<string, SheetGrid>();
+  let budget = MAX_GRID_SLOTS;
   for (const sheet of workbook.sheets) {
     const relationship = relationships.get(sheet.relationshipId);
     if (relationship === undefined) throw new PackageError(`the sheet '${sheet.name}' has no part`);
     // Chartsheets, dialog and macro sheets hold no cells for the engine.
     if (!relationship.type.endsWith(RELATIONSHIP_TYPE_SUFFIX.worksheet)) continue;
     if (!zip.has(relationship.part)) throw new PackageError(`the sheet '${sheet.name}' has no part ${relationship.part}`);
-    sheets.push(readWorksheetPart(readXml(zip, relationship.part), relationship.part, sheet.name, context));
+    const key = relationship.part.toLowerCase();
+    let grid = grids.get(key);
+    if (grid === undefined) {
+      grid = readWorksheetPart(readXml(zip, relationship.part), relationship.part, sheet.name, context, budget);
+      grids.set(key, grid);
+    }
+    // A shared grid is checked once per sheet that shows it: each counts against the budget.
+    budget -= countSlots(grid.values);
+    if (budget < 0) throw new TooLargeError(`the sheets hold more than ${MAX_GRID_SLOTS} cells (counting the empty cells between them)`);
+    sheets.push(grid.sheet === sheet.name ? grid : { ...grid, sheet: sheet.name });
+    if (sheet.hidden) hiddenSheets.push(sheet.name);
   }
-  return { sheets, definedNames: workbook.definedNames };
+  return { sheets, definedNames: workbook.definedNames, hiddenSheets };
 }
 
 function readXml(zip: ZipArchive, part: string): XmlScanner {
@@ -198,7 +236,8 @@ function readWorkbookPart(xml: XmlScanner, part: string): WorkbookPart {
         const name = xml.readAttribute("name");
         const relationshipId = xml.readPrefixedAttribute("id");
         if (name === undefined || relationshipId === undefined) xml.fail("a <sheet> lacks its name or relationship");
-        sheets.push({ name, relationshipId });
+        const state = xml.readAttribute("state");
+        sheets.push({ name, relationshipId, hidden: state === "hidden" || state === "veryHidden" });
         break;
       }
       case "definedName": {
@@ -294,7 +333,7 @@ interface SheetContext {
  * One worksheet's cells. Rows are ragged, as the exceljs-based reader made them: a row's arrays end
  * at its last cell with a value, a row without one is []. A cell with only a style is no cell.
  */
-function readWorksheetPart(xml: XmlScanner, part: string, sheet: string, context: SheetContext): SheetGrid {
+function readWorksheetPart(xml: XmlScanner, part: string, sheet: string, context: SheetContext, budget: number): SheetGrid {
   const values: CellValue[][] = [];
   const formats: string[][] = [];
   const merges: string[] = [];
@@ -349,6 +388,8 @@ function readWorksheetPart(xml: XmlScanner, part: string, sheet: string, context
     }
   }
   if (!sawWorksheet) throw new PackageError(`${part} is not a worksheet`);
+  // Counted before the holes are filled: a sparse sheet (a cell at A1 and one at XFD1048576) would take gigabytes.
+  if (countSlots(values) > budget) throw new TooLargeError(`the sheet '${sheet}' spans more than ${MAX_GRID_SLOTS} cells (counting the empty cells between them)`);
   for (const ref of merges) clearMergedCells(values, ref);
   fillHoles(values, () => []);
   fillHoles(formats, () => []);

@@ -18,8 +18,11 @@ export class PackageError extends Error {
   override readonly name = "PackageError";
 }
 
-interface ZipEntry {
+export interface ZipEntry {
   readonly name: string;
+  /** Where the entry's central directory record lies (a raw copy keeps it, name bytes included). */
+  readonly centralStart: number;
+  readonly centralEnd: number;
   readonly method: number;
   readonly flags: number;
   readonly crc: number;
@@ -63,7 +66,8 @@ function normalisePartName(name: string): string {
   return name.replace(/^\/+/, "").toLowerCase();
 }
 
-function readCentralDirectory(bytes: Buffer): ZipEntry[] {
+/** Every entry of the central directory, in its order. */
+export function readCentralDirectory(bytes: Buffer): ZipEntry[] {
   const eocd = findEndOfCentralDirectory(bytes);
   let count = bytes.readUInt16LE(eocd + 10);
   let size = bytes.readUInt32LE(eocd + 12);
@@ -109,7 +113,7 @@ function readCentralDirectory(bytes: Buffer): ZipEntry[] {
       if (compressedSize === 0xffffffff) compressedSize = take();
       if (localHeaderOffset === 0xffffffff) localHeaderOffset = take();
     }
-    entries.push({ name, method, flags, crc, compressedSize, size: entrySize, localHeaderOffset });
+    entries.push({ name, centralStart: position, centralEnd: next, method, flags, crc, compressedSize, size: entrySize, localHeaderOffset });
     position = next;
   }
   return entries;
@@ -152,7 +156,8 @@ function readUInt64(bytes: Buffer, position: number): number {
   return Number(value);
 }
 
-function readEntry(bytes: Buffer, entry: ZipEntry): Buffer {
+/** The part's bytes, inflated and checked. */
+export function readEntry(bytes: Buffer, entry: ZipEntry): Buffer {
   if ((entry.flags & FLAG_ENCRYPTED) !== 0) throw new PackageError(`the part ${entry.name} is encrypted`);
   const header = entry.localHeaderOffset;
   if (header + 30 > bytes.length || bytes.readUInt32LE(header) !== LOCAL_HEADER_SIGNATURE) {
@@ -184,27 +189,7 @@ function checkCrc(data: Buffer, entry: ZipEntry): Buffer {
   return data;
 }
 
-let crcTable: Uint32Array | undefined;
-
-/**
- * CRC-32 (the zip and PNG polynomial). Node has a native one from 20.15 on; older Node 20
- * releases use the table. Also used by the icon script's PNG writer.
- */
-export function computeCrc32(data: Buffer): number {
-  const native = (zlib as { crc32?: (data: Buffer) => number }).crc32;
-  if (native !== undefined) return native(data) >>> 0;
-  crcTable ??= buildCrcTable();
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i += 1) crc = (crcTable[(crc ^ (data[i] as number)) & 0xff] as number) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function buildCrcTable(): Uint32Array {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n += 1) {
-    let c = n;
-    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
+/** CRC-32 (the zip and PNG polynomial), Node's native one. Also used by the icon script's PNG writer. */
+export function computeCrc32(data: Uint8Array): number {
+  return zlib.crc32(data) >>> 0;
 }

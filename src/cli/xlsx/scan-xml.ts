@@ -21,6 +21,9 @@ export class XmlScanner {
   /** Local name of the current tag (prefix dropped). */
   name = "";
   qualifiedName = "";
+  /** Offsets of the current tag in the text: its "<" and just after its ">" (for patching a part in place). */
+  tagStart = 0;
+  tagEnd = 0;
   private position = 0;
   private readonly stack: string[] = [];
   private readonly attributeNames: string[] = [];
@@ -69,9 +72,13 @@ export class XmlScanner {
         this.kind = "close";
         this.attributeCount = 0;
         this.position = end + 1;
+        this.tagStart = start;
+        this.tagEnd = end + 1;
         return true;
       }
       this.readOpenTag(start);
+      this.tagStart = start;
+      this.tagEnd = this.position;
       return true;
     }
   }
@@ -121,11 +128,34 @@ export class XmlScanner {
         this.position = this.indexAfter("-->", start + 4, "a comment is not closed");
         continue;
       }
+      // A processing instruction is no part of the text (XML 1.0 §2.6).
+      if (xml.charCodeAt(start + 1) === QUESTION) {
+        this.position = this.indexAfter("?>", start + 2, "a processing instruction is not closed");
+        continue;
+      }
       if (xml.charCodeAt(start + 1) !== SLASH) this.fail(`<${this.qualifiedName}> holds an element where text was expected`);
       this.position = start;
       this.moveNext();
       return text;
     }
+  }
+
+  /** The depth of open elements (the root's children are at depth 1 once the root is open). */
+  get depth(): number {
+    return this.stack.length;
+  }
+
+  /**
+   * Skips an open element's content by searching for its closing tag, without scanning what is
+   * inside: for <sheetData>, which holds no element of the same name.
+   */
+  jumpToClose(): void {
+    if (this.kind !== "open") return;
+    const closing = `</${this.qualifiedName}`;
+    const at = this.xml.indexOf(closing, this.position);
+    if (at < 0) this.fail(`<${this.qualifiedName}> is not closed`);
+    this.position = at;
+    this.moveNext();
   }
 
   /** Skips the current element and everything in it. */

@@ -65,10 +65,15 @@ export function planFormats(result: CheckResult): FormatPlan {
   return { highlights: planHighlights(result), stoplights: planStoplights(result) };
 }
 
+/** The tool's own sheets: by marker when the check found them so, else by name. */
+function isOwnSheet(result: CheckResult, sheet: string): boolean {
+  return result.toolSheets !== undefined ? result.toolSheets.includes(sheet) : isToolSheet(sheet);
+}
+
 function planHighlights(result: CheckResult): HighlightSheetPlan[] {
   const bySheet = new Map<string, Map<string, "error" | "warning">>();
   for (const finding of result.findings) {
-    if (finding.severity === "info" || isToolSheet(finding.sheet)) continue;
+    if (finding.severity === "info" || isOwnSheet(result, finding.sheet)) continue;
     const cell = markedCell(finding.cell ?? finding.range);
     if (cell === undefined) continue;
     let cells = bySheet.get(finding.sheet);
@@ -147,7 +152,7 @@ function planStoplights(result: CheckResult): StoplightColumnPlan[] {
   const list = statuses.map((s) => s.name);
   const plans: StoplightColumnPlan[] = [];
   for (const columns of result.columns) {
-    if (isToolSheet(columns.sheet) || columns.lastRow < columns.firstRow) continue;
+    if (isOwnSheet(result, columns.sheet) || columns.lastRow < columns.firstRow) continue;
     const years = Object.keys(columns.status)
       .map(Number)
       .sort((a, b) => a - b);

@@ -185,6 +185,8 @@ describe("protection and read-only mode", () => {
     ).rejects.toMatchObject({ code: "AccessDenied" });
     const read = await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Blad1");
+      // Worksheet.protection is a navigation property (an object proxy), not a loaded value.
+      // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read
       const protection = sheet.protection;
       protection.load("protected");
       const range = sheet.getRange("A1:B2");

@@ -44,3 +44,8 @@ export function isPayloadTooLargeError(error: unknown): boolean {
 export function isItemNotFoundError(error: unknown): boolean {
   return readErrorCode(error) === "ItemNotFound";
 }
+
+/** Excel refused a write: a protected sheet, or a workbook open read-only (AccessDenied). */
+export function isAccessDeniedError(error: unknown): boolean {
+  return readErrorCode(error) === "AccessDenied";
+}

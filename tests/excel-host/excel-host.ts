@@ -311,7 +311,7 @@ export class ExcelHost {
     this.selected = { sheetId: sheet.id, rect: requireRect(address) };
     this.activeSheetId = sheet.id;
     const args = { type: "WorksheetSelectionChanged", worksheetId: sheet.id, address };
-    const handlers = [...sheet.selectionHandlers, ...this.registeredWorkbookHandlers.flatMap((set) => [...set])];
+    const handlers = [...sheet.selectionHandlers, ...this.registeredWorkbookHandlers.flatMap((set) => [...set]), ...this.collectionHandlers("onSelectionChanged")];
     await Promise.all(handlers.map((handler) => handler(args)));
   }
 

@@ -391,6 +391,7 @@ export class WorksheetCollectionProxy extends HostCollection<WorksheetProxy> {
   readonly onDeleted: HostEventHandlers;
   readonly onNameChanged: HostEventHandlers;
   readonly onActivated: HostEventHandlers;
+  readonly onSelectionChanged: HostEventHandlers;
 
   constructor(backend: HostBackend) {
     super(backend, "worksheets");
@@ -400,6 +401,7 @@ export class WorksheetCollectionProxy extends HostCollection<WorksheetProxy> {
     this.onDeleted = events("onDeleted");
     this.onNameChanged = events("onNameChanged");
     this.onActivated = events("onActivated");
+    this.onSelectionChanged = events("onSelectionChanged");
   }
 
   protected makeItems(): WorksheetProxy[] {
@@ -438,7 +440,8 @@ export class WorksheetCollectionProxy extends HostCollection<WorksheetProxy> {
   }
 
   private findOrThrow(name: string): HostSheet {
-    const sheet = this.backend.findSheet(name);
+    // WorksheetCollection.getItem takes a name or an id.
+    const sheet = this.backend.findSheet(name) ?? this.backend.sheets.find((s) => s.id === name);
     if (!sheet) throw new HostError("ItemNotFound", "The requested resource doesn't exist.");
     return sheet;
   }

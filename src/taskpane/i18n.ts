@@ -67,6 +67,26 @@ export const UI_TEXT = {
   checkFirst: { nl: "Controleer eerst de werkmap.", en: "Check the workbook first." },
   errorPrefix: { nl: "Er ging iets mis", en: "Something went wrong" },
   liveError: { nl: "Live controleren mislukt", en: "Live check failed" },
+  undoUnavailable: {
+    nl: "Let op: deze Excel-versie kan wat de Prestatiemonitor schrijft niet ongedaan maken; ook uw eerdere stappen zijn daarna niet meer ongedaan te maken.",
+    en: "Note: this version of Excel cannot undo what Prestatiemonitor writes; your earlier steps can no longer be undone after it either.",
+  },
+  writesReadOnly: {
+    nl: "De werkmap is alleen-lezen: de bevindingen staan hieronder, maar er is niets in de werkmap gemarkeerd.",
+    en: "The workbook is read-only: the findings are below, but nothing was marked in the workbook.",
+  },
+  writesProtected: {
+    nl: "Beveiligd werkblad {sheets}: de bevindingen staan hieronder; markeringen en keuzelijsten zijn daar niet bijgewerkt.",
+    en: "Protected sheet {sheets}: the findings are below; highlighting and dropdowns were not updated there.",
+  },
+  writesRefused: {
+    nl: "Excel weigerde de markeringen te schrijven (beveiligd of alleen-lezen); de bevindingen staan hieronder.",
+    en: "Excel refused to write the highlighting (protected or read-only); the findings are below.",
+  },
+  undoCleared: {
+    nl: "De eerste controle heeft verborgen hulpbladen gemaakt; daardoor is de lijst Ongedaan maken van Excel leeg. Volgende controles laten die lijst staan.",
+    en: "The first check created hidden helper sheets, which emptied Excel's undo list. Later checks leave that list alone.",
+  },
 } as const satisfies Readonly<Record<string, Phrase>>;
 
 export type UiKey = keyof typeof UI_TEXT;

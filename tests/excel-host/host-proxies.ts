@@ -1115,6 +1115,12 @@ function valueType(value: HostValue): string {
 /** Range.values takes typed input: "=..." is a formula, a leading apostrophe keeps text as text. */
 function setCellInput(cell: ReturnType<HostSheet["touch"]>, input: unknown): void {
   if (input === null || input === undefined) return; // null leaves the cell unchanged, as in Excel
+  // A cell formatted as Text ("@") keeps what is written as text, a leading "=" included.
+  if (typeof input === "string" && cell.numberFormat === "@") {
+    delete cell.formula;
+    cell.value = input;
+    return;
+  }
   if (typeof input === "string" && input.startsWith("=")) {
     cell.formula = input;
     cell.value = ""; // the host does not calculate

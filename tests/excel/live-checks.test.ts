@@ -157,6 +157,64 @@ describe("live checks", () => {
   });
 });
 
+describe("every edit caught, nothing written", () => {
+  it("catches a dropdown pick on the web (no onChanged there) when the selection moves on", async () => {
+    const { host, updates, stop } = await startLive(10, { platform: "web" });
+    await host.fireSelection("Afspraken", "F6");
+    await host.pickFromDropdown("Afspraken", "F6", "rood");
+    await jest.advanceTimersByTimeAsync(1000);
+    expect(updates).toEqual([]);
+    await host.fireSelection("Afspraken", "F7");
+    await jest.advanceTimersByTimeAsync(400);
+    await settle(() => updates.length > 0);
+    expect(updates[0]?.result.findings.find((f) => f.code === "missing-explanation" && f.cell === "G6")).toBeDefined();
+    expect(host.stats.writes).toBe(0);
+    await stop();
+  });
+
+  it("a sheet added after the pane opened is covered by the workbook-level handler", async () => {
+    const { host, updates, stop } = await startLive(6);
+    await host.addSheetByUser("Afspraken 2");
+    await host.editCells("Afspraken 2", "A1:G2", agreementsWorkbook(1).sheets[0]?.values.map((row) => row.map((v, i) => (i === 3 && v !== "Wie?" ? "Onbekend" : v))) ?? []);
+    await jest.advanceTimersByTimeAsync(400);
+    await settle(() => updates.length > 0);
+    expect(updates.at(-1)?.result.findings.find((f) => f.sheet === "Afspraken 2" && f.code === "unknown-party")).toBeDefined();
+    expect(host.stats.writes).toBe(0);
+    await stop();
+  });
+
+  it("a co-author's edit updates the pane and never writes", async () => {
+    const { host, updates, stop } = await startLive(10);
+    await host.editCells("Afspraken", "D4", [["Onbekend"]], "Remote");
+    await jest.advanceTimersByTimeAsync(400);
+    await settle(() => updates.length > 0);
+    expect(updates[0]?.result.findings.find((f) => f.cell === "D4")).toBeDefined();
+    expect(host.stats).toMatchObject({ writes: 0, undoClears: 0 });
+    await stop();
+  });
+
+  it("a sort of the whole table is one change: the rows are read again, nothing written", async () => {
+    const { host, updates, stop } = await startLive(30);
+    await host.sortRows("Afspraken", "A2:G31", 3);
+    await jest.advanceTimersByTimeAsync(400);
+    await settle(() => updates.length > 0);
+    expect(updates).toHaveLength(1);
+    expect(valueReads(host)).toEqual(['worksheets.getItem("Afspraken").getRangeByIndexes(1,0,30,7)']);
+    expect(updates[0]?.result.findings.filter((f) => f.code === "unknown-party")).toHaveLength(1);
+    expect(host.stats.writes).toBe(0);
+    await stop();
+  });
+
+  it("ignores the add-in's own writes (triggerSource ThisLocalAddin)", async () => {
+    const { host, adapter, updates, stop } = await startLive(10);
+    host.setValues("Afspraken", "D4", [["Onbekend"]]);
+    await adapter.checkWorkbook("nl");
+    await jest.advanceTimersByTimeAsync(1000);
+    expect(updates).toEqual([]);
+    await stop();
+  });
+});
+
 describe("selection", () => {
   it("reports the selected sheet and cell, and stops", async () => {
     const { host, adapter } = setUpAdapter(agreementsWorkbook(4));

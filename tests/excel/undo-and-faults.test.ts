@@ -165,3 +165,19 @@ describe("faults degrade, nothing is lost", () => {
     expect(inflated.host.stats.cellsRead).toBe(normal);
   });
 });
+
+describe("the Monitoring sheet within Excel on the web's request limit", () => {
+  it("is written block by block, every request under the limit, text kept as text", async () => {
+    const limit = 1.5 * 1024 * 1024;
+    const { host, adapter } = setUpAdapter(agreementsWorkbook(6000), { host: { payloadLimit: limit }, adapter: { read: { payloadLimitBytes: limit } } });
+    const { result } = await adapter.checkWorkbook("nl");
+    host.resetStats();
+    await adapter.writeMonitoringSheet(result);
+    expect(host.syncs.every((s) => s.failed === undefined)).toBe(true);
+    expect(Math.max(...host.syncs.map((s) => s.requestBytes))).toBeLessThan(limit);
+    const sheet = host.sheet("Monitoring");
+    const texts = [...sheet.cells.values()].filter((cell) => typeof cell.value === "string" && cell.value !== "");
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.every((cell) => cell.numberFormat === "@")).toBe(true);
+  }, 60_000);
+});

@@ -82,8 +82,10 @@ export async function startLiveChecks(session: LiveSession): Promise<() => Promi
   };
 
   const onChanged = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
-    // triggerSource (ExcelApi 1.14; absent on older hosts) marks this add-in's own writes.
-    if (stopped || event.triggerSource === "ThisLocalAddin") return;
+    if (stopped) return;
+    // triggerSource (ExcelApi 1.14) marks this add-in's own writes. Older hosts lack it; there our
+    // value writes (on the add-in's own sheets only) are dropped by the tool-sheet test below.
+    if (isSetSupported("ExcelApi", "1.14") && event.triggerSource === "ThisLocalAddin") return;
     const sheet = sheetName(event.worksheetId);
     if (sheet !== undefined && isToolSheet(sheet)) return;
     if (sheet === undefined || STRUCTURAL_CHANGES.has(event.changeType)) {

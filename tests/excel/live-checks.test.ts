@@ -205,8 +205,11 @@ describe("every edit caught, nothing written", () => {
     await stop();
   });
 
-  it("ignores the add-in's own writes (triggerSource ThisLocalAddin)", async () => {
-    const { host, adapter, updates, stop } = await startLive(10);
+  it.each([
+    ["with triggerSource (ExcelApi 1.14)", {}],
+    ["before ExcelApi 1.14, by sheet", { apiSets: { ExcelApi: "1.13", ExcelUndoApiAll: "1.0" } }],
+  ] as const)("ignores the add-in's own writes %s", async (_label, options) => {
+    const { host, adapter, updates, stop } = await startLive(10, options);
     host.setValues("Afspraken", "D4", [["Onbekend"]]);
     await adapter.checkWorkbook("nl");
     await jest.advanceTimersByTimeAsync(1000);

@@ -10,7 +10,9 @@ export type AddinErrorKind =
   /** Even the smallest split request was over Excel's payload limit. */
   | "payload-too-large"
   /** A checked sheet was deleted or renamed while the add-in worked on it. */
-  | "sheet-missing";
+  | "sheet-missing"
+  /** Excel.createWorkbook is disabled or refused here (policy, pop-up blocker; office-js #3568). */
+  | "create-workbook-unavailable";
 
 export class AddinError extends Error {
   override readonly name = "AddinError";

@@ -54,6 +54,10 @@ export const UI_TEXT = {
   exportOpened: { nl: "De samenvatting is geopend als nieuwe werkmap.", en: "The summary was opened as a new workbook." },
   exportUnavailable: { nl: "Exporteren is (nog) niet beschikbaar.", en: "Export is not available (yet)." },
   reportReady: { nl: "Het rapport staat klaar: {file}", en: "The report is ready: {file}" },
+  exportDownload: {
+    nl: "Excel kan hier geen nieuwe werkmap openen; download de samenvatting: {file}",
+    en: "Excel cannot open a new workbook here; download the summary: {file}",
+  },
   cleared: { nl: "Markering gewist.", en: "Highlighting cleared." },
   modelInserted: { nl: "Werkblad {sheet} ingevoegd.", en: "Sheet {sheet} inserted." },
   modelExists: {

@@ -1,6 +1,7 @@
 import type { CheckResult, Finding, Lang, Severity } from "../domain";
 import { SEVERITIES, formatCellReference, formatSeverity } from "../domain";
 import type { CheckOutcome, WorkbookAdapter, WriteNotice } from "../excel/addin-api";
+import { AddinError } from "../excel/addin-error";
 import { ModelSheetExistsError } from "../excel/insert-model-sheet";
 import { filterFindings, findingsAtCell, groupFindings, listFilterOptions, summarizeCheck, type FindingFilter } from "./findings-view";
 import { translate, type UiKey } from "./i18n";
@@ -234,7 +235,18 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
       return;
     }
     const base64 = await module.buildSummaryWorkbookBase64(current, { lang });
-    await adapter.openSummaryWorkbook(base64);
+    try {
+      await adapter.openSummaryWorkbook(base64);
+    } catch (error) {
+      // Excel.createWorkbook disabled or refused: the same file as a download instead.
+      if (!(error instanceof AddinError && error.kind === "create-workbook-unavailable")) throw error;
+      const file = `prestatiemonitor-${current.year ?? "samenvatting"}.xlsx`;
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const url = URL.createObjectURL(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+      showNotice(t("exportDownload", { file }));
+      notice.append(el("a", { href: url, download: file, class: "download-link" }, [file]));
+      return;
+    }
     showNotice(t("exportOpened"));
   }
 

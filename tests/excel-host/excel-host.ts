@@ -95,6 +95,8 @@ export class ExcelHost {
   readonly createdWorkbooks: string[] = [];
   payloadLimit: number;
   displayLanguage: string;
+  /** False where Excel.createWorkbook is disabled (policy, office-js #3568). */
+  createWorkbookAllowed = true;
   /** Called before each round trip (1-based index): tests change the workbook "meanwhile" here. */
   beforeSync: ((index: number) => void) | undefined;
   private cellEditSyncs = 0;
@@ -372,6 +374,8 @@ export class ExcelHost {
         return this.run(batch, new HostRequestContext(this), typeof first === "object" && first !== null ? (first as HostRunOptions) : {});
       },
       createWorkbook: async (base64?: string) => {
+        // Disabled by policy or unavailable (office-js #3568): Excel rejects the call.
+        if (!this.createWorkbookAllowed) throw new HostError("GeneralException", "There was an internal error while processing the request.");
         this.createdWorkbooks.push(base64 ?? "");
       },
       RequestContext: HostRequestContext,

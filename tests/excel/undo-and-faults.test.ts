@@ -154,6 +154,13 @@ describe("faults degrade, nothing is lost", () => {
     expect(host.readValues("PM_Keuzelijsten", "A1:A3")).toEqual([["groen"], ["rood, met zorg"], ["=oranje"]]);
   });
 
+  it("Excel.createWorkbook disabled (office-js #3568): a typed error the pane turns into a download", async () => {
+    const { host, adapter } = setUpAdapter(agreementsWorkbook(3));
+    host.createWorkbookAllowed = false;
+    await expect(adapter.openSummaryWorkbook("UEsDBA==")).rejects.toMatchObject({ name: "AddinError", kind: "create-workbook-unavailable" });
+    expect(host.createdWorkbooks).toEqual([]);
+  });
+
   it("the explicit check reads no whole sheet: a used range inflated by stray formatting costs nothing", async () => {
     const { host, adapter } = setUpAdapter(agreementsWorkbook(6));
     await adapter.checkWorkbook("nl");

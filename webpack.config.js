@@ -61,6 +61,8 @@ module.exports = async (env = {}, argv = {}) => {
   };
   addPage("taskpane", "./src/taskpane/taskpane.ts", "./src/taskpane/taskpane.html");
   addPage("commands", "./src/commands/commands.ts", "./src/commands/commands.html");
+  // Excel on Mac: the report is shown in an Office dialog (a download link does nothing there).
+  addPage("report-dialog", "./src/excel/report-dialog-page.ts", "./src/taskpane/taskpane.html");
   if (testHost) addPage("test-host", "./tests/system/pane/host-entry.ts", "./src/taskpane/taskpane.html");
 
   return {

@@ -63,6 +63,11 @@ export interface WorkbookAdapter {
   writeMonitoringSheet(result: CheckResult): Promise<MonitoringOutcome>;
   /** Opens the monitoring summary as a new workbook (base64 xlsx built in the pane). */
   openSummaryWorkbook(base64Xlsx: string): Promise<void>;
+  /**
+   * Shows the printable report in an Office dialog where a download link would fail (Excel on Mac,
+   * office-js #2700, #3385). Resolves "download" when the pane should offer its link instead.
+   */
+  openReport(html: string, dialogPageUrl: string): Promise<"dialog" | "download">;
   /** Inserts the default (or current) model as a Model sheet. */
   insertModelSheet(result: CheckResult): Promise<string>;
 }

@@ -12,7 +12,9 @@ export type AddinErrorKind =
   /** A checked sheet was deleted or renamed while the add-in worked on it. */
   | "sheet-missing"
   /** Excel.createWorkbook is disabled or refused here (policy, pop-up blocker; office-js #3568). */
-  | "create-workbook-unavailable";
+  | "create-workbook-unavailable"
+  /** The report dialog could not open (Office.context.ui.displayDialogAsync failed). */
+  | "dialog-unavailable";
 
 export class AddinError extends Error {
   override readonly name = "AddinError";

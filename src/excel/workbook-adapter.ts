@@ -4,6 +4,7 @@ import { AddinError, isItemNotFoundError } from "./addin-error";
 import type { CheckOutcome, MonitoringOutcome, WorkbookAdapter } from "./addin-api";
 import { insertModelSheet } from "./insert-model-sheet";
 import { startLiveChecks, type LiveSession } from "./live-checks";
+import { openReportDialog, prefersReportDialog } from "./open-report";
 import { openSummaryWorkbook } from "./open-summary-workbook";
 import { parseRangeAddress, splitSheetAddress } from "./range-address";
 import {
@@ -67,6 +68,11 @@ export function createWorkbookAdapter(options: AdapterOptions = {}): WorkbookAda
       // Not in an undo group: replacing the add-in's own Monitoring sheet deletes it (Worksheet.delete has no undo anywhere).
       queue(() => retryInEditMode(() => runExcel((context) => writeMonitoringSheet(context, result)), retry)),
     openSummaryWorkbook: (base64) => openSummaryWorkbook(base64),
+    openReport: async (html, dialogPageUrl) => {
+      if (!prefersReportDialog()) return "download";
+      await openReportDialog(html, dialogPageUrl);
+      return "dialog";
+    },
     insertModelSheet: (result) => queue(() => retryInEditMode(() => runExcel((context) => insertModelSheet(context, result), { undoGroup: true }), retry)),
   };
 }

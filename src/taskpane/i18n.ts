@@ -54,6 +54,10 @@ export const UI_TEXT = {
   exportOpened: { nl: "De samenvatting is geopend als nieuwe werkmap.", en: "The summary was opened as a new workbook." },
   exportUnavailable: { nl: "Exporteren is (nog) niet beschikbaar.", en: "Export is not available (yet)." },
   reportReady: { nl: "Het rapport staat klaar: {file}", en: "The report is ready: {file}" },
+  reportOpened: {
+    nl: "Het rapport staat in een apart venster: druk het af of sla het op als pdf.",
+    en: "The report is in a separate window: print it or save it as PDF.",
+  },
   exportDownload: {
     nl: "Excel kan hier geen nieuwe werkmap openen; download de samenvatting: {file}",
     en: "Excel cannot open a new workbook here; download the summary: {file}",

@@ -261,6 +261,11 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
       return;
     }
     const html = module.buildReportHtml(current, lang);
+    // Excel on Mac ignores a download link (office-js #2700, #3385): there the adapter opens a dialog.
+    if ((await adapter.openReport(html, new URL("report-dialog.html", window.location.href).href)) === "dialog") {
+      showNotice(t("reportOpened"));
+      return;
+    }
     const file = `prestatiemonitor-${current.year ?? "rapport"}.html`;
     const url = URL.createObjectURL(new Blob([html], { type: "text/html;charset=utf-8" }));
     const link = el("a", { href: url, download: file, class: "download-link" }, [file]);

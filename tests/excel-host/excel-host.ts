@@ -45,7 +45,7 @@ export interface ExcelHostOptions {
   readonly readOnly?: boolean;
 }
 
-export const CURRENT_API_SETS: Readonly<Record<string, string>> = { ExcelApi: "1.20", ExcelUndoApiAll: "1.0" };
+export const CURRENT_API_SETS: Readonly<Record<string, string>> = { ExcelApi: "1.20", ExcelUndoApiAll: "1.0", DialogApi: "1.2" };
 
 /** Excel.RunOptions (ExcelApi 1.11 delayForCellEdit, 1.20 mergeUndoGroup). */
 export interface HostRunOptions {
@@ -95,6 +95,8 @@ export class ExcelHost {
   readonly createdWorkbooks: string[] = [];
   payloadLimit: number;
   displayLanguage: string;
+  /** Dialogs the add-in opened (Office.context.ui.displayDialogAsync): URL and messages sent to them. */
+  readonly dialogs: { url: string; received: string[]; sendToParent(message: string): void }[] = [];
   /** False where Excel.createWorkbook is disabled (policy, office-js #3568). */
   createWorkbookAllowed = true;
   /** Called before each round trip (1-based index): tests change the workbook "meanwhile" here. */
@@ -643,11 +645,30 @@ export function createOfficeNamespace(host: ExcelHost): Record<string, unknown> 
         return host.displayLanguage;
       },
       requirements: { isSetSupported: (name: string, version?: string) => host.isSetSupported(name, version) },
+      ui: {
+        // Office.context.ui.displayDialogAsync (DialogApi 1.1; messageChild 1.2): the test plays the dialog page.
+        displayDialogAsync: (url: string, _options: unknown, callback: (result: Record<string, unknown>) => void) => {
+          const handlers: ((arg: Record<string, unknown>) => void)[] = [];
+          const record = { url, received: [] as string[], sendToParent: (message: string) => handlers.forEach((h) => h({ message, origin: url })) };
+          host.dialogs.push(record);
+          const dialog = {
+            addEventHandler: (_event: string, handler: (arg: Record<string, unknown>) => void) => handlers.push(handler),
+            messageChild: (message: string) => {
+              if (!host.isSetSupported("DialogApi", "1.2")) throw new Error("messageChild needs DialogApi 1.2");
+              record.received.push(message);
+            },
+            close: () => undefined,
+          };
+          callback({ status: "succeeded", value: dialog });
+        },
+      },
       get platform() {
         return OFFICE_PLATFORMS[host.platform];
       },
     },
     HostType: { Excel: "Excel" },
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    EventType: { DialogMessageReceived: "dialogMessageReceived", DialogParentMessageReceived: "dialogParentMessageReceived" },
     PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC", Mac: "Mac" },
     onReady: async (callback?: (info: { host: string; platform: string }) => void) => {
       const info = { host: "Excel", platform: OFFICE_PLATFORMS[host.platform] };

@@ -161,6 +161,22 @@ describe("faults degrade, nothing is lost", () => {
     expect(host.createdWorkbooks).toEqual([]);
   });
 
+  it("the report opens in a dialog on Mac (a download link does nothing there), in parts that add up", async () => {
+    const { host, adapter } = setUpAdapter(agreementsWorkbook(3), { host: { platform: "mac" } });
+    const html = `<!doctype html><p>${"rapport ".repeat(5000)}</p>`;
+    await expect(adapter.openReport(html, "https://addins.gemeente.nl/pm/report-dialog.html")).resolves.toBe("dialog");
+    const dialog = host.dialogs[0];
+    expect(dialog?.url).toBe("https://addins.gemeente.nl/pm/report-dialog.html");
+    expect(dialog?.received).toEqual([]);
+    dialog?.sendToParent("ready");
+    const parts = (dialog?.received ?? []).map((m) => JSON.parse(m) as { part: number; of: number; text: string });
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.map((p) => p.text).join("")).toBe(html);
+    tearDownAdapter();
+    const web = setUpAdapter(agreementsWorkbook(3), { host: { platform: "web" } });
+    await expect(web.adapter.openReport(html, "https://addins.gemeente.nl/pm/report-dialog.html")).resolves.toBe("download");
+  });
+
   it("the explicit check reads no whole sheet: a used range inflated by stray formatting costs nothing", async () => {
     const { host, adapter } = setUpAdapter(agreementsWorkbook(6));
     await adapter.checkWorkbook("nl");

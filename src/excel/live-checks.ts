@@ -1,7 +1,7 @@
 import { isToolSheet, toColumnIndex } from "../domain";
 import type { Lang } from "../domain";
 import { formatA1, widthOf } from "../domain";
-import { isItemNotFoundError } from "./addin-error";
+import { AddinError, isItemNotFoundError } from "./addin-error";
 import type { AddinErrorListener, CheckOutcome, LiveUpdateListener } from "./addin-api";
 import { isSetSupported, readPlatform, runExcel } from "./excel-run";
 import { parseAreas, parseRangeAddress, type CellRect } from "./range-address";
@@ -37,6 +37,8 @@ const STRUCTURAL_CHANGES = new Set(["RowInserted", "RowDeleted", "ColumnInserted
 const MAX_GROWTH_ROWS = 200;
 /** More changed rows than this (a paste, fill or sort of a whole block): one full read is as cheap. */
 const MAX_PATCH_ROWS = 2000;
+/** Wait before trying edits again that Excel's cell-edit mode held up past the retries. */
+const EDIT_MODE_PAUSE_MS = 5000;
 /** A selection left behind larger than this is not a dropdown pick. */
 const MAX_PICK_ROWS = 50;
 
@@ -62,17 +64,28 @@ export async function startLiveChecks(session: LiveSession): Promise<() => Promi
       const outcome = await session.queue(() => recheck(session, edits));
       if (!stopped) session.onUpdate(outcome);
     } catch (error) {
+      if (stopped) return;
+      // Still in cell-edit mode after the retries: the edits wait for the next try, never lost.
+      if (error instanceof AddinError && error.kind === "cell-edit-mode") {
+        requeue(edits);
+        schedule(EDIT_MODE_PAUSE_MS);
+      }
       // Handlers never throw into Excel and never open dialogs: the pane shows the error.
-      if (!stopped) session.onError(error instanceof Error ? error : new Error(String(error)));
+      session.onError(error instanceof Error ? error : new Error(String(error)));
     }
   };
 
-  const schedule = (): void => {
+  const requeue = (edits: PendingEdits): void => {
+    pending.full ||= edits.full;
+    for (const [sheet, areas] of edits.areas) for (const rect of areas) addArea(sheet, rect);
+  };
+
+  const schedule = (delayMs = session.debounceMs): void => {
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
       running = running.then(flush);
-    }, session.debounceMs);
+    }, delayMs);
   };
 
   const addArea = (sheet: string, rect: CellRect): void => {

@@ -143,7 +143,11 @@ describe("live checks", () => {
     expect(updates).toEqual([]);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ kind: "cell-edit-mode" });
+    // The edit is not lost: once the user leaves the cell, the held-up re-check runs.
     host.simulateCellEditMode(0);
+    await jest.advanceTimersByTimeAsync(5000);
+    await settle(() => updates.length > 0);
+    expect(updates).toHaveLength(1);
     await stop();
   });
 

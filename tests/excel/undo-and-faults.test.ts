@@ -3,6 +3,7 @@ import { readWorkbook } from "../../src/excel/read-workbook";
 import { countingSync } from "../../src/excel/run-check";
 import { flushWrites, planWrites } from "../../src/excel/write-formats";
 import type { ExcelHostOptions } from "../excel-host";
+import undoTable from "../excel-host/undo-clearing-apis.json";
 import { setUpAdapter, tearDownAdapter } from "./adapter-harness";
 import { agreementsWorkbook } from "./workbooks";
 
@@ -26,6 +27,9 @@ describe("an explicit check and Excel's undo list", () => {
     expect(recheck.writeOps).toBeGreaterThan(0);
     expect(host.stats.undoClears).toBe(0);
     expect(host.undoClearedBy).toEqual([]);
+    // Nothing from Microsoft's undo table on any platform (sheet delete, visibility, name, Style.*, protection).
+    const apis = host.syncs.flatMap((sync) => sync.operations).map((op) => String(op["api"] ?? ""));
+    expect(apis.filter((api) => api in undoTable.apis)).toEqual([]);
     // The user's edit is still there to undo, under the check's one step.
     expect(host.undoStack.slice(-2)).toEqual([
       { by: "user", label: "edit Afspraken!D5" },

@@ -11,12 +11,27 @@ export interface StatusColumnNote {
   readonly column: string;
 }
 
+/**
+ * Why some or all of a check's writes did not happen, or what they cost the user: the pane shows
+ * one notice per kind; the findings are there either way.
+ */
+export interface WriteNotice {
+  /** read-only: the workbook is open read-only or in view mode; protected: sheets under protection
+   * (`sheets`); refused: Excel refused the writes (AccessDenied); undo-cleared: creating the add-in's
+   * hidden sheets cleared Excel's undo list (Worksheet.visibility on Windows and Mac, first check only). */
+  readonly kind: "read-only" | "protected" | "refused" | "undo-cleared";
+  readonly sheets: readonly string[];
+}
+
 export interface CheckOutcome {
   readonly result: CheckResult;
   /** Status columns whose existing data validation was kept (reported in the pane). */
   readonly keptValidation: readonly StatusColumnNote[];
   /** Round trips (context.sync calls) this action took, for diagnostics and tests. */
   readonly syncs: number;
+  /** Write operations sent (0 for a live re-check, and for a re-check of an unchanged workbook). */
+  readonly writeOps: number;
+  readonly notices: readonly WriteNotice[];
 }
 
 export interface MonitoringOutcome {
@@ -30,14 +45,17 @@ export type LiveUpdateListener = (outcome: CheckOutcome) => void;
 export type AddinErrorListener = (error: Error) => void;
 
 export interface WorkbookAdapter {
+  /** False where Excel lacks ExcelUndoApiAll (older builds): any write then empties the user's
+   * undo list, and the pane says so before the first write. */
+  isUndoSupported(): boolean;
   /** Reads every checked sheet (values + number formats: 1 round trip), runs the engine, writes
-   * stoplight formats, dropdowns and highlighting (1 round trip). */
+   * what differs in stoplight formats, dropdowns and highlighting (1 round trip, one Ctrl+Z). */
   checkWorkbook(lang: Lang): Promise<CheckOutcome>;
   /** Removes the add-in's highlighting; the user's values and formats are exactly as before. */
   clearHighlighting(): Promise<void>;
   /** Selects a cell (and activates its sheet). */
   selectCell(sheet: string, cell: string): Promise<void>;
-  /** Starts live checking (onChanged, debounced); returns a function that stops it. */
+  /** Starts live checking (workbook-level onChanged, debounced, read-only); returns a function that stops it. */
   startLiveChecks(lang: Lang, onUpdate: LiveUpdateListener, onError: AddinErrorListener): Promise<() => Promise<void>>;
   /** Starts reporting the selected cell (to show its findings in the pane). */
   onSelectionChanged(listener: (sheet: string, cell: string) => void): Promise<() => Promise<void>>;
@@ -45,6 +63,11 @@ export interface WorkbookAdapter {
   writeMonitoringSheet(result: CheckResult): Promise<MonitoringOutcome>;
   /** Opens the monitoring summary as a new workbook (base64 xlsx built in the pane). */
   openSummaryWorkbook(base64Xlsx: string): Promise<void>;
+  /**
+   * Shows the printable report in an Office dialog where a download link would fail (Excel on Mac,
+   * office-js #2700, #3385). Resolves "download" when the pane should offer its link instead.
+   */
+  openReport(html: string, dialogPageUrl: string): Promise<"dialog" | "download">;
   /** Inserts the default (or current) model as a Model sheet. */
   insertModelSheet(result: CheckResult): Promise<string>;
 }

@@ -10,7 +10,11 @@ export type AddinErrorKind =
   /** Even the smallest split request was over Excel's payload limit. */
   | "payload-too-large"
   /** A checked sheet was deleted or renamed while the add-in worked on it. */
-  | "sheet-missing";
+  | "sheet-missing"
+  /** Excel.createWorkbook is disabled or refused here (policy, pop-up blocker; office-js #3568). */
+  | "create-workbook-unavailable"
+  /** The report dialog could not open (Office.context.ui.displayDialogAsync failed). */
+  | "dialog-unavailable";
 
 export class AddinError extends Error {
   override readonly name = "AddinError";
@@ -43,4 +47,9 @@ export function isPayloadTooLargeError(error: unknown): boolean {
 
 export function isItemNotFoundError(error: unknown): boolean {
   return readErrorCode(error) === "ItemNotFound";
+}
+
+/** Excel refused a write: a protected sheet, or a workbook open read-only (AccessDenied). */
+export function isAccessDeniedError(error: unknown): boolean {
+  return readErrorCode(error) === "AccessDenied";
 }

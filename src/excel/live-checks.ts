@@ -1,29 +1,22 @@
-import { isToolSheet } from "../domain";
+import { isToolSheet, toColumnIndex } from "../domain";
 import type { Lang } from "../domain";
 import { formatA1, widthOf } from "../domain";
-import { isItemNotFoundError } from "./addin-error";
+import { AddinError, isItemNotFoundError } from "./addin-error";
 import type { AddinErrorListener, CheckOutcome, LiveUpdateListener } from "./addin-api";
-import { parseAreas, type CellRect } from "./range-address";
-import {
-  buildFormatsGrid,
-  listCheckedSheets,
-  queueFormatsLoad,
-  queueNumericFormatsLoad,
-  queueWorkbookLoads,
-  toCellValue,
-  type MutableGrid,
-  type NumericFormatsRead,
-  type SheetFormatsState,
-} from "./read-workbook";
+import { isSetSupported, readPlatform, runExcel } from "./excel-run";
+import { parseAreas, parseRangeAddress, type CellRect } from "./range-address";
+import { buildFormatsGrid, queueNumericFormatsLoad, toCellValue, type MutableGrid, type NumericFormatsRead } from "./read-workbook";
 import { retryInEditMode, type RetryOptions } from "./retry-in-edit-mode";
-import { countingSync, writeCheck, type AdapterMemory } from "./run-check";
+import { countingSync, runEngineOn, type AdapterMemory } from "./run-check";
 
 /**
- * Live checking: Worksheet.onChanged (ExcelApi 1.7) on every checked sheet, local edits and
- * co-authors' (source "Remote") alike. Edits are collected and debounced; then only the changed
- * rows are read again (one round trip), the cached grids patched, the engine re-run and the
- * formats rewritten (one round trip). Structural changes (rows or columns inserted or deleted),
- * edits outside the cached area and unknown sheets get a full check instead.
+ * Live checking is read-only. Edits (the user's and co-authors', source "Remote") arrive through
+ * the workbook-level WorksheetCollection.onChanged (ExcelApi 1.9: it covers sheets added later);
+ * they are collected and debounced, then only the changed rows are read again in one round trip,
+ * the cached grids patched and the engine re-run for the pane. Nothing is written: the sheet stays
+ * live through the native conditional formats and validation the explicit check installed, and
+ * Excel's undo list stays the user's. Structural changes, big blocks (a sort or fill over many
+ * rows), edits outside the cached area, and added, deleted or renamed sheets get one full read.
  */
 
 export interface LiveSession {
@@ -31,7 +24,10 @@ export interface LiveSession {
   readonly memory: AdapterMemory;
   readonly retry: RetryOptions;
   readonly debounceMs: number;
-  readonly fullCheck: (lang: Lang) => Promise<CheckOutcome>;
+  /** A full read and engine run, writing nothing. */
+  readonly fullRead: (lang: Lang) => Promise<CheckOutcome>;
+  /** The adapter's action queue: a live re-check never interleaves with a button's action. */
+  readonly queue: <T>(action: () => Promise<T>) => Promise<T>;
   readonly onUpdate: LiveUpdateListener;
   readonly onError: AddinErrorListener;
 }
@@ -39,8 +35,12 @@ export interface LiveSession {
 const STRUCTURAL_CHANGES = new Set(["RowInserted", "RowDeleted", "ColumnInserted", "ColumnDeleted", "CellInserted", "CellDeleted"]);
 /** Rows below the cached grid that still count as "the same sheet, a few rows longer". */
 const MAX_GROWTH_ROWS = 200;
-/** More changed rows than this (a paste of a whole block): a full check is as cheap. */
+/** More changed rows than this (a paste, fill or sort of a whole block): one full read is as cheap. */
 const MAX_PATCH_ROWS = 2000;
+/** Wait before trying edits again that Excel's cell-edit mode held up past the retries. */
+const EDIT_MODE_PAUSE_MS = 5000;
+/** A selection left behind larger than this is not a dropdown pick. */
+const MAX_PICK_ROWS = 50;
 
 interface PendingEdits {
   full: boolean;
@@ -53,50 +53,97 @@ export async function startLiveChecks(session: LiveSession): Promise<() => Promi
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
-  let sheetNames = new Map<string, string>();
+  let previous: { sheet: string; rect: CellRect } | undefined;
+  const sheetName = (id: string): string | undefined => session.memory.sheetIds?.get(id);
 
   const flush = async (): Promise<void> => {
     const edits = pending;
     pending = { full: false, areas: new Map() };
     if (stopped || (!edits.full && edits.areas.size === 0)) return;
     try {
-      const outcome = await recheck(session, edits);
+      const outcome = await session.queue(() => recheck(session, edits));
       if (!stopped) session.onUpdate(outcome);
     } catch (error) {
+      if (stopped) return;
+      // Still in cell-edit mode after the retries: the edits wait for the next try, never lost.
+      if (error instanceof AddinError && error.kind === "cell-edit-mode") {
+        requeue(edits);
+        schedule(EDIT_MODE_PAUSE_MS);
+      }
       // Handlers never throw into Excel and never open dialogs: the pane shows the error.
-      if (!stopped) session.onError(error instanceof Error ? error : new Error(String(error)));
+      session.onError(error instanceof Error ? error : new Error(String(error)));
     }
   };
 
-  const onChanged = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
-    // triggerSource (ExcelApi 1.14; absent on older hosts) marks this add-in's own writes: never re-check those.
-    if (stopped || event.triggerSource === "ThisLocalAddin") return;
-    const sheet = sheetNames.get(event.worksheetId);
-    if (sheet === undefined || STRUCTURAL_CHANGES.has(event.changeType)) {
-      pending.full = true;
-    } else {
-      const areas = pending.areas.get(sheet) ?? [];
-      const parsed = parseAreas(event.address);
-      if (parsed.length === 0) pending.full = true;
-      areas.push(...parsed);
-      pending.areas.set(sheet, areas);
-    }
+  const requeue = (edits: PendingEdits): void => {
+    pending.full ||= edits.full;
+    for (const [sheet, areas] of edits.areas) for (const rect of areas) addArea(sheet, rect);
+  };
+
+  const schedule = (delayMs = session.debounceMs): void => {
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
       running = running.then(flush);
-    }, session.debounceMs);
+    }, delayMs);
+  };
+
+  const addArea = (sheet: string, rect: CellRect): void => {
+    const areas = pending.areas.get(sheet) ?? [];
+    areas.push(rect);
+    pending.areas.set(sheet, areas);
+  };
+
+  const onChanged = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
+    if (stopped) return;
+    // triggerSource (ExcelApi 1.14) marks this add-in's own writes. Older hosts lack it; there our
+    // value writes (on the add-in's own sheets only) are dropped by the tool-sheet test below.
+    if (isSetSupported("ExcelApi", "1.14") && event.triggerSource === "ThisLocalAddin") return;
+    const sheet = sheetName(event.worksheetId);
+    if (sheet !== undefined && isToolSheet(sheet)) return;
+    if (sheet === undefined || STRUCTURAL_CHANGES.has(event.changeType)) {
+      pending.full = true;
+    } else {
+      const parsed = parseAreas(event.address);
+      if (parsed.length === 0) pending.full = true;
+      for (const rect of parsed) addArea(sheet, rect);
+    }
+    schedule();
+  };
+
+  const onSheetsChanged = async (): Promise<void> => {
+    if (stopped) return;
+    pending.full = true;
+    schedule();
+  };
+
+  // Excel on the web raises no onChanged for a pick from a validation dropdown (office-js #3888,
+  // #4066): when the selection leaves a status cell, that cell's row is read again.
+  const onSelectionChanged = async (event: Excel.WorksheetSelectionChangedEventArgs): Promise<void> => {
+    if (stopped) return;
+    const left = previous;
+    const sheet = sheetName(event.worksheetId);
+    const rect = parseRangeAddress(event.address);
+    previous = sheet !== undefined && rect ? { sheet, rect } : undefined;
+    if (left && isStatusArea(session, left.sheet, left.rect)) {
+      addArea(left.sheet, left.rect);
+      schedule();
+    }
   };
 
   const registration = await retryInEditMode(
     () =>
-      Excel.run(async (context) => {
+      runExcel(async (context) => {
         const worksheets = context.workbook.worksheets;
         worksheets.load("items/name,items/id");
         await context.sync();
         session.memory.knownSheets = worksheets.items.map((ws) => ws.name);
-        sheetNames = new Map(worksheets.items.map((ws) => [ws.id, ws.name]));
-        const handlers = worksheets.items.filter((ws) => !isToolSheet(ws.name)).map((ws) => ws.onChanged.add(onChanged));
+        session.memory.sheetIds = new Map(worksheets.items.map((ws) => [ws.id, ws.name]));
+        const handlers = [worksheets.onChanged.add(onChanged), worksheets.onAdded.add(onSheetsChanged), worksheets.onDeleted.add(onSheetsChanged)];
+        // WorksheetCollection.onNameChanged is ExcelApi 1.17; without it a renamed sheet shows up
+        // as ItemNotFound on the next row read, which falls back to a full read.
+        if (isSetSupported("ExcelApi", "1.17")) handlers.push(worksheets.onNameChanged.add(onSheetsChanged));
+        if (readPlatform() === "web") handlers.push(worksheets.onSelectionChanged.add(onSelectionChanged));
         await context.sync();
         return { context, handlers };
       }),
@@ -114,19 +161,35 @@ export async function startLiveChecks(session: LiveSession): Promise<() => Promi
   };
 }
 
-/** Rows to read again per sheet, or undefined when only a full check will do. */
+/** True when `rect` (a few rows) lies in a status column of the last result. */
+function isStatusArea(session: LiveSession, sheet: string, rect: CellRect): boolean {
+  if (rect.bottom - rect.top + 1 > MAX_PICK_ROWS) return false;
+  return (session.memory.result?.columns ?? []).some(
+    (columns) =>
+      columns.sheet === sheet &&
+      rect.top + 1 >= columns.firstRow &&
+      rect.bottom + 1 <= columns.lastRow + MAX_GROWTH_ROWS &&
+      Object.values(columns.status).some((letters) => {
+        const col = toColumnIndex(letters);
+        return col >= rect.left && col <= rect.right;
+      }),
+  );
+}
+
+/** Rows to read again per sheet, or undefined when only a full read will do. */
 function planRowReads(grids: readonly MutableGrid[], edits: PendingEdits): Map<MutableGrid, number[]> | undefined {
   if (edits.full) return undefined;
   const reads = new Map<MutableGrid, number[]>();
   let total = 0;
   for (const [sheet, areas] of edits.areas) {
     const grid = grids.find((g) => g.sheet === sheet);
-    const width = grid ? Math.max(0, ...grid.values.map((r) => r.length)) : 0;
+    const width = grid ? widthOf(grid) : 0;
     if (!grid || width === 0) return undefined;
     const rows = new Set<number>();
     for (const area of areas) {
       const outside = area.left < grid.left || area.right > grid.left + width - 1 || area.top < grid.top;
       if (outside || area.bottom > grid.top + grid.values.length - 1 + MAX_GROWTH_ROWS) return undefined;
+      if (area.bottom - area.top + 1 > MAX_PATCH_ROWS) return undefined;
       for (let row = area.top; row <= area.bottom; row += 1) rows.add(row);
     }
     total += rows.size;
@@ -150,21 +213,20 @@ function toRuns(rows: readonly number[]): [number, number][] {
 async function recheck(session: LiveSession, edits: PendingEdits): Promise<CheckOutcome> {
   const grids = session.memory.grids;
   const reads = grids ? planRowReads(grids, edits) : undefined;
-  if (!grids || !reads) return session.fullCheck(session.lang);
+  if (!grids || !reads) return session.fullRead(session.lang);
   try {
     return await retryInEditMode(() => patchAndCheck(session, grids, reads), session.retry);
   } catch (error) {
-    // A sheet renamed or deleted since the last check: the full check lists the sheets afresh.
-    if (isItemNotFoundError(error)) return session.fullCheck(session.lang);
+    // A sheet renamed or deleted since the last read: the full read lists the sheets afresh.
+    if (isItemNotFoundError(error)) return session.fullRead(session.lang);
     throw error;
   }
 }
 
+/** One round trip: the changed rows' values and numeric formats; then the engine. No write. */
 async function patchAndCheck(session: LiveSession, grids: MutableGrid[], reads: Map<MutableGrid, number[]>): Promise<CheckOutcome> {
-  return Excel.run(async (context) => {
+  return runExcel(async (context) => {
     const { sync, count } = countingSync(context);
-    queueWorkbookLoads(context);
-    const formats = new Map<string, SheetFormatsState>(grids.map((g) => [g.sheet, queueFormatsLoad(context, g.sheet)]));
     const loaded: { grid: MutableGrid; first: number; width: number; range: Excel.Range; numeric: NumericFormatsRead }[] = [];
     for (const [grid, rows] of reads) {
       const width = widthOf(grid);
@@ -189,10 +251,8 @@ async function patchAndCheck(session: LiveSession, grids: MutableGrid[], reads: 
       });
       grid.origin = formatA1(grid.top, grid.left);
     }
-    const state = { worksheets: context.workbook.worksheets, names: context.workbook.names, formats };
-    const checked = listCheckedSheets(state);
-    const current = grids.filter((g) => checked.includes(g.sheet));
-    const outcome = await writeCheck(context, state, current, session.lang, sync);
-    return { ...outcome, syncs: count() };
+    const result = runEngineOn(grids, session.lang);
+    session.memory.result = result;
+    return { result, keptValidation: [], syncs: count(), writeOps: 0, notices: [] };
   });
 }

@@ -1,8 +1,17 @@
+import { AddinError, readErrorCode } from "./addin-error";
+
 /**
  * Opens the monitoring summary (base64 .xlsx built by src/export/summary-workbook.ts in the pane)
- * as a new workbook. Excel.createWorkbook needs ExcelApi 1.8; on Excel on the web it opens a new
- * browser tab, which the browser may block as a pop-up: the rejection is passed on to the caller.
+ * as a new workbook. Excel.createWorkbook needs ExcelApi 1.8; it can be disabled by policy or
+ * unavailable (office-js #3568), and on Excel on the web the browser may block the new tab as a
+ * pop-up. Those refusals come back as AddinError "create-workbook-unavailable": the pane then
+ * offers the file for download instead. Our own bugs (bad arguments) are passed on as they are.
  */
 export async function openSummaryWorkbook(base64: string): Promise<void> {
-  await Excel.createWorkbook(base64);
+  try {
+    await Excel.createWorkbook(base64);
+  } catch (error) {
+    if (readErrorCode(error) === "InvalidArgument") throw error;
+    throw new AddinError("create-workbook-unavailable", "Excel could not open a new workbook here.", undefined, { cause: error });
+  }
 }

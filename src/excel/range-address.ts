@@ -1,4 +1,4 @@
-import { parseA1, splitSheetAddress } from "../domain";
+import { parseA1, splitSheetAddress, toColumnIndex } from "../domain";
 
 export { splitSheetAddress };
 
@@ -16,6 +16,13 @@ export function parseRangeAddress(address: string): CellRect | undefined {
   const rows = /^(\d+):(\d+)$/.exec(local);
   if (rows?.[1] !== undefined && rows[2] !== undefined) {
     return { top: Number(rows[1]) - 1, left: 0, bottom: Number(rows[2]) - 1, right: 16_383 };
+  }
+  // Whole columns ("F:F", "A:C"): a user's validation or an event over entire columns.
+  const columns = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(local);
+  if (columns?.[1] !== undefined && columns[2] !== undefined) {
+    const a = toColumnIndex(columns[1].toUpperCase());
+    const b = toColumnIndex(columns[2].toUpperCase());
+    return { top: 0, left: Math.min(a, b), bottom: 1_048_575, right: Math.max(a, b) };
   }
   const [start, end] = local.split(":");
   const a = parseA1(start ?? "");
@@ -37,8 +44,9 @@ export function intersectRects(a: CellRect, b: CellRect): CellRect | undefined {
   return r.top <= r.bottom && r.left <= r.right ? r : undefined;
 }
 
-/** True when every cell of `inner` lies in one of `outers` (checked cell by cell; ranges are small columns). */
+/** True when every cell of `inner` lies in one of `outers` (one rectangle, or checked cell by cell). */
 export function isCovered(inner: CellRect, outers: readonly CellRect[]): boolean {
+  if (outers.some((o) => o.top <= inner.top && o.bottom >= inner.bottom && o.left <= inner.left && o.right >= inner.right)) return true;
   for (let row = inner.top; row <= inner.bottom; row += 1) {
     for (let col = inner.left; col <= inner.right; col += 1) {
       if (!outers.some((o) => row >= o.top && row <= o.bottom && col >= o.left && col <= o.right)) return false;

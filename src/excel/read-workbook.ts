@@ -1,4 +1,4 @@
-import { isToolSheet } from "../domain";
+import { isMirrorSheet, isToolSheet } from "../domain";
 import { formatA1, type CellValue } from "../domain";
 import { isItemNotFoundError, isPayloadTooLargeError, AddinError } from "./addin-error";
 import { MONITORING_MARKER_NAME } from "../domain";
@@ -31,16 +31,29 @@ export interface SheetFormatsState {
   readonly sheet: string;
   /** Loaded: items/type, items/customOrNullObject/rule/formula. */
   readonly conditionalFormats: Excel.ConditionalFormatCollection;
-  /** Loaded: address (null object when no cell has validation). */
+  /** Loaded: address (null object when no cell has validation). Searched in the used range only. */
   readonly validationCells: Excel.RangeAreas;
+  /** Loaded: protected (WorksheetProtection, ExcelApi 1.2). */
+  readonly protection: Excel.WorksheetProtection;
+}
+
+/** The values of one of the add-in's own sheets (mirror, snapshot, list), as last written. */
+export interface OwnedSheetRead {
+  readonly sheet: string;
+  /** Loaded: areas/items/address, areas/items/values: the non-blank cells only (null object when none). */
+  readonly cells: Excel.RangeAreas;
 }
 
 export interface WorkbookState {
   /** Loaded: items/name, items/visibility, items/id. */
   readonly worksheets: Excel.WorksheetCollection;
-  /** Loaded: items/name, items/formula. */
+  /** Loaded: items/name, items/formula, items/comment. */
   readonly names: Excel.NamedItemCollection;
   readonly formats: ReadonlyMap<string, SheetFormatsState>;
+  /** The add-in's own sheets' contents (for writing only differences); absent when not read. */
+  readonly owned?: ReadonlyMap<string, OwnedSheetRead>;
+  /** Workbook.readOnly (ExcelApi 1.8), loaded with the sheet list. */
+  readonly workbook?: Excel.Workbook;
 }
 
 export interface ReadOptions {
@@ -52,23 +65,49 @@ export interface ReadOptions {
 
 export const DEFAULT_READ_OPTIONS: ReadOptions = { payloadLimitBytes: 5 * 1024 * 1024, bytesPerCell: 48 };
 
-/** Loads the sheet list and the defined names (queued, no sync). */
+/** Loads the sheet list, the defined names and whether the workbook is read-only (queued, no sync). */
 export function queueWorkbookLoads(context: Excel.RequestContext): void {
   context.workbook.worksheets.load("items/name,items/visibility,items/id");
-  context.workbook.names.load("items/name,items/formula");
+  context.workbook.names.load("items/name,items/formula,items/comment");
+  // Workbook.readOnly (ExcelApi 1.8): a file opened read-only or in view mode refuses every write.
+  context.workbook.load("readOnly");
 }
 
-/** Queues the loads of a sheet's conditional formats and validation cells (no sync). */
+/** Queues the loads of a sheet's conditional formats, validation cells and protection (no sync). */
 export function queueFormatsLoad(context: Excel.RequestContext, sheet: string): SheetFormatsState {
   const worksheet = context.workbook.worksheets.getItem(sheet);
   // Range.conditionalFormats is a navigation property (a collection proxy), not a loaded value.
   // eslint-disable-next-line office-addins/load-object-before-read
   const conditionalFormats = worksheet.getRange().conditionalFormats;
   conditionalFormats.load("items/type,items/customOrNullObject/rule/formula");
-  const validationCells = worksheet.getRange().getSpecialCellsOrNullObject("DataValidations");
+  // Range.getSpecialCells over a whole sheet can hang Excel on big sheets (office-js #4245, all
+  // hosts): search the used range by values only (on an empty sheet that is A1, never a null object).
+  const validationCells = worksheet.getUsedRange(true).getSpecialCellsOrNullObject("DataValidations");
   validationCells.load("address");
-  return { sheet, conditionalFormats, validationCells };
+  // Worksheet.protection is a navigation property (an object proxy), not a loaded value.
+  // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read
+  const protection = worksheet.protection;
+  protection.load("protected");
+  return { sheet, conditionalFormats, validationCells, protection };
 }
+
+/**
+ * Queues the load of one of the add-in's own sheets' non-blank cells (no sync). Marks are sparse:
+ * the used range's full matrix would be mostly blanks in the response.
+ */
+export function queueOwnedSheetLoad(context: Excel.RequestContext, sheet: string): OwnedSheetRead {
+  const cells = context.workbook.worksheets.getItem(sheet).getUsedRange(true).getSpecialCellsOrNullObject(Excel.SpecialCellType.constants);
+  cells.load("areas/items/address,areas/items/values");
+  return { sheet, cells };
+}
+
+/** The add-in's own sheets among sheet names (mirror, snapshot and list sheets: PM_Markering*, PM_Keuzelijsten). */
+export function isOwnedSheet(name: string): boolean {
+  return isMirrorSheet(name) || name === LIST_SHEET_NAME;
+}
+
+/** The add-in's hidden sheet for dropdown lists that cannot be written as text (comma, quote, over 255 characters). */
+export const LIST_SHEET_NAME = "PM_Keuzelijsten";
 
 /**
  * The numeric cells of a range (typed numbers and formulas yielding numbers) with their number
@@ -134,11 +173,11 @@ interface FullRead {
 
 function queueFullRead(context: Excel.RequestContext, sheet: string): FullRead {
   const worksheet = context.workbook.worksheets.getItem(sheet);
-  const used = worksheet.getUsedRangeOrNullObject(true);
+  // getUsedRange(true) (ExcelApi 1.2): bounded by values, so formatting down to row 1,048,576
+  // costs nothing; on an empty sheet it is A1 (not a null object, so methods on it are safe).
+  const used = worksheet.getUsedRange(true);
   used.load("address,values");
-  // On the whole sheet, not on `used`: the used range is a null object on an empty sheet, and a
-  // method call on a null object fails the whole request.
-  return { sheet, used, numeric: queueNumericFormatsLoad(worksheet.getRange()) };
+  return { sheet, used, numeric: queueNumericFormatsLoad(used) };
 }
 
 /**
@@ -170,54 +209,63 @@ export async function readWorkbook(
   previous: readonly MutableGrid[] = [],
 ): Promise<WorkbookRead> {
   const guessed = (knownSheets ?? []).filter((name) => !isToolSheet(name));
-  queueWorkbookLoads(context);
+  const guessedOwned = (knownSheets ?? []).filter(isOwnedSheet);
   const formats = new Map<string, SheetFormatsState>();
-  for (const sheet of guessed) formats.set(sheet, queueFormatsLoad(context, sheet));
+  const owned = new Map<string, OwnedSheetRead>();
+  const queueState = (): void => {
+    queueWorkbookLoads(context);
+    for (const sheet of guessed) formats.set(sheet, queueFormatsLoad(context, sheet));
+    for (const sheet of guessedOwned) owned.set(sheet, queueOwnedSheetLoad(context, sheet));
+  };
+  queueState();
   let grids = new Map<string, MutableGrid>();
   // The last read's size predicts this one: when it was near the limit, go straight to chunks
   // rather than spend a round trip on a request Excel would reject.
   const estimate = guessed.reduce((sum, name) => sum + (previous.find((g) => g.sheet === name)?.bytes ?? 0), 0);
   if (estimate > options.payloadLimitBytes * 0.8) {
     grids = await readInChunks(context, guessed, sync, options);
-    return finishRead(context, formats, grids, sync, options);
+    return finishRead(context, { formats, owned, grids }, sync, options);
   }
   const full = guessed.map((sheet) => queueFullRead(context, sheet));
   try {
     await sync();
     for (const read of full) grids.set(read.sheet, toGrid(read));
   } catch (error) {
-    if (isItemNotFoundError(error) && guessed.length > 0) return readWorkbook(context, undefined, sync, options, previous);
+    if (isItemNotFoundError(error) && (guessed.length > 0 || guessedOwned.length > 0)) return readWorkbook(context, undefined, sync, options, previous);
     if (!isPayloadTooLargeError(error)) throw error;
-    queueWorkbookLoads(context);
-    for (const sheet of guessed) formats.set(sheet, queueFormatsLoad(context, sheet));
+    queueState();
     grids = await readInChunks(context, guessed, sync, options);
   }
-  return finishRead(context, formats, grids, sync, options);
+  return finishRead(context, { formats, owned, grids }, sync, options);
+}
+
+interface PartialRead {
+  readonly formats: Map<string, SheetFormatsState>;
+  readonly owned: Map<string, OwnedSheetRead>;
+  readonly grids: Map<string, MutableGrid>;
 }
 
 /** Reads the sheets the sheet list showed that were not read yet, and assembles the result. */
-async function finishRead(
-  context: Excel.RequestContext,
-  formats: Map<string, SheetFormatsState>,
-  grids: Map<string, MutableGrid>,
-  sync: Sync,
-  options: ReadOptions,
-): Promise<WorkbookRead> {
+async function finishRead(context: Excel.RequestContext, read: PartialRead, sync: Sync, options: ReadOptions): Promise<WorkbookRead> {
+  const { formats, owned, grids } = read;
   const checked = listCheckedSheets({ worksheets: context.workbook.worksheets, names: context.workbook.names });
   const missing = checked.filter((name) => !grids.has(name));
-  if (missing.length > 0) {
+  const missingOwned = context.workbook.worksheets.items.map((ws) => ws.name).filter((name) => isOwnedSheet(name) && !owned.has(name));
+  if (missing.length > 0 || missingOwned.length > 0) {
     for (const sheet of missing) formats.set(sheet, queueFormatsLoad(context, sheet));
+    for (const sheet of missingOwned) owned.set(sheet, queueOwnedSheetLoad(context, sheet));
     const more = missing.map((sheet) => queueFullRead(context, sheet));
     try {
       await sync();
-      for (const read of more) grids.set(read.sheet, toGrid(read));
+      for (const full of more) grids.set(full.sheet, toGrid(full));
     } catch (error) {
       if (!isPayloadTooLargeError(error)) throw error;
       for (const sheet of missing) formats.set(sheet, queueFormatsLoad(context, sheet));
+      for (const sheet of missingOwned) owned.set(sheet, queueOwnedSheetLoad(context, sheet));
       for (const [sheet, grid] of await readInChunks(context, missing, sync, options)) grids.set(sheet, grid);
     }
   }
-  const state: WorkbookState = { worksheets: context.workbook.worksheets, names: context.workbook.names, formats };
+  const state: WorkbookState = { worksheets: context.workbook.worksheets, names: context.workbook.names, formats, owned, workbook: context.workbook };
   return { state, grids: checked.map((name) => grids.get(name) ?? emptyGrid(name)) };
 }
 
@@ -346,8 +394,9 @@ function emptyGrid(sheet: string): MutableGrid {
 }
 
 function toGrid({ sheet, used, numeric }: FullRead): MutableGrid {
-  if (used.isNullObject) return emptyGrid(sheet);
   const values = used.values.map((row) => row.map(toCellValue));
+  // An empty sheet's used range is its blank A1.
+  if (values.length === 1 && values[0]?.length === 1 && values[0][0] === null) return emptyGrid(sheet);
   const rect = parseRangeAddress(used.address) ?? { top: 0, left: 0, bottom: values.length - 1, right: (values[0]?.length ?? 1) - 1 };
   const { top, left } = rect;
   return {

@@ -1,12 +1,14 @@
 import { checkWorkbook as runEngine } from "../domain";
-import type { Lang } from "../domain";
+import type { CheckResult, Lang } from "../domain";
 import type { SheetGrid } from "../domain";
 import { planFormats } from "../domain";
-import type { CheckOutcome } from "./addin-api";
+import { isAccessDeniedError } from "./addin-error";
+import type { CheckOutcome, WriteNotice } from "./addin-api";
+import { readPlatform, runExcel } from "./excel-run";
 import type { MutableGrid, Sync, WorkbookState } from "./read-workbook";
-import { flushWrites, planRemoval, planWrites } from "./write-formats";
+import { flushWrites, planWrites } from "./write-formats";
 
-/** The engine + write round trip shared by full and live checks, and the adapter's memory. */
+/** The engine + write round trip of an explicit check, and the adapter's memory. */
 
 /** What the adapter remembers between actions (one pane session). */
 export interface AdapterMemory {
@@ -14,6 +16,10 @@ export interface AdapterMemory {
   knownSheets: string[] | undefined;
   /** The grids of the last check, patched by live edits. */
   grids: MutableGrid[] | undefined;
+  /** The last result (live re-checks watch its status columns). */
+  result?: CheckResult | undefined;
+  /** Worksheet id -> name, from the last read (events name sheets by id). */
+  sheetIds?: Map<string, string> | undefined;
 }
 
 /** A sync that counts round trips. */
@@ -28,21 +34,56 @@ export function countingSync(context: Excel.RequestContext): { sync: Sync; count
   };
 }
 
-/** Runs the engine on grids and writes its formats in one round trip (shared with live checks). */
+export function runEngineOn(grids: readonly MutableGrid[], lang: Lang): CheckResult {
+  return runEngine(grids.map(toSheetGrid), { lang });
+}
+
+/**
+ * Runs the engine on grids and writes what differs from the last check in one round trip.
+ * A read-only workbook, protected sheets and refused writes leave the findings intact and come
+ * back as notices. New hidden sheets are returned for `hideNewSheets` where hiding them inside
+ * this run would break its undo group.
+ */
 export async function writeCheck(
   context: Excel.RequestContext,
   state: WorkbookState,
   grids: readonly MutableGrid[],
   lang: Lang,
   sync: Sync,
-): Promise<Omit<CheckOutcome, "syncs">> {
-  const result = runEngine(grids.map(toSheetGrid), { lang });
-  const writes = planWrites(context, state, planFormats(result));
-  await flushWrites([...planRemoval(context, state), ...writes.ops], sync);
-  return { result, keptValidation: writes.keptValidation };
+): Promise<Omit<CheckOutcome, "syncs"> & { readonly hideLater: readonly string[]; readonly createdSheets: readonly string[] }> {
+  const result = runEngineOn(grids, lang);
+  const notices: WriteNotice[] = [];
+  if (state.workbook?.readOnly === true) return { result, keptValidation: [], writeOps: 0, notices: [{ kind: "read-only", sheets: [] }], hideLater: [], createdSheets: [] };
+  const writes = planWrites(context, state, planFormats(result), grids);
+  if (writes.protectedSheets.length > 0) notices.push({ kind: "protected", sheets: writes.protectedSheets });
+  // Worksheet.visibility keeps undo on the web only (Microsoft's undo table): there it goes in the
+  // same undoable step; on Windows and Mac it runs apart, after the step, and the pane says so.
+  const hideHere = readPlatform() === "web" || readPlatform() === "other";
+  const hideOps = hideHere
+    ? writes.newSheets.map((name) => () => {
+        context.workbook.worksheets.getItem(name).visibility = "VeryHidden";
+      })
+    : [];
+  const ops = [...writes.ops, ...hideOps];
+  try {
+    await flushWrites(ops, sync);
+  } catch (error) {
+    // A sheet protected or the file switched to read-only since the read: keep the findings.
+    if (!isAccessDeniedError(error)) throw error;
+    return { result, keptValidation: writes.keptValidation, writeOps: 0, notices: [...notices, { kind: "refused", sheets: [] }], hideLater: [], createdSheets: [] };
+  }
+  return { result, keptValidation: writes.keptValidation, writeOps: ops.length, notices, hideLater: hideHere ? [] : writes.newSheets, createdSheets: writes.newSheets };
+}
+
+/** Hides sheets the check just created (its own Excel.run: no undo group to break). */
+export async function hideNewSheets(names: readonly string[]): Promise<void> {
+  if (names.length === 0) return;
+  await runExcel(async (context) => {
+    for (const name of names) context.workbook.worksheets.getItem(name).visibility = "VeryHidden";
+    await context.sync();
+  });
 }
 
 export function toSheetGrid(grid: MutableGrid): SheetGrid {
   return { sheet: grid.sheet, origin: grid.origin, values: grid.values, formats: grid.formats };
 }
-

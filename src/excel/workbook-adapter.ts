@@ -4,6 +4,7 @@ import { AddinError, isItemNotFoundError } from "./addin-error";
 import type { CheckOutcome, MonitoringOutcome, WorkbookAdapter } from "./addin-api";
 import { insertModelSheet } from "./insert-model-sheet";
 import { startLiveChecks, type LiveSession } from "./live-checks";
+import { openReportDialog, prefersReportDialog } from "./open-report";
 import { openSummaryWorkbook } from "./open-summary-workbook";
 import { parseRangeAddress, splitSheetAddress } from "./range-address";
 import {
@@ -16,7 +17,8 @@ import {
   type WorkbookState,
 } from "./read-workbook";
 import { DEFAULT_RETRY, retryInEditMode, type RetryOptions } from "./retry-in-edit-mode";
-import { countingSync, writeCheck, type AdapterMemory } from "./run-check";
+import { isUndoSupported, runExcel } from "./excel-run";
+import { countingSync, hideNewSheets, runEngineOn, writeCheck, type AdapterMemory } from "./run-check";
 import { flushWrites, planRemoval } from "./write-formats";
 import { writeMonitoringSheet } from "./write-monitoring-sheet";
 
@@ -27,48 +29,95 @@ export interface AdapterOptions {
   readonly debounceMs?: number;
 }
 
+/**
+ * One action at a time: Excel.run batches of two actions (a check and a live re-check, a check
+ * and "Markering wissen") never interleave, so no action reads what another half wrote.
+ */
+export function createActionQueue(): <T>(action: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(action: () => Promise<T>): Promise<T> => {
+    const next = tail.then(action, action);
+    tail = next.catch(() => undefined);
+    return next;
+  };
+}
+
 /** Office.js adapter for the task pane (the WorkbookAdapter contract). */
 export function createWorkbookAdapter(options: AdapterOptions = {}): WorkbookAdapter {
   const readOptions: ReadOptions = { ...DEFAULT_READ_OPTIONS, ...options.read };
   const retry: RetryOptions = { ...DEFAULT_RETRY, ...options.retry };
   const memory: AdapterMemory = { knownSheets: undefined, grids: undefined };
+  const queue = createActionQueue();
 
-  const fullCheck = (lang: Lang): Promise<CheckOutcome> => retryInEditMode(() => runFullCheck(lang, memory, readOptions), retry);
+  const fullCheck = (lang: Lang): Promise<CheckOutcome> => queue(() => retryInEditMode(() => runFullCheck(lang, memory, readOptions), retry));
+  const liveRead = (lang: Lang): Promise<CheckOutcome> => retryInEditMode(() => readAndCheck(lang, memory, readOptions), retry);
 
   return {
+    isUndoSupported,
     checkWorkbook: fullCheck,
     clearHighlighting: async () => {
-      await retryInEditMode(() => clearAddinFormats(), retry);
+      await queue(() => retryInEditMode(() => clearAddinFormats(), retry));
     },
     selectCell: (sheet, cell) => retryInEditMode(() => selectCell(sheet, cell), retry),
     startLiveChecks: (lang, onUpdate, onError) => {
-      const session: LiveSession = { lang, memory, retry, debounceMs: options.debounceMs ?? 400, fullCheck, onUpdate, onError };
+      const session: LiveSession = { lang, memory, retry, debounceMs: options.debounceMs ?? 400, fullRead: liveRead, queue, onUpdate, onError };
       return startLiveChecks(session);
     },
     onSelectionChanged: (listener) => retryInEditMode(() => watchSelection(memory, listener), retry),
     writeMonitoringSheet: (result: CheckResult): Promise<MonitoringOutcome> =>
-      retryInEditMode(() => Excel.run((context) => writeMonitoringSheet(context, result)), retry),
+      // Not in an undo group: replacing the add-in's own Monitoring sheet deletes it (Worksheet.delete has no undo anywhere).
+      queue(() => retryInEditMode(() => runExcel((context) => writeMonitoringSheet(context, result)), retry)),
     openSummaryWorkbook: (base64) => openSummaryWorkbook(base64),
-    insertModelSheet: (result) => retryInEditMode(() => Excel.run((context) => insertModelSheet(context, result)), retry),
+    openReport: async (html, dialogPageUrl) => {
+      if (!prefersReportDialog()) return "download";
+      await openReportDialog(html, dialogPageUrl);
+      return "dialog";
+    },
+    insertModelSheet: (result) => queue(() => retryInEditMode(() => runExcel((context) => insertModelSheet(context, result), { undoGroup: true }), retry)),
   };
 }
 
-/** Read (1 round trip when the sheet names are known), engine, write formats (1 round trip). */
+/** Read (1 round trip when the sheet names are known), engine, write differences (1 round trip, one undo step). */
 async function runFullCheck(lang: Lang, memory: AdapterMemory, readOptions: ReadOptions): Promise<CheckOutcome> {
   let checked: string[] = [];
   try {
-    return await Excel.run(async (context) => {
-      const { sync, count } = countingSync(context);
-      const read = await readWorkbook(context, memory.knownSheets, sync, readOptions, memory.grids ?? []);
-      memory.knownSheets = read.state.worksheets.items.map((ws) => ws.name);
-      checked = read.grids.map((g) => g.sheet);
-      memory.grids = read.grids;
-      const outcome = await writeCheck(context, read.state, read.grids, lang, sync);
-      return { ...outcome, syncs: count() };
-    });
+    const outcome = await runExcel(
+      async (context) => {
+        const { sync, count } = countingSync(context);
+        const read = await readWorkbook(context, memory.knownSheets, sync, readOptions, memory.grids ?? []);
+        memory.knownSheets = read.state.worksheets.items.map((ws) => ws.name);
+        memory.sheetIds = new Map(read.state.worksheets.items.map((ws) => [ws.id, ws.name]));
+        checked = read.grids.map((g) => g.sheet);
+        memory.grids = read.grids;
+        const written = await writeCheck(context, read.state, read.grids, lang, sync);
+        memory.result = written.result;
+        // The next check reads the sheets this one created in its first round trip.
+        memory.knownSheets = [...memory.knownSheets, ...written.createdSheets];
+        return { ...written, syncs: count() };
+      },
+      { undoGroup: true },
+    );
+    const { hideLater, createdSheets: _created, ...rest } = outcome;
+    if (hideLater.length === 0) return rest;
+    await hideNewSheets(hideLater);
+    return { ...rest, syncs: rest.syncs + 1, notices: [...rest.notices, { kind: "undo-cleared", sheets: [] }] };
   } catch (error) {
     throw await toAddinError(error, checked);
   }
+}
+
+/** A live full read: the same read round trip as a check, the engine, and no write at all. */
+async function readAndCheck(lang: Lang, memory: AdapterMemory, readOptions: ReadOptions): Promise<CheckOutcome> {
+  return runExcel(async (context) => {
+    const { sync, count } = countingSync(context);
+    const read = await readWorkbook(context, memory.knownSheets, sync, readOptions, memory.grids ?? []);
+    memory.knownSheets = read.state.worksheets.items.map((ws) => ws.name);
+    memory.sheetIds = new Map(read.state.worksheets.items.map((ws) => [ws.id, ws.name]));
+    memory.grids = read.grids;
+    const result = runEngineOn(read.grids, lang);
+    memory.result = result;
+    return { result, keptValidation: [], syncs: count(), writeOps: 0, notices: [] };
+  });
 }
 
 /**
@@ -96,7 +145,7 @@ export async function toAddinError(error: unknown, checked: readonly string[]): 
  * the user's values and formats are exactly as before the first check. Returns the sheet names.
  */
 async function clearAddinFormats(): Promise<string[]> {
-  return Excel.run(async (context) => {
+  return runExcel(async (context) => {
     const { sync } = countingSync(context);
     queueWorkbookLoads(context);
     await sync();
@@ -104,7 +153,8 @@ async function clearAddinFormats(): Promise<string[]> {
       listCheckedSheets({ worksheets: context.workbook.worksheets, names: context.workbook.names }).map((name) => [name, queueFormatsLoad(context, name)]),
     );
     await sync();
-    const state: WorkbookState = { worksheets: context.workbook.worksheets, names: context.workbook.names, formats };
+    const state: WorkbookState = { worksheets: context.workbook.worksheets, names: context.workbook.names, formats, workbook: context.workbook };
+    if (context.workbook.readOnly) return [];
     await flushWrites(planRemoval(context, state), sync);
     return state.worksheets.items.map((ws) => ws.name).filter((name) => !isToolSheet(name));
   });

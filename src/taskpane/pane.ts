@@ -1,6 +1,7 @@
 import type { CheckResult, Finding, Lang, Severity } from "../domain";
 import { SEVERITIES, formatCellReference, formatSeverity } from "../domain";
-import type { CheckOutcome, WorkbookAdapter } from "../excel/addin-api";
+import type { CheckOutcome, WorkbookAdapter, WriteNotice } from "../excel/addin-api";
+import { AddinError } from "../excel/addin-error";
 import { ModelSheetExistsError } from "../excel/insert-model-sheet";
 import { filterFindings, findingsAtCell, groupFindings, listFilterOptions, summarizeCheck, type FindingFilter } from "./findings-view";
 import { translate, type UiKey } from "./i18n";
@@ -94,12 +95,12 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
   root.replaceChildren(header, main);
   root.setAttribute("aria-busy", "false");
 
-  buttons.check.addEventListener("click", () => void runAction(check));
-  buttons.writeMonitoring.addEventListener("click", () => void runAction(writeMonitoring));
+  buttons.check.addEventListener("click", () => void runAction(check, true));
+  buttons.writeMonitoring.addEventListener("click", () => void runAction(writeMonitoring, true));
   buttons.export.addEventListener("click", () => void runAction(exportSummary));
   buttons.report.addEventListener("click", () => void runAction(downloadReport));
-  buttons.clear.addEventListener("click", () => void runAction(clearHighlighting));
-  buttons.insertModel.addEventListener("click", () => void runAction(insertModel));
+  buttons.clear.addEventListener("click", () => void runAction(clearHighlighting, true));
+  buttons.insertModel.addEventListener("click", () => void runAction(insertModel, true));
   for (const select of [themeSelect, partySelect, severitySelect]) {
     select.addEventListener("change", () => {
       filter = readFilter();
@@ -130,12 +131,16 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
     };
   }
 
-  /** Runs one user action: buttons disabled meanwhile, errors shown in the pane (no dialogs). */
-  async function runAction(action: () => Promise<void>): Promise<void> {
+  /**
+   * Runs one user action: buttons disabled meanwhile, errors shown in the pane (no dialogs). An
+   * action that writes says first when Excel cannot undo it (no ExcelUndoApiAll: older builds).
+   */
+  async function runAction(action: () => Promise<void>, writes = false): Promise<void> {
     if (busy) return;
     alertBox.replaceChildren();
     liveErrorShown = false;
     notice.replaceChildren();
+    if (writes && !adapter.isUndoSupported()) showNotice(t("undoUnavailable"));
     setBusy(true);
     try {
       await action();
@@ -158,8 +163,22 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
     alertBox.replaceChildren(el("p", {}, [`${prefix}: ${detail}`]));
   }
 
+  /** Adds lines to the notice area (an action's notices follow the undo warning shown before it). */
   function showNotice(...lines: string[]): void {
-    notice.replaceChildren(...lines.map((line) => el("p", {}, [line])));
+    notice.append(...lines.map((line) => el("p", {}, [line])));
+  }
+
+  function describeWriteNotice(note: WriteNotice): string {
+    switch (note.kind) {
+      case "read-only":
+        return t("writesReadOnly");
+      case "protected":
+        return t("writesProtected", { sheets: note.sheets.join(", ") });
+      case "refused":
+        return t("writesRefused");
+      default:
+        return t("undoCleared");
+    }
   }
 
   function requireResult(): CheckResult | undefined {
@@ -171,7 +190,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
     verdict.textContent = t("verdictChecking");
     const outcome = await adapter.checkWorkbook(lang);
     applyOutcome(outcome);
-    showNotice(...outcome.keptValidation.map((note) => t("keptValidation", { sheet: note.sheet, column: note.column })));
+    showNotice(...outcome.notices.map(describeWriteNotice), ...outcome.keptValidation.map((note) => t("keptValidation", { sheet: note.sheet, column: note.column })));
     if (stopLive === undefined) {
       stopLive = await adapter.startLiveChecks(
         lang,
@@ -216,7 +235,18 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
       return;
     }
     const base64 = await module.buildSummaryWorkbookBase64(current, { lang });
-    await adapter.openSummaryWorkbook(base64);
+    try {
+      await adapter.openSummaryWorkbook(base64);
+    } catch (error) {
+      // Excel.createWorkbook disabled or refused: the same file as a download instead.
+      if (!(error instanceof AddinError && error.kind === "create-workbook-unavailable")) throw error;
+      const file = `prestatiemonitor-${current.year ?? "samenvatting"}.xlsx`;
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const url = URL.createObjectURL(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+      showNotice(t("exportDownload", { file }));
+      notice.append(el("a", { href: url, download: file, class: "download-link" }, [file]));
+      return;
+    }
     showNotice(t("exportOpened"));
   }
 
@@ -231,6 +261,11 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
       return;
     }
     const html = module.buildReportHtml(current, lang);
+    // Excel on Mac ignores a download link (office-js #2700, #3385): there the adapter opens a dialog.
+    if ((await adapter.openReport(html, new URL("report-dialog.html", window.location.href).href)) === "dialog") {
+      showNotice(t("reportOpened"));
+      return;
+    }
     const file = `prestatiemonitor-${current.year ?? "rapport"}.html`;
     const url = URL.createObjectURL(new Blob([html], { type: "text/html;charset=utf-8" }));
     const link = el("a", { href: url, download: file, class: "download-link" }, [file]);
@@ -239,7 +274,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
   }
 
   async function clearHighlighting(): Promise<void> {
-    // Live checks would put the highlighting straight back; clearing stops them until the next check.
+    // Live checks follow the check that installed the highlighting; clearing ends both until the next check.
     await stopLiveChecks();
     await adapter.clearHighlighting();
     showNotice(t("cleared"));

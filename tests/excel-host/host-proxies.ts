@@ -37,6 +37,12 @@ export interface HostBackend {
   activeSheet(): HostSheet;
   nextConditionalFormatId(): string;
   registerHandler(set: Set<(args: Record<string, unknown>) => unknown>, handler: (args: Record<string, unknown>) => unknown): void;
+  /** Workbook-level event handler sets (WorksheetCollection.onChanged, onAdded, ...), by event name. */
+  collectionHandlers(event: string): Set<(args: Record<string, unknown>) => unknown>;
+  /** Counts cells a load reads or a search scans (the host's cost counter). */
+  countCellsRead(count: number): void;
+  /** True when the host's workbook is open read-only (Workbook.readOnly). */
+  readonly readOnly: boolean;
 }
 
 type LoadSpec = string | string[] | { select?: string } | Record<string, unknown> | undefined;
@@ -57,6 +63,11 @@ export abstract class HostObject {
     readonly backend: HostBackend,
     readonly path: string,
   ) {}
+
+  /** The Office.js type this proxy stands for ("Worksheet", "RangeFormat", ...): the undo table's key. */
+  get apiType(): string {
+    return this.constructor.name.replace(/Proxy$/, "");
+  }
 
   /** Scalar properties `load()` without arguments loads. */
   protected abstract readonly scalars: readonly string[];
@@ -157,14 +168,14 @@ export abstract class HostObject {
   /** A property write: visible locally at once (as in Office.js), applied to the workbook at sync. */
   protected assign(prop: string, value: unknown, apply: () => void): void {
     this.loaded.set(prop, value);
-    this.backend.enqueue({ op: "set", object: this.path, prop, value }, () => {
+    this.backend.enqueue({ op: "set", object: this.path, api: `${this.apiType}.${prop}`, prop, value }, () => {
       if (this.isNull()) throw new HostError("InvalidOperation", `${this.path} is a null object.`);
       apply();
     });
   }
 
   protected call(method: string, args: unknown[], apply: () => void): void {
-    this.backend.enqueue({ op: "call", object: this.path, method, args: args.map(describeArg) }, apply);
+    this.backend.enqueue({ op: "call", object: this.path, api: `${this.apiType}.${method}`, method, args: args.map(describeArg) }, apply);
   }
 }
 
@@ -329,7 +340,7 @@ export abstract class HostCollection<T extends HostObject> extends HostObject {
 // Workbook, worksheets, names
 
 export class WorkbookProxy extends HostObject {
-  protected readonly scalars = ["name"] as const;
+  protected readonly scalars = ["name", "readOnly"] as const;
   readonly worksheets: WorksheetCollectionProxy;
   readonly names: NamedItemCollectionProxy;
   private readonly selectionHandlers = new Set<(args: Record<string, unknown>) => unknown>();
@@ -347,8 +358,13 @@ export class WorkbookProxy extends HostObject {
     return this.selectionHandlers;
   }
 
-  protected fetch(): unknown {
-    return "Book1";
+  protected fetch(prop: string): unknown {
+    // Workbook.readOnly (ExcelApi 1.8): true when the file was opened read-only or in view mode.
+    return prop === "readOnly" ? this.backend.readOnly : "Book1";
+  }
+
+  get readOnly(): boolean {
+    return this.read("readOnly");
   }
 
   getSelectedRange(): RangeProxy {
@@ -369,8 +385,23 @@ export class WorkbookProxy extends HostObject {
 }
 
 export class WorksheetCollectionProxy extends HostCollection<WorksheetProxy> {
+  /** Workbook-level events (ExcelApi 1.7 onAdded/onDeleted/onActivated, 1.9 onChanged, 1.17 onNameChanged): cover sheets added later. */
+  readonly onChanged: HostEventHandlers;
+  readonly onAdded: HostEventHandlers;
+  readonly onDeleted: HostEventHandlers;
+  readonly onNameChanged: HostEventHandlers;
+  readonly onActivated: HostEventHandlers;
+  readonly onSelectionChanged: HostEventHandlers;
+
   constructor(backend: HostBackend) {
     super(backend, "worksheets");
+    const events = (name: string): HostEventHandlers => new HostEventHandlers(backend, `worksheets.${name}`, () => backend.collectionHandlers(name));
+    this.onChanged = events("onChanged");
+    this.onAdded = events("onAdded");
+    this.onDeleted = events("onDeleted");
+    this.onNameChanged = events("onNameChanged");
+    this.onActivated = events("onActivated");
+    this.onSelectionChanged = events("onSelectionChanged");
   }
 
   protected makeItems(): WorksheetProxy[] {
@@ -409,7 +440,8 @@ export class WorksheetCollectionProxy extends HostCollection<WorksheetProxy> {
   }
 
   private findOrThrow(name: string): HostSheet {
-    const sheet = this.backend.findSheet(name);
+    // WorksheetCollection.getItem takes a name or an id.
+    const sheet = this.backend.findSheet(name) ?? this.backend.sheets.find((s) => s.id === name);
     if (!sheet) throw new HostError("ItemNotFound", "The requested resource doesn't exist.");
     return sheet;
   }
@@ -492,6 +524,9 @@ export class WorksheetProxy extends HostObject {
   get tables(): TableCollectionProxy {
     return this.child("tables") as TableCollectionProxy;
   }
+  get protection(): WorksheetProtectionProxy {
+    return this.child("protection") as WorksheetProtectionProxy;
+  }
   get charts(): unknown {
     return this.childRecorder("charts");
   }
@@ -531,6 +566,7 @@ export class WorksheetProxy extends HostObject {
 
   protected override navigate(name: string): HostObject | undefined {
     if (name === "tables") return new TableCollectionProxy(this.backend, `${this.path}.tables`, () => this.sheet());
+    if (name === "protection") return new WorksheetProtectionProxy(this.backend, `${this.path}.protection`, () => this.sheet());
     return undefined;
   }
 
@@ -597,6 +633,38 @@ export class WorksheetProxy extends HostObject {
         throw new HostError("InvalidOperation", "A workbook must keep at least one visible sheet.");
       }
       this.backend.deleteSheet(sheet);
+    });
+  }
+}
+
+/** WorksheetProtection (ExcelApi 1.2): `protected` is readable; protect/unprotect clear undo everywhere. */
+export class WorksheetProtectionProxy extends HostObject {
+  protected readonly scalars = ["protected"] as const;
+  constructor(
+    backend: HostBackend,
+    path: string,
+    private readonly resolveSheet: () => HostSheet,
+  ) {
+    super(backend, path);
+  }
+
+  protected fetch(): unknown {
+    return this.resolveSheet().protected;
+  }
+
+  get protected(): boolean {
+    return this.read("protected");
+  }
+
+  protect(): void {
+    this.call("protect", [], () => {
+      this.resolveSheet().protected = true;
+    });
+  }
+
+  unprotect(): void {
+    this.call("unprotect", [], () => {
+      this.resolveSheet().protected = false;
     });
   }
 }
@@ -736,6 +804,9 @@ export interface RangeTarget {
 
 type Matrix = unknown[][];
 
+/** Range properties that return one entry per cell (what the host's cells-read counter counts). */
+const CELL_PROPERTIES = new Set(["values", "numberFormat", "formulas", "text", "valueTypes"]);
+
 export class RangeProxy extends HostObject {
   protected readonly scalars = [
     "address",
@@ -788,6 +859,7 @@ export class RangeProxy extends HostObject {
 
   protected fetch(prop: string): unknown {
     const { sheet, rect } = this.target();
+    if (CELL_PROPERTIES.has(prop)) this.backend.countCellsRead((rect.bottom - rect.top + 1) * (rect.right - rect.left + 1));
     switch (prop) {
       case "address":
       case "addressLocal":
@@ -973,6 +1045,10 @@ export class RangeProxy extends HostObject {
     const args = cellType === "Constants" || cellType === "Formulas" ? [cellType, cellValueType] : [cellType];
     const areas = new RangeAreasProxy(this.backend, `${this.path}.getSpecialCellsOrNullObject(${args.map((a) => JSON.stringify(a)).join(",")})`, () => {
       const { sheet, rect } = this.target();
+      // Excel searches every cell of the range that holds anything, formatting included: on a
+      // whole sheet with stray formatting that is millions of cells (office-js #4245: it hangs).
+      const searched = intersect(rect, sheet.usedRect(false) ?? { top: 0, left: 0, bottom: 0, right: 0 });
+      if (searched) this.backend.countCellsRead((searched.bottom - searched.top + 1) * (searched.right - searched.left + 1));
       if (cellType === "Constants" || cellType === "Formulas") {
         const wanted = parseValueTypes(cellValueType);
         const cells: [number, number][] = [];
@@ -987,7 +1063,8 @@ export class RangeProxy extends HostObject {
       }
       if (cellType === "DataValidations") {
         const cells = [...sheet.validations.keys()].map((k) => k.split(",").map(Number) as [number, number]);
-        return { sheet, rects: columnRuns(cells.filter(([r, c]) => r >= rect.top && r <= rect.bottom && c >= rect.left && c <= rect.right)) };
+        const areas = sheet.validationAreas.map((a) => intersect(a.rect, rect)).filter((r): r is Rect => r !== undefined);
+        return { sheet, rects: [...areas, ...columnRuns(cells.filter(([r, c]) => r >= rect.top && r <= rect.bottom && c >= rect.left && c <= rect.right))] };
       }
       if (cellType === "ConditionalFormats") {
         return { sheet, rects: sheet.conditionalFormats.map((cf) => intersect(cf.rect, rect)).filter((r): r is Rect => r !== undefined) };
@@ -1038,6 +1115,12 @@ function valueType(value: HostValue): string {
 /** Range.values takes typed input: "=..." is a formula, a leading apostrophe keeps text as text. */
 function setCellInput(cell: ReturnType<HostSheet["touch"]>, input: unknown): void {
   if (input === null || input === undefined) return; // null leaves the cell unchanged, as in Excel
+  // A cell formatted as Text ("@") keeps what is written as text, a leading "=" included.
+  if (typeof input === "string" && cell.numberFormat === "@") {
+    delete cell.formula;
+    cell.value = input;
+    return;
+  }
   if (typeof input === "string" && input.startsWith("=")) {
     cell.formula = input;
     cell.value = ""; // the host does not calculate
@@ -1045,8 +1128,40 @@ function setCellInput(cell: ReturnType<HostSheet["touch"]>, input: unknown): voi
   }
   delete cell.formula;
   if (typeof input === "string" && input.startsWith("'")) cell.value = input.slice(1);
+  else if (typeof input === "string" && cell.numberFormat !== "@") convertTypedText(cell, input);
   else if (typeof input === "string" || typeof input === "number" || typeof input === "boolean") cell.value = input;
   else throw new HostError("InvalidArgument", `Unsupported cell value ${JSON.stringify(input)}.`);
+}
+
+/**
+ * Excel parses text written through Range.values as if typed (Dutch locale here): "1-2" becomes
+ * a date, "12%" a percentage, "3,5" a number, "WAAR" a boolean. Only number format "@" (Text)
+ * or a leading apostrophe keeps the text as written.
+ */
+function convertTypedText(cell: ReturnType<HostSheet["touch"]>, text: string): void {
+  const trimmed = text.trim();
+  const number = /^[+-]?(\d+([.,]\d+)?|[.,]\d+)(e[+-]?\d+)?$/i.exec(trimmed);
+  const percent = /^([+-]?\d+([.,]\d+)?)%$/.exec(trimmed);
+  const date = /^(\d{1,2})[-/](\d{1,2})(?:[-/](\d{2}|\d{4}))?$/.exec(trimmed) ?? undefined;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed) ?? undefined;
+  if (number) {
+    cell.value = Number(trimmed.replace(",", "."));
+  } else if (percent?.[1] !== undefined) {
+    cell.value = Number(percent[1].replace(",", ".")) / 100;
+    if (cell.numberFormat === "General") cell.numberFormat = "0%";
+  } else if (/^(waar|onwaar|true|false)$/i.test(trimmed)) {
+    cell.value = /^(waar|true)$/i.test(trimmed);
+  } else if (date || iso) {
+    const [day, month, year] = iso ? [Number(iso[3]), Number(iso[2]), Number(iso[1])] : [Number(date?.[1]), Number(date?.[2]), date?.[3] === undefined ? new Date().getUTCFullYear() : Number(date[3].length === 2 ? `20${date[3]}` : date[3])];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+      cell.value = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+      if (cell.numberFormat === "General") cell.numberFormat = "d-m-yyyy";
+    } else {
+      cell.value = text;
+    }
+  } else {
+    cell.value = text;
+  }
 }
 
 /** Groups cells into vertical runs per column (enough for addresses of special cells). */
@@ -1369,10 +1484,19 @@ export class DataValidationProxy extends HostObject {
 
   private cellValidations(): (HostValidation | undefined)[] {
     const { sheet, rect } = this.range.target();
+    if (isLargeRect(rect)) {
+      // A whole column: the areas and cell entries inside it decide (sampled per distinct rule).
+      const inside = sheet.validationAreas.filter((a) => intersect(a.rect, rect)).map((a) => a.validation);
+      const covering = sheet.validationAreas.some((a) => a.rect.top <= rect.top && a.rect.bottom >= rect.bottom && a.rect.left <= rect.left && a.rect.right >= rect.right);
+      const cells = [...sheet.validations.entries()].filter(([key]) => {
+        const { row, col } = parseKey(key);
+        return row >= rect.top && row <= rect.bottom && col >= rect.left && col <= rect.right;
+      });
+      return [...(covering ? [] : [undefined]), ...inside, ...cells.map(([, v]) => v)];
+    }
     const found: (HostValidation | undefined)[] = [];
     for (let r = rect.top; r <= rect.bottom; r += 1) {
-      for (let c = rect.left; c <= rect.right; c += 1) found.push(sheet.validations.get(cellKey(r, c)));
-      if (found.length > 2_000_000) break;
+      for (let c = rect.left; c <= rect.right; c += 1) found.push(sheet.validationAt(r, c));
     }
     return found;
   }
@@ -1422,6 +1546,12 @@ export class DataValidationProxy extends HostObject {
   private update(prop: string, value: unknown, next: (old: HostValidation) => HostValidation): void {
     this.assign(prop, value, () => {
       const { sheet, rect } = this.range.target();
+      if (isLargeRect(rect)) {
+        const same = sheet.validationAreas.find((a) => JSON.stringify(a.rect) === JSON.stringify(rect));
+        if (same) same.validation = next(same.validation);
+        else sheet.validationAreas.push({ rect, validation: next({ type: "None", rule: {} }) });
+        return;
+      }
       for (let r = rect.top; r <= rect.bottom; r += 1) {
         for (let c = rect.left; c <= rect.right; c += 1) {
           const key = cellKey(r, c);
@@ -1434,9 +1564,22 @@ export class DataValidationProxy extends HostObject {
   clear(): void {
     this.call("clear", [], () => {
       const { sheet, rect } = this.range.target();
+      sheet.validationAreas = sheet.validationAreas.filter((a) => !intersect(a.rect, rect));
+      if (isLargeRect(rect)) {
+        for (const key of [...sheet.validations.keys()]) {
+          const { row, col } = parseKey(key);
+          if (row >= rect.top && row <= rect.bottom && col >= rect.left && col <= rect.right) sheet.validations.delete(key);
+        }
+        return;
+      }
       for (let r = rect.top; r <= rect.bottom; r += 1) for (let c = rect.left; c <= rect.right; c += 1) sheet.validations.delete(cellKey(r, c));
     });
   }
+}
+
+/** Ranges the host keeps as one validation area instead of cell entries (whole columns and rows). */
+function isLargeRect(rect: Rect): boolean {
+  return (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1) > 100_000;
 }
 
 const RULE_TYPES: Record<string, string> = {

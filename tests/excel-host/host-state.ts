@@ -72,6 +72,13 @@ export class HostSheet {
   readonly cells = new Map<string, HostCell>();
   conditionalFormats: HostConditionalFormat[] = [];
   readonly validations = new Map<string, HostValidation>();
+  /**
+   * Validation set on large ranges (whole columns such as A:A): kept as rectangles, as Excel keeps
+   * them, rather than a million cell entries. A cell entry in `validations` wins over an area.
+   */
+  validationAreas: { rect: Rect; validation: HostValidation }[] = [];
+  /** Worksheet protection (Range writes are refused with AccessDenied while it is on). */
+  protected = false;
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
   freezeRows = 0;
@@ -96,6 +103,17 @@ export class HostSheet {
       this.cells.set(key, cell);
     }
     return cell;
+  }
+
+  /** The validation of one cell (cell entry first, then the newest area holding it). */
+  validationAt(row: number, col: number): HostValidation | undefined {
+    const own = this.validations.get(cellKey(row, col));
+    if (own) return own;
+    for (let i = this.validationAreas.length - 1; i >= 0; i -= 1) {
+      const area = this.validationAreas[i];
+      if (area && row >= area.rect.top && row <= area.rect.bottom && col >= area.rect.left && col <= area.rect.right) return area.validation;
+    }
+    return undefined;
   }
 
   /** Excel's used range: the smallest rectangle holding every value (or any format too). */
@@ -134,6 +152,7 @@ export class HostSheet {
       this.validations.set(pos.row >= row ? cellKey(pos.row + count, pos.col) : key, v);
     }
     for (const cf of this.conditionalFormats) cf.rect = shiftRect(cf.rect, row, count);
+    for (const area of this.validationAreas) area.rect = area.rect.bottom >= MAX_ROWS - 1 ? area.rect : shiftRect(area.rect, row, count);
   }
 }
 

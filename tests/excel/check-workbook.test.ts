@@ -15,7 +15,17 @@ describe("checkWorkbook on the in-memory host", () => {
 
     const data = host.sheet("Afspraken");
     const formulas = data.conditionalFormats.map((cf) => cf.formula);
-    expect(formulas).toEqual(expect.arrayContaining([`=TRIM(F2)="groen"`, `=TRIM(F2)="rood"`, `='PM_Markering1'!D3="error"`, `='PM_Markering1'!D3="warning"`]));
+    expect(formulas).toEqual(
+      expect.arrayContaining([
+        `=TRIM(F2)="groen"`,
+        `=TRIM(F2)="rood"`,
+        // Markers clear themselves once the cell differs from its value at check time (the _w twin).
+        `=AND('PM_Markering1'!D3="error",D3='PM_Markering1_w'!D3)`,
+        `=AND('PM_Markering1'!D3="warning",D3='PM_Markering1_w'!D3)`,
+        // rood/oranje without explanation: a native check Excel evaluates as the user types.
+        `=AND(OR(TRIM(F2)="oranje",TRIM(F2)="rood"),LEN(TRIM(G2))=0)`,
+      ]),
+    );
     const stoplight = data.conditionalFormats.find((cf) => cf.formula === `=TRIM(F2)="rood"`);
     const rood = DEFAULT_MODEL.statuses.find((s) => s.name === "rood");
     expect(stoplight).toMatchObject({ rect: { top: 1, left: 5, bottom: 6, right: 5 }, fill: rood?.color.toUpperCase(), fontColor: "#000000" });
@@ -25,6 +35,8 @@ describe("checkWorkbook on the in-memory host", () => {
     expect(mirror.visibility).toBe("VeryHidden");
     expect(host.readValues("PM_Markering1", "D3")).toEqual([["error"]]);
     expect(host.readValues("PM_Markering1", "G4")).toEqual([["warning"]]);
+    expect(host.readValues("PM_Markering1_w", "D3")).toEqual([["Gemeent"]]);
+    expect(host.sheet("PM_Markering1_w").visibility).toBe("VeryHidden");
     // The user's values are untouched: the word stays, colour is never the only signal.
     expect(host.readValues("Afspraken", "F4")).toEqual([["rood"]]);
   });
@@ -33,10 +45,15 @@ describe("checkWorkbook on the in-memory host", () => {
     const { host, adapter } = setUpAdapter(agreementsWorkbook(5000));
     const cold = await adapter.checkWorkbook("nl");
     expect(cold.syncs).toBe(3);
+    host.setValues("Afspraken", "D4000", [["Onbekende partij"]]);
     host.resetStats();
     const warm = await adapter.checkWorkbook("nl");
-    expect(warm.syncs).toBe(2);
+    expect(warm.syncs).toBe(2); // the read, the differences written
     expect(host.roundTrips).toBe(2);
+    host.resetStats();
+    const unchanged = await adapter.checkWorkbook("nl");
+    expect(unchanged.syncs).toBe(1); // nothing differs: nothing to write
+    expect(host.stats.writes).toBe(0);
     expect(warm.result.agreements).toHaveLength(5000);
     expect(Math.max(...host.syncs.map((s) => Math.max(s.requestBytes, s.responseBytes)))).toBeLessThan(5 * 1024 * 1024);
   }, 60_000);
@@ -60,7 +77,7 @@ describe("checkWorkbook on the in-memory host", () => {
     await adapter.checkWorkbook("en");
     expect(host.snapshot("Afspraken")).toEqual(first);
     expect(host.sheets.map((s) => s.name)).toEqual(sheetsAfterFirst);
-    expect(host.names.map((n) => n.name).sort()).toEqual(["PM_Keuzelijst_1", "PM_Stoplicht_1"]);
+    expect(host.names.map((n) => n.name).sort()).toEqual(["PM_Keuzelijst_1", "PM_Markeervlak_1", "PM_Stoplicht_1", "PM_Toelichting_1"]);
   });
 
   it("keeps a user's own validation on a status column and reports it", async () => {

@@ -4,9 +4,12 @@ import { agreementsSheet, agreementsWorkbook } from "./workbooks";
 
 afterEach(tearDownAdapter);
 
+/** A host older than ExcelApi 1.11: no RunOptions.delayForCellEdit, so the adapter's retry is what waits. */
+const BEFORE_DELAY_FOR_CELL_EDIT = { apiSets: { ExcelApi: "1.10", ExcelUndoApiAll: "1.0" } };
+
 describe("faults", () => {
-  it("retries while Excel is in cell-edit mode, then succeeds", async () => {
-    const { host, adapter } = setUpAdapter(agreementsWorkbook(6));
+  it("retries while Excel is in cell-edit mode, then succeeds (hosts before ExcelApi 1.11)", async () => {
+    const { host, adapter } = setUpAdapter(agreementsWorkbook(6), { host: BEFORE_DELAY_FOR_CELL_EDIT });
     host.simulateCellEditMode(3);
     const outcome = await adapter.checkWorkbook("nl");
     expect(outcome.result.findings.length).toBeGreaterThan(0);
@@ -14,8 +17,16 @@ describe("faults", () => {
     expect(host.findSheet("PM_Markering1")).toBeDefined();
   });
 
-  it("gives up with a typed error when the edit does not end", async () => {
+  it("waits for the cell edit to end with delayForCellEdit (ExcelApi 1.11), no retry needed", async () => {
     const { host, adapter } = setUpAdapter(agreementsWorkbook(6));
+    host.simulateCellEditMode(3);
+    const outcome = await adapter.checkWorkbook("nl");
+    expect(outcome.result.findings.length).toBeGreaterThan(0);
+    expect(host.syncs.filter((s) => s.failed !== undefined)).toEqual([]);
+  });
+
+  it("gives up with a typed error when the edit does not end", async () => {
+    const { host, adapter } = setUpAdapter(agreementsWorkbook(6), { host: BEFORE_DELAY_FOR_CELL_EDIT });
     host.simulateCellEditMode(100);
     await expect(adapter.checkWorkbook("nl")).rejects.toMatchObject({ name: "AddinError", kind: "cell-edit-mode" });
     expect(host.syncs.length).toBeLessThanOrEqual(8);
@@ -25,7 +36,7 @@ describe("faults", () => {
     jest.useFakeTimers();
     try {
       const { createWorkbookAdapter } = await import("../../src/excel/workbook-adapter");
-      const { host } = setUpAdapter(agreementsWorkbook(4));
+      const { host } = setUpAdapter(agreementsWorkbook(4), { host: BEFORE_DELAY_FOR_CELL_EDIT });
       const adapter = createWorkbookAdapter();
       host.simulateCellEditMode(2);
       const done = adapter.checkWorkbook("nl");
@@ -61,12 +72,14 @@ describe("faults", () => {
     expect(again.result.findings).toEqual(expected.result.findings);
     expect(host.syncs.filter((s) => s.failed !== undefined)).toEqual([]);
     expect(Math.max(...host.syncs.map((s) => Math.max(s.requestBytes, s.responseBytes)))).toBeLessThanOrEqual(limit);
-    expect(host.sheet("Afspraken").conditionalFormats.length).toBe(expected.result.model.statuses.length + 2);
+    // Stoplights, the two marker severities and the native explanation check.
+    expect(host.sheet("Afspraken").conditionalFormats.length).toBe(expected.result.model.statuses.length + 3);
   }, 60_000);
 
   it("a sheet deleted mid-check gives a typed error and leaves no PM_ sheet or name behind", async () => {
     const { host, adapter } = setUpAdapter(agreementsWorkbook(6));
     await adapter.checkWorkbook("nl"); // warm: read and write are one round trip each
+    host.setValues("Afspraken", "D6", [["Onbekende partij"]]); // a new marker outside the marked area: Afspraken's formats change
     host.resetStats();
     host.beforeSync = (index) => {
       if (index === 2) host.removeSheet("Afspraken");

@@ -90,20 +90,20 @@ describe("reading only the numeric cells' number formats", () => {
     for (const op of loads) expect(String(op["object"])).toMatch(/getSpecialCellsOrNullObject\("(Constants|Formulas)","Numbers"\)\.areas$/);
   });
 
-  it("is 2 round trips for 5,000 and 10,000 rows once the sheet names are known", async () => {
+  it("is at most 2 round trips for 5,000 and 10,000 rows once the sheet names are known", async () => {
     for (const rows of [5_000, 10_000]) {
       const { host, adapter } = setUpAdapter(agreementsWorkbook(rows));
       await adapter.checkWorkbook("nl");
       host.resetStats();
       const warm = await adapter.checkWorkbook("nl");
-      expect(warm.syncs).toBe(2);
+      expect(warm.syncs).toBe(1); // unchanged workbook: the read, and nothing to write
       expect(host.syncs.filter((s) => s.failed !== undefined)).toEqual([]);
       expect(warm.result.agreements).toHaveLength(rows);
       tearDownAdapter();
     }
   }, 120_000);
 
-  it("reads the 10k-row benchmark workbook in 2 round trips, its response nearly free of number formats", async () => {
+  it("reads the 10k-row benchmark workbook in one round trip, its response nearly free of number formats", async () => {
     const bench = generateWorkbook(10_000, 100);
     const data: WorkbookData = { sheets: bench.sheets.map((s) => ({ name: s.sheet, values: s.values, ...(s.formats ? { formats: s.formats } : {}) })) };
     const { host, adapter } = setUpAdapter(data);
@@ -111,7 +111,7 @@ describe("reading only the numeric cells' number formats", () => {
     expect(cold.syncs).toBe(3); // list the sheets, read, write: no rejected or chunked read
     host.resetStats();
     const warm = await adapter.checkWorkbook("nl");
-    expect(warm.syncs).toBe(2);
+    expect(warm.syncs).toBe(1); // unchanged workbook: the read, and nothing to write
     const newRead = host.syncs[0]?.responseBytes ?? 0;
 
     // The old read (values + numberFormat of every used cell) and a values-only read, same host.
@@ -125,12 +125,21 @@ describe("reading only the numeric cells' number formats", () => {
     };
     const oldRead = await measure("address,values,numberFormat");
     const valuesOnly = await measure("address,values");
+    // The marks the last check wrote on the add-in's own sheets, read to write only differences.
+    host.resetStats();
+    await host.run(async (context) => {
+      for (const sheet of ["PM_Markering1", "PM_Markering1_w"]) {
+        context.workbook.worksheets.getItem(sheet).getUsedRange(true).getSpecialCellsOrNullObject("Constants").load("areas/items/address,areas/items/values");
+      }
+      await context.sync();
+    });
+    const marks = host.syncs[0]?.responseBytes ?? 0;
     // The old read was above 80 % of 5 MB (the adapter then chunked it in a round trip of its own).
     expect(oldRead).toBeGreaterThan(0.8 * 5 * 1024 * 1024);
     expect(newRead).toBeLessThan(0.8 * 5 * 1024 * 1024);
     // Of the formats' share of the response (about 0.7 MB here), less than a tenth is left
     // (numeric cells' formats, the conditional formats and validation addresses).
-    expect(newRead - valuesOnly).toBeLessThan(0.1 * (oldRead - valuesOnly));
+    expect(newRead - marks - valuesOnly).toBeLessThan(0.1 * (oldRead - valuesOnly));
     expect(percentSumFindings(warm)).toEqual(percentSumFindings({ result: checkWithAllFormats(data) }));
   }, 120_000);
 

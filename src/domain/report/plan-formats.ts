@@ -42,9 +42,27 @@ export interface StoplightColumnPlan {
   readonly list: readonly string[];
 }
 
+/**
+ * A live check Excel evaluates by itself: an explanation cell is marked while its row's status
+ * needs an explanation (rood, oranje in the default model) and the cell is blank. Being a native
+ * conditional format, it appears and clears as the user types, with no add-in round trip.
+ */
+export interface ExplanationCheckPlan {
+  readonly sheet: string;
+  readonly year: number;
+  /** Explanation cells of the data rows, e.g. "G3:G120". */
+  readonly range: string;
+  /** Custom conditional format formula relative to the range's top-left cell. */
+  readonly formula: string;
+  readonly fill: string;
+  readonly border: string;
+}
+
 export interface FormatPlan {
   readonly highlights: readonly HighlightSheetPlan[];
   readonly stoplights: readonly StoplightColumnPlan[];
+  /** Native checks for rood/oranje without explanation (add-in only; a static copy may ignore them). */
+  readonly explanations?: readonly ExplanationCheckPlan[];
 }
 
 /** Fill and border per marked severity (Excel's "light red" and "light yellow" presets). */
@@ -62,7 +80,32 @@ const MAX_SHEET_NAME = 31;
  * stoplights cover every status column of every agreements header.
  */
 export function planFormats(result: CheckResult): FormatPlan {
-  return { highlights: planHighlights(result), stoplights: planStoplights(result) };
+  return { highlights: planHighlights(result), stoplights: planStoplights(result), explanations: planExplanationChecks(result) };
+}
+
+function planExplanationChecks(result: CheckResult): ExplanationCheckPlan[] {
+  const needing = result.model.statuses.filter((s) => s.needsExplanation).map((s) => s.name);
+  if (needing.length === 0) return [];
+  const plans: ExplanationCheckPlan[] = [];
+  for (const columns of result.columns) {
+    if (isToolSheet(columns.sheet) || columns.lastRow < columns.firstRow) continue;
+    for (const [yearText, status] of Object.entries(columns.status)) {
+      const explanation = columns.explanation[Number(yearText)];
+      if (explanation === undefined) continue;
+      const statusCell = `${status}${columns.firstRow}`;
+      const explanationCell = `${explanation}${columns.firstRow}`;
+      const anyStatus = needing.map((name) => `TRIM(${statusCell})="${name.replace(/"/g, '""')}"`).join(",");
+      plans.push({
+        sheet: columns.sheet,
+        year: Number(yearText),
+        range: `${explanation}${columns.firstRow}:${explanation}${columns.lastRow}`,
+        formula: `=AND(OR(${anyStatus}),LEN(TRIM(${explanationCell}))=0)`,
+        fill: HIGHLIGHT_COLORS.warning.fill,
+        border: HIGHLIGHT_COLORS.warning.border,
+      });
+    }
+  }
+  return plans;
 }
 
 /** The tool's own sheets: by marker when the check found them so, else by name. */

@@ -7,6 +7,9 @@
 const tsJest = ["ts-jest", { tsconfig: "tsconfig.json" }];
 
 module.exports = {
+  // Tests that write and re-read workbooks take seconds on a loaded 2-core machine: no test
+  // here measures speed (that is the benchmark's), so the default 5 s would only flake.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: "unit",

@@ -235,6 +235,16 @@ describe("selection", () => {
     expect(seen).toHaveLength(2);
   });
 
+  it("reports a selection on a sheet added after the pane opened (workbook-level handler)", async () => {
+    const { host, adapter } = setUpAdapter(agreementsWorkbook(4));
+    const seen: string[] = [];
+    const stop = await adapter.onSelectionChanged((sheet, cell) => seen.push(`${sheet}!${cell}`));
+    await host.addSheetByUser("Nieuw blad");
+    await host.fireSelection("Nieuw blad", "C7");
+    expect(seen).toEqual(["Nieuw blad!C7"]);
+    await stop();
+  });
+
   it("selectCell activates the sheet and selects the cell", async () => {
     const { host, adapter } = setUpAdapter(agreementsWorkbook(4));
     await adapter.selectCell("Notities", "B1");

@@ -110,7 +110,7 @@ async function runFullCheck(lang: Lang, memory: AdapterMemory, readOptions: Read
 async function readAndCheck(lang: Lang, memory: AdapterMemory, readOptions: ReadOptions): Promise<CheckOutcome> {
   return runExcel(async (context) => {
     const { sync, count } = countingSync(context);
-    const read = await readWorkbook(context, memory.knownSheets, sync, readOptions, memory.grids ?? []);
+    const read = await readWorkbook(context, memory.knownSheets, sync, readOptions, memory.grids ?? [], false);
     memory.knownSheets = read.state.worksheets.items.map((ws) => ws.name);
     memory.sheetIds = new Map(read.state.worksheets.items.map((ws) => [ws.id, ws.name]));
     memory.grids = read.grids;

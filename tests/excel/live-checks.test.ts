@@ -86,8 +86,6 @@ describe("live checks", () => {
     await settle(() => updates.length > 0);
     expect(updates).toHaveLength(1);
     expect(valueReads(host)).toEqual([
-      'worksheets.getItem("PM_Markering1").getUsedRange(true).getSpecialCellsOrNullObject("Constants","All").areas',
-      'worksheets.getItem("PM_Markering1_w").getUsedRange(true).getSpecialCellsOrNullObject("Constants","All").areas',
       'worksheets.getItem("Afspraken").getUsedRange(true)',
       'worksheets.getItem("Notities").getUsedRange(true)',
     ]);

@@ -207,9 +207,11 @@ export async function readWorkbook(
   sync: Sync,
   options: ReadOptions = DEFAULT_READ_OPTIONS,
   previous: readonly MutableGrid[] = [],
+  /** False for a live read: it writes nothing, so what the last check wrote is not needed. */
+  withOwned = true,
 ): Promise<WorkbookRead> {
   const guessed = (knownSheets ?? []).filter((name) => !isToolSheet(name));
-  const guessedOwned = (knownSheets ?? []).filter(isOwnedSheet);
+  const guessedOwned = withOwned ? (knownSheets ?? []).filter(isOwnedSheet) : [];
   const formats = new Map<string, SheetFormatsState>();
   const owned = new Map<string, OwnedSheetRead>();
   const queueState = (): void => {
@@ -224,25 +226,26 @@ export async function readWorkbook(
   const estimate = guessed.reduce((sum, name) => sum + (previous.find((g) => g.sheet === name)?.bytes ?? 0), 0);
   if (estimate > options.payloadLimitBytes * 0.8) {
     grids = await readInChunks(context, guessed, sync, options);
-    return finishRead(context, { formats, owned, grids }, sync, options);
+    return finishRead(context, { formats, owned, grids, withOwned }, sync, options);
   }
   const full = guessed.map((sheet) => queueFullRead(context, sheet));
   try {
     await sync();
     for (const read of full) grids.set(read.sheet, toGrid(read));
   } catch (error) {
-    if (isItemNotFoundError(error) && (guessed.length > 0 || guessedOwned.length > 0)) return readWorkbook(context, undefined, sync, options, previous);
+    if (isItemNotFoundError(error) && (guessed.length > 0 || guessedOwned.length > 0)) return readWorkbook(context, undefined, sync, options, previous, withOwned);
     if (!isPayloadTooLargeError(error)) throw error;
     queueState();
     grids = await readInChunks(context, guessed, sync, options);
   }
-  return finishRead(context, { formats, owned, grids }, sync, options);
+  return finishRead(context, { formats, owned, grids, withOwned }, sync, options);
 }
 
 interface PartialRead {
   readonly formats: Map<string, SheetFormatsState>;
   readonly owned: Map<string, OwnedSheetRead>;
   readonly grids: Map<string, MutableGrid>;
+  readonly withOwned: boolean;
 }
 
 /** Reads the sheets the sheet list showed that were not read yet, and assembles the result. */
@@ -250,7 +253,7 @@ async function finishRead(context: Excel.RequestContext, read: PartialRead, sync
   const { formats, owned, grids } = read;
   const checked = listCheckedSheets({ worksheets: context.workbook.worksheets, names: context.workbook.names });
   const missing = checked.filter((name) => !grids.has(name));
-  const missingOwned = context.workbook.worksheets.items.map((ws) => ws.name).filter((name) => isOwnedSheet(name) && !owned.has(name));
+  const missingOwned = read.withOwned ? context.workbook.worksheets.items.map((ws) => ws.name).filter((name) => isOwnedSheet(name) && !owned.has(name)) : [];
   if (missing.length > 0 || missingOwned.length > 0) {
     for (const sheet of missing) formats.set(sheet, queueFormatsLoad(context, sheet));
     for (const sheet of missingOwned) owned.set(sheet, queueOwnedSheetLoad(context, sheet));

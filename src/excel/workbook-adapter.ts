@@ -110,7 +110,7 @@ async function runFullCheck(lang: Lang, memory: AdapterMemory, readOptions: Read
 async function readAndCheck(lang: Lang, memory: AdapterMemory, readOptions: ReadOptions): Promise<CheckOutcome> {
   return runExcel(async (context) => {
     const { sync, count } = countingSync(context);
-    const read = await readWorkbook(context, memory.knownSheets, sync, readOptions, memory.grids ?? []);
+    const read = await readWorkbook(context, memory.knownSheets, sync, readOptions, memory.grids ?? [], false);
     memory.knownSheets = read.state.worksheets.items.map((ws) => ws.name);
     memory.sheetIds = new Map(read.state.worksheets.items.map((ws) => [ws.id, ws.name]));
     memory.grids = read.grids;
@@ -174,28 +174,39 @@ async function selectCell(sheet: string, cell: string): Promise<void> {
   }
 }
 
-/** Worksheet.onSelectionChanged (ExcelApi 1.7) on every user sheet: (sheet, top-left cell). */
+/**
+ * WorksheetCollection.onSelectionChanged (ExcelApi 1.9): one workbook-level handler, so sheets
+ * added after the pane opened report their selection too. Reports (sheet, top-left cell).
+ */
 async function watchSelection(memory: AdapterMemory, listener: (sheet: string, cell: string) => void): Promise<() => Promise<void>> {
+  const nameOf = async (id: string): Promise<string | undefined> => {
+    const known = memory.sheetIds?.get(id);
+    if (known !== undefined) return known;
+    // A sheet added since the last read: ask Excel once (getItem takes an id as well as a name).
+    const name = await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(id);
+      sheet.load("name");
+      await context.sync();
+      return sheet.isNullObject ? undefined : sheet.name;
+    });
+    if (name !== undefined) memory.sheetIds?.set(id, name);
+    return name;
+  };
   return Excel.run(async (context) => {
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name,items/id");
     await context.sync();
     memory.knownSheets = worksheets.items.map((ws) => ws.name);
-    const names = new Map(worksheets.items.map((ws) => [ws.id, ws.name]));
-    const handlers = worksheets.items
-      .filter((ws) => !isToolSheet(ws.name))
-      .map((ws) =>
-        ws.onSelectionChanged.add(async (event) => {
-          const sheet = names.get(event.worksheetId) ?? splitSheetAddress(event.address).sheet;
-          const rect = parseRangeAddress(event.address);
-          if (sheet === undefined || !rect) return;
-          listener(sheet, splitSheetAddress(event.address).local.split(":")[0]?.replace(/\$/g, "") ?? "");
-        }),
-      );
+    memory.sheetIds = new Map(worksheets.items.map((ws) => [ws.id, ws.name]));
+    const handler = worksheets.onSelectionChanged.add(async (event) => {
+      const sheet = await nameOf(event.worksheetId);
+      if (sheet === undefined || isToolSheet(sheet) || !parseRangeAddress(event.address)) return;
+      listener(sheet, splitSheetAddress(event.address).local.split(":")[0]?.replace(/\$/g, "") ?? "");
+    });
     await context.sync();
     return async () => {
       await Excel.run(context, async (again) => {
-        for (const handler of handlers) handler.remove();
+        handler.remove();
         await again.sync();
       });
     };

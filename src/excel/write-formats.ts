@@ -212,7 +212,7 @@ export function planWrites(context: Excel.RequestContext, state: WorkbookState, 
         });
       },
     });
-    if (hasUserValidation(state, stoplight, rect, ourDropdowns.map((r) => r))) {
+    if (hasUserValidation(state, stoplight, rect, ourDropdowns)) {
       keptValidation.push({ sheet: stoplight.sheet, column: stoplight.range.replace(/\d+.*$/, "") });
       continue;
     }

@@ -36,8 +36,8 @@ export async function writeMonitoringSheet(
 
   const summary = buildMonitoringSummary(result, { generatedAt: options.generatedAt ?? new Date().toISOString() });
   const plan = planMonitoringSheet(summary, result.lang);
-  // Every later op goes through the proxy worksheets.add returned: a getItem(name) queued before
-  // the delete of our old sheet of the same name could still point at the old one.
+  // Every later op goes through the proxy worksheets.add returned: one object for the new sheet,
+  // which shares its name with the old one deleted in the same request.
   let added: Excel.Worksheet | undefined;
   const sheet = (): Excel.Worksheet => added ?? worksheets.getItem(name);
   const ops: SizedOp[] = [

@@ -413,7 +413,12 @@ export class WorksheetCollectionProxy extends HostCollection<WorksheetProxy> {
   }
 
   getItemOrNullObject(name: string): WorksheetProxy {
-    const sheet = new WorksheetProxy(this.backend, `worksheets.getItemOrNullObject(${JSON.stringify(name)})`, cached(() => this.backend.findSheet(name)), true);
+    const sheet = new WorksheetProxy(
+      this.backend,
+      `worksheets.getItemOrNullObject(${JSON.stringify(name)})`,
+      cached(() => this.backend.findSheet(name) ?? this.backend.sheets.find((s) => s.id === name)),
+      true,
+    );
     return sheet;
   }
 

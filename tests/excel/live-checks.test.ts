@@ -86,8 +86,6 @@ describe("live checks", () => {
     await settle(() => updates.length > 0);
     expect(updates).toHaveLength(1);
     expect(valueReads(host)).toEqual([
-      'worksheets.getItem("PM_Markering1").getUsedRange(true).getSpecialCellsOrNullObject("Constants","All").areas',
-      'worksheets.getItem("PM_Markering1_w").getUsedRange(true).getSpecialCellsOrNullObject("Constants","All").areas',
       'worksheets.getItem("Afspraken").getUsedRange(true)',
       'worksheets.getItem("Notities").getUsedRange(true)',
     ]);
@@ -233,6 +231,16 @@ describe("selection", () => {
     await stop();
     await host.fireSelection("Afspraken", "A1");
     expect(seen).toHaveLength(2);
+  });
+
+  it("reports a selection on a sheet added after the pane opened (workbook-level handler)", async () => {
+    const { host, adapter } = setUpAdapter(agreementsWorkbook(4));
+    const seen: string[] = [];
+    const stop = await adapter.onSelectionChanged((sheet, cell) => seen.push(`${sheet}!${cell}`));
+    await host.addSheetByUser("Nieuw blad");
+    await host.fireSelection("Nieuw blad", "C7");
+    expect(seen).toEqual(["Nieuw blad!C7"]);
+    await stop();
   });
 
   it("selectCell activates the sheet and selects the cell", async () => {

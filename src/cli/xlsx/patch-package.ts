@@ -56,8 +56,8 @@ export class PackagePatch {
   private readonly entries: ZipEntry[];
   private readonly zip: ZipArchive;
   private readonly byName = new Map<string, ZipEntry>();
-  /** Parts whose new text replaces the stored one (by lower-case name). */
-  private readonly replaced = new Map<string, Buffer>();
+  /** Parts whose new content replaces the stored one (by lower-case name); chunks are written in order. */
+  private readonly replaced = new Map<string, Buffer | Buffer[]>();
   private readonly added = new Map<string, { name: string; data: Buffer }>();
   private readonly removed = new Set<string>();
   private readonly overridesAdded: ContentTypeOverride[] = [];
@@ -77,9 +77,21 @@ export class PackagePatch {
 
   /** The part's text, as last set in this patch or as stored. */
   readText(part: string): string {
+    return decodeXmlPart(this.readBytes(part));
+  }
+
+  /** The part's bytes, as last set in this patch or as stored. */
+  readBytes(part: string): Buffer {
     const key = part.toLowerCase();
-    const data = this.added.get(key)?.data ?? this.replaced.get(key) ?? this.zip.read(part);
-    return decodeXmlPart(data);
+    const replaced = this.replaced.get(key);
+    return this.added.get(key)?.data ?? (Array.isArray(replaced) ? Buffer.concat(replaced) : replaced) ?? this.zip.read(part);
+  }
+
+  /** Replaces a stored part's content with these chunks (a large sheet's rows are never copied into one string). */
+  writeChunks(part: string, chunks: Buffer[]): void {
+    const key = part.toLowerCase();
+    if (!this.byName.has(key)) throw new Error(`writeChunks: ${part} is no stored part`);
+    this.replaced.set(key, chunks);
   }
 
   /** Replaces a stored part's content (the entry keeps its name and place), or adds a new part. */
@@ -206,7 +218,13 @@ export class PackagePatch {
       const key = entry.name.toLowerCase();
       if (this.removed.has(key)) continue;
       const replacement = this.replaced.get(key);
-      output.push(replacement === undefined ? { kind: "raw", entry } : { kind: "new", name: entry.name, data: replacement });
+      output.push(
+        replacement === undefined
+          ? { kind: "raw", entry }
+          : { kind: "new", name: entry.name, data: Array.isArray(replacement) ? Buffer.concat(replacement) : replacement },
+      );
+      // The concatenated copy is the only one kept from here on.
+      if (Array.isArray(replacement)) this.replaced.delete(key);
     }
     for (const { name, data } of this.added.values()) output.push({ kind: "new", name, data });
     return writeZip(this.bytes, output);

@@ -58,7 +58,7 @@ export class PackagePatch {
   private readonly byName = new Map<string, ZipEntry>();
   /** Parts whose new content replaces the stored one (by lower-case name); chunks are written in order. */
   private readonly replaced = new Map<string, Buffer | Buffer[]>();
-  private readonly added = new Map<string, { name: string; data: Buffer }>();
+  private readonly added = new Map<string, { name: string; data: Buffer | Buffer[] }>();
   private readonly removed = new Set<string>();
   private readonly overridesAdded: ContentTypeOverride[] = [];
   private readonly overridesRemoved = new Set<string>();
@@ -84,20 +84,20 @@ export class PackagePatch {
   readBytes(part: string): Buffer {
     const key = part.toLowerCase();
     const replaced = this.replaced.get(key);
-    return this.added.get(key)?.data ?? (Array.isArray(replaced) ? Buffer.concat(replaced) : replaced) ?? this.zip.read(part);
+    const data = this.added.get(key)?.data ?? replaced;
+    if (data === undefined) return this.zip.read(part);
+    return Array.isArray(data) ? Buffer.concat(data) : data;
   }
 
-  /** Replaces a stored part's content with these chunks (a large sheet's rows are never copied into one string). */
+  /** Replaces a part's content with these chunks (a large sheet's rows are never joined into one string or buffer). */
   writeChunks(part: string, chunks: Buffer[]): void {
-    const key = part.toLowerCase();
-    if (!this.byName.has(key)) throw new Error(`writeChunks: ${part} is no stored part`);
-    this.replaced.set(key, chunks);
+    this.writeText(part, chunks);
   }
 
   /** Replaces a stored part's content (the entry keeps its name and place), or adds a new part. */
-  writeText(part: string, text: string): void {
+  writeText(part: string, text: string | Buffer[]): void {
     const key = part.toLowerCase();
-    const data = Buffer.from(text, "utf8");
+    const data = typeof text === "string" ? Buffer.from(text, "utf8") : text;
     if (this.added.has(key) || !this.byName.has(key)) this.added.set(key, { name: part, data });
     else {
       this.replaced.set(key, data);
@@ -106,7 +106,7 @@ export class PackagePatch {
   }
 
   /** Adds a new part with its content-type override. */
-  addPart(part: string, text: string, contentType: string): void {
+  addPart(part: string, text: string | Buffer[], contentType: string): void {
     this.writeText(part, text);
     this.overridesAdded.push({ part, type: contentType });
   }
@@ -218,13 +218,7 @@ export class PackagePatch {
       const key = entry.name.toLowerCase();
       if (this.removed.has(key)) continue;
       const replacement = this.replaced.get(key);
-      output.push(
-        replacement === undefined
-          ? { kind: "raw", entry }
-          : { kind: "new", name: entry.name, data: Array.isArray(replacement) ? Buffer.concat(replacement) : replacement },
-      );
-      // The concatenated copy is the only one kept from here on.
-      if (Array.isArray(replacement)) this.replaced.delete(key);
+      output.push(replacement === undefined ? { kind: "raw", entry } : { kind: "new", name: entry.name, data: replacement });
     }
     for (const { name, data } of this.added.values()) output.push({ kind: "new", name, data });
     return writeZip(this.bytes, output);

@@ -18,7 +18,7 @@ import { writeFileAtomically } from "./write-file-atomically";
 import { InputError } from "./input-error";
 import { PackageError } from "./xlsx/read-zip";
 import type { CellStyle } from "./xlsx/patch-styles";
-import { patchWorksheetFormats, type ConditionalFormat, type ListValidation } from "./xlsx/patch-worksheet-formats";
+import { patchWorksheetBytes, type ConditionalFormat, type ListValidation } from "./xlsx/patch-worksheet-formats";
 import { WorkbookPatch, type NewTable } from "./xlsx/patch-workbook";
 import type { NewCell, NewSheet } from "./xlsx/write-sheet-xml";
 
@@ -217,9 +217,8 @@ function applyFormatPlan(patch: WorkbookPatch, plan: FormatPlan, ownMirrors: rea
     const formats = perSheet.get(sheetName) ?? { conditionalFormats: [], validations: [] };
     // Sheets without new formats are read only when an earlier run may have left our formats on them.
     if (formats.conditionalFormats.length === 0 && !earlierRun && ownMirrors.length === 0) continue;
-    const text = patch.pkg.readText(info.part);
-    const patched = patchWorksheetFormats(text, info.part, { ...formats, isOwnRule });
-    if (patched !== text) patch.pkg.writeText(info.part, patched);
+    const chunks = patchWorksheetBytes(patch.pkg.readBytes(info.part), info.part, { ...formats, isOwnRule });
+    if (chunks !== undefined) patch.pkg.writeChunks(info.part, chunks);
   }
 }
 

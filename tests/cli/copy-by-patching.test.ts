@@ -1,11 +1,13 @@
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
+import fc from "fast-check";
 import { readXlsx } from "../../src/cli/xlsx/read-xlsx";
 import { PackagePatch } from "../../src/cli/xlsx/patch-package";
 import { buildCorpusWorkbook, CORPUS } from "./corpus/build-corpus";
 import { comparePackages, isWellFormed, listOutOfOrder, readParts } from "./corpus/compare-packages";
 import { runCliCaptured } from "./run-cli";
+import { buildPackage, writeWorksheetXml } from "./xlsx-reader/build-package";
 
 /*
  * `check --out` and `model init --from` copy the input by patching it (DESIGN.md, "The CLI"):
@@ -122,5 +124,36 @@ describe.each(CORPUS.map((c) => [c.name, c.options] as const))("a copy of the %s
     expect(comparison.changed.sort()).toEqual(["[Content_Types].xml", layout.workbook, layout.rels, layout.workbook.replace(/[^/]*$/, "styles.xml")].sort());
     expectWellMadeAdditions(copy, [...comparison.added, ...comparison.changed]);
     expect(readXlsx(copy, "copy").sheets.map((s) => s.sheet)).toContain("Model");
+  });
+});
+
+describe("copies of workbooks whose sheet names need quoting and escaping", () => {
+  it("keep every sheet readable and find their own sheets again", async () => {
+    const letters = fc.constantFrom("a", "B", " ", "'", "&", "<", ">", '"', "é", "€", "(", "2");
+    await fc.assert(
+      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 28, unit: letters }), async (raw) => {
+        const name = raw.trim().replace(/^'+|'+$/g, "") || "x";
+        const xml = writeWorksheetXml(
+          `<row r="1"><c r="A1" t="inlineStr"><is><t>Onderwerp</t></is></c><c r="B1" t="inlineStr"><is><t>Actiepunt/prestatieafspraken</t></is></c><c r="C1" t="inlineStr"><is><t>Wie?</t></is></c><c r="D1" t="inlineStr"><is><t>Status 2022</t></is></c></row>` +
+            `<row r="2"><c r="A2" t="inlineStr"><is><t>Duurzaamheid</t></is></c><c r="B2" t="inlineStr"><is><t>Warmtevisie</t></is></c><c r="C2" t="inlineStr"><is><t>Gemeent</t></is></c><c r="D2" t="inlineStr"><is><t>rood</t></is></c></row>`,
+        );
+        const input = path.join(dir, "odd.xlsx");
+        await fs.writeFile(input, await buildPackage({ sheets: [{ name, xml }] }));
+        const first = path.join(dir, "odd-copy.xlsx");
+        const second = path.join(dir, "odd-copy2.xlsx");
+        await fs.rm(first, { force: true });
+        await fs.rm(second, { force: true });
+        const run = await runCliCaptured(["check", input, "--out", first]);
+        expect([0, 1]).toContain(run.code);
+        const again = await runCliCaptured(["check", first, "--out", second]);
+        expect(again.code).toBe(run.code);
+        const copy = readXlsx(await fs.readFile(second), "copy");
+        expect(copy.sheets.map((s) => s.sheet)).toEqual([name, "Monitoring", "PM_Markering1"]);
+        expect(copy.sheets[0]?.values).toEqual(readXlsx(await fs.readFile(input), "input").sheets[0]?.values);
+        const parts = readParts(await fs.readFile(second));
+        for (const [part, data] of parts) if (/\.(xml|rels)$/.test(part)) expect({ part, ok: isWellFormed(data, part) }).toEqual({ part, ok: true });
+      }),
+      { numRuns: 25 },
+    );
   });
 });

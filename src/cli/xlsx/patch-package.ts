@@ -56,9 +56,9 @@ export class PackagePatch {
   private readonly entries: ZipEntry[];
   private readonly zip: ZipArchive;
   private readonly byName = new Map<string, ZipEntry>();
-  /** Parts whose new text replaces the stored one (by lower-case name). */
-  private readonly replaced = new Map<string, Buffer>();
-  private readonly added = new Map<string, { name: string; data: Buffer }>();
+  /** Parts whose new content replaces the stored one (by lower-case name); chunks are written in order. */
+  private readonly replaced = new Map<string, Buffer | Buffer[]>();
+  private readonly added = new Map<string, { name: string; data: Buffer | Buffer[] }>();
   private readonly removed = new Set<string>();
   private readonly overridesAdded: ContentTypeOverride[] = [];
   private readonly overridesRemoved = new Set<string>();
@@ -77,15 +77,27 @@ export class PackagePatch {
 
   /** The part's text, as last set in this patch or as stored. */
   readText(part: string): string {
+    return decodeXmlPart(this.readBytes(part));
+  }
+
+  /** The part's bytes, as last set in this patch or as stored. */
+  readBytes(part: string): Buffer {
     const key = part.toLowerCase();
-    const data = this.added.get(key)?.data ?? this.replaced.get(key) ?? this.zip.read(part);
-    return decodeXmlPart(data);
+    const replaced = this.replaced.get(key);
+    const data = this.added.get(key)?.data ?? replaced;
+    if (data === undefined) return this.zip.read(part);
+    return Array.isArray(data) ? Buffer.concat(data) : data;
+  }
+
+  /** Replaces a part's content with these chunks (a large sheet's rows are never joined into one string or buffer). */
+  writeChunks(part: string, chunks: Buffer[]): void {
+    this.writeText(part, chunks);
   }
 
   /** Replaces a stored part's content (the entry keeps its name and place), or adds a new part. */
-  writeText(part: string, text: string): void {
+  writeText(part: string, text: string | Buffer[]): void {
     const key = part.toLowerCase();
-    const data = Buffer.from(text, "utf8");
+    const data = typeof text === "string" ? Buffer.from(text, "utf8") : text;
     if (this.added.has(key) || !this.byName.has(key)) this.added.set(key, { name: part, data });
     else {
       this.replaced.set(key, data);
@@ -94,7 +106,7 @@ export class PackagePatch {
   }
 
   /** Adds a new part with its content-type override. */
-  addPart(part: string, text: string, contentType: string): void {
+  addPart(part: string, text: string | Buffer[], contentType: string): void {
     this.writeText(part, text);
     this.overridesAdded.push({ part, type: contentType });
   }

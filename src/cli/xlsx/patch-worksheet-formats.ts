@@ -91,6 +91,53 @@ export function patchWorksheetFormats(text: string, part: string, formats: Works
   return edits.length === 0 ? text : applyEdits(text, edits);
 }
 
+/**
+ * The same patch on a worksheet's bytes, as chunks: the part is cut around its <sheetData>, only
+ * the text outside it is decoded and patched (our elements all go after the rows), and the rows'
+ * bytes are passed on as they are. A million-row sheet is never turned into a string. Undefined
+ * when nothing changes.
+ */
+export function patchWorksheetBytes(bytes: Buffer, part: string, formats: WorksheetFormats): Buffer[] | undefined {
+  const cut = findSheetData(bytes);
+  if (cut === undefined) {
+    const text = bytes.toString("utf8");
+    const patched = patchWorksheetFormats(text, part, formats);
+    return patched === text ? undefined : [Buffer.from(patched, "utf8")];
+  }
+  const head = bytes.toString("utf8", 0, cut.start);
+  const placeholder = `<${cut.prefix}sheetData/>`;
+  const small = head + placeholder + bytes.toString("utf8", cut.end);
+  const patched = patchWorksheetFormats(small, part, formats);
+  if (patched === small) return undefined;
+  if (!patched.startsWith(head + placeholder)) throw new Error(`${part}: an edit landed before the rows`);
+  return [bytes.subarray(0, cut.end), Buffer.from(patched.slice(head.length + placeholder.length), "utf8")];
+}
+
+/** Where the <sheetData> element lies in a UTF-8 worksheet part (its "<" and just after its end), with its prefix. */
+function findSheetData(bytes: Buffer): { start: number; end: number; prefix: string } | undefined {
+  // UTF-16 parts (a BOM of FF FE or FE FF) are rare and small: they go the text way.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined;
+  let at = bytes.indexOf("sheetData");
+  while (at > 0) {
+    let lt = at - 1;
+    while (lt >= 0 && bytes[lt] !== 0x3c && bytes[lt] !== 0x3e && bytes[lt] !== 0x20) lt -= 1;
+    const after = bytes[at + 9];
+    if (lt >= 0 && bytes[lt] === 0x3c && (after === 0x3e || after === 0x20 || after === 0x2f || after === 0x09 || after === 0x0a || after === 0x0d)) {
+      const prefix = bytes.toString("utf8", lt + 1, at);
+      if (prefix === "" || /^[A-Za-z_][\w.-]*:$/.test(prefix)) {
+        const openEnd = bytes.indexOf(">", at);
+        if (openEnd < 0) return undefined;
+        if (bytes[openEnd - 1] === 0x2f) return { start: lt, end: openEnd + 1, prefix };
+        const closing = `</${prefix}sheetData>`;
+        const close = bytes.lastIndexOf(closing);
+        return close < openEnd ? undefined : { start: lt, end: close + closing.length, prefix };
+      }
+    }
+    at = bytes.indexOf("sheetData", at + 9);
+  }
+  return undefined;
+}
+
 function decodeEntities(text: string): string {
   return text.replace(/&(lt|gt|quot|apos|amp);/g, (_whole: string, name: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[name] ?? "");
 }

@@ -30,12 +30,17 @@ export interface NewSheet {
   readonly tableRelationshipIds?: readonly string[];
 }
 
+const CHUNK_CHARACTERS = 1 << 20;
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-/** The worksheet part's text; written as pieces joined once (a highlighting sheet can hold a million cells). */
-export function writeSheetXml(sheet: NewSheet): string {
-  const pieces: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`];
+/**
+ * The worksheet part, as UTF-8 chunks of about a megabyte: a Monitoring sheet's agenda or a
+ * highlighting sheet can hold a million cells, which are never joined into one string.
+ */
+export function writeSheetXml(sheet: NewSheet): Buffer[] {
+  const pieces = new ChunkWriter();
+  pieces.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
   const sheetPr: string[] = [];
   if (sheet.tabColor !== undefined) sheetPr.push(`<tabColor rgb="FF${sheet.tabColor.replace(/^#/, "").toUpperCase()}"/>`);
   if (sheet.landscapeFitToWidth === true) sheetPr.push('<pageSetUpPr fitToPage="1"/>');
@@ -79,7 +84,32 @@ export function writeSheetXml(sheet: NewSheet): string {
     pieces.push(`<tableParts count="${tables.length}">${tables.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`);
   }
   pieces.push("</worksheet>");
-  return pieces.join("");
+  return pieces.finish();
+}
+
+/** Collects text and turns it into buffers a megabyte at a time. */
+class ChunkWriter {
+  private readonly chunks: Buffer[] = [];
+  private pending: string[] = [];
+  private pendingLength = 0;
+
+  push(text: string): void {
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength >= CHUNK_CHARACTERS) this.flush();
+  }
+
+  finish(): Buffer[] {
+    this.flush();
+    return this.chunks;
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.chunks.push(Buffer.from(this.pending.join(""), "utf8"));
+    this.pending = [];
+    this.pendingLength = 0;
+  }
 }
 
 function writeCell(cell: NewCell): string {

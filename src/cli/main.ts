@@ -4,6 +4,7 @@ import { buildReport, checkWorkbook, translate, type Model } from "../domain";
 import { formatHumanReport, GROUP_LIMIT } from "./format-human";
 import { InputError } from "./input-error";
 import { readModelFile, runModelInit } from "./commands/model-commands";
+import { runCompare } from "./commands/compare-command";
 import { parseArguments, type CheckCommand } from "./parse-arguments";
 import { readWorkbookFile } from "./xlsx/read-workbook";
 import { findMarkedSheet } from "./xlsx/find-marked-sheet";
@@ -44,6 +45,8 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO): P
       }
       case "check":
         return await runCheck(command, io);
+      case "compare":
+        return (await runCompare(command, io)).summary.newErrors > 0 ? EXIT_FINDINGS : EXIT_OK;
     }
   } catch (error) {
     if (error instanceof InputError) {

@@ -206,6 +206,30 @@ export const EN: Catalogue = {
     liveError: "Live check failed",
     startFailed: "Prestatiemonitor kon niet starten / could not start",
   },
+  /** `prestatiemonitor compare`: what changed between two versions of a workbook. */
+  compare: {
+    title: "Comparison: {previous} ({previousYear}) -> {current} ({currentYear})",
+    noYear: "no monitoring year",
+    agreementsLine: "Agreements: {matched} in both, {added} added, {removed} removed",
+    worse: "Status worse",
+    other: "Status changed",
+    better: "Status better",
+    added: "Agreements added",
+    removed: "Agreements removed",
+    newFindings: "New findings",
+    solvedFindings: "Solved findings",
+    noStatus: "no status",
+    nothingChanged: "No differences in agreements, statuses or findings.",
+  },
+  /** `prestatiemonitor check --party`: one party's agreements in the monitoring year. */
+  party: {
+    title: "Agreements of {party} in {year}: {count}",
+    titleNoYear: "Agreements of {party}: {count}",
+    none: "No agreements for this party.",
+    noStatus: "no status",
+    noExplanation: "(no explanation)",
+    via: "via {group}",
+  },
   /** The command line: verdict line, notes, help, and the reasons for exit code 2. */
   cli: {
     verdictOk: "OK",
@@ -223,6 +247,7 @@ export const EN: Catalogue = {
 
 Usage:
   prestatiemonitor check <workbook.xlsx> [options]
+  prestatiemonitor compare <previous.xlsx> <new.xlsx> [--json]
   prestatiemonitor model init <file.xlsx> [--from <workbook.xlsx>]
 
 Options for check:
@@ -232,13 +257,22 @@ Options for check:
   --year <YYYY>        monitoring year (a Model sheet's Monitoringjaar takes precedence)
   --model <model.xlsx> take the model (themes, parties, statuses) from another workbook
   --lang nl|en         language of the messages (default nl)
+  --party <name>       only that party's agreements in the monitoring year (shared ones and
+                       those of its group, such as "corporaties", too), with status and explanation
   --all                list every finding instead of the first {limit} per rule
+
+compare sets two versions of a workbook side by side: agreements added and removed,
+status changes (worse first), findings new and solved. Exit code 1 when the new version
+has new errors.
 
 The input is never written.
 Exit code: 0 no errors, 1 errors found, 2 unusable input.
 `,
     optionNeedsValue: "option {option} needs a value (see --help)",
     unknownOption: "unknown option {option} (see --help)",
+    compareTakesTwoWorkbooks: "compare takes exactly two workbooks: prestatiemonitor compare <previous.xlsx> <new.xlsx>",
+    partyOnlyWithCheck: "--party goes with check: prestatiemonitor check <workbook.xlsx> --party <name>",
+    unknownPartyOption: "--party: unknown party '{party}'; known parties: {parties}",
     checkTakesOneWorkbook: "check takes exactly one workbook: prestatiemonitor check <workbook.xlsx>",
     modelInitUsage: "usage: prestatiemonitor model init <file.xlsx> [--from <workbook.xlsx>]",
     unknownCommand: "unknown command '{command}' (see --help)",

@@ -5,6 +5,7 @@ import { formatHumanReport, GROUP_LIMIT } from "./format-human";
 import { InputError } from "./input-error";
 import { readModelFile, runModelInit } from "./commands/model-commands";
 import { runCompare } from "./commands/compare-command";
+import { formatPartyView, selectPartyView } from "./commands/party-view";
 import { parseArguments, type CheckCommand } from "./parse-arguments";
 import { readWorkbookFile } from "./xlsx/read-workbook";
 import { findMarkedSheet } from "./xlsx/find-marked-sheet";
@@ -88,6 +89,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     throw new InputError(translate("cli", "noAgreementsSheet", "en", { workbook: command.workbook }));
   }
 
+  const partyView = command.party === undefined ? undefined : selectPartyView(result, command.party);
   const workbookName = path.basename(command.workbook);
   const report = buildReport(result, workbookName);
   const written: string[] = [];
@@ -107,10 +109,12 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   }
 
   if (command.json) {
-    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    io.stdout(`${JSON.stringify(partyView === undefined ? report : { ...report, party: partyView }, null, 2)}\n`);
     for (const file of written) io.stderr(`${translate("cli", "writtenNote", command.lang, { file })}\n`);
   } else {
-    io.stdout(formatHumanReport(result, workbookName, { all: command.all }));
+    const human = formatHumanReport(result, workbookName, { all: command.all });
+    // With --party: the whole workbook's verdict line, then that party's own list instead of every finding.
+    io.stdout(partyView === undefined ? human : `${human.split("\n")[0] ?? ""}\n\n${formatPartyView(partyView, command.lang)}`);
     for (const file of written) io.stdout(`${translate("cli", "writtenLine", command.lang, { file })}\n`);
   }
   return report.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;

@@ -228,7 +228,6 @@ export const EN: Catalogue = {
     none: "No agreements for this party.",
     noStatus: "no status",
     noExplanation: "(no explanation)",
-    via: "via {group}",
   },
   /** The command line: verdict line, notes, help, and the reasons for exit code 2. */
   cli: {

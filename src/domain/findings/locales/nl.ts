@@ -232,7 +232,6 @@ export const NL = {
     none: "Geen afspraken voor deze partij.",
     noStatus: "geen status",
     noExplanation: "(geen toelichting)",
-    via: "via {group}",
   },
   /** The command line: verdict line, notes, help, and the reasons for exit code 2. */
   cli: {

@@ -86,3 +86,13 @@ function namesParty(text: string, party: PartyDef): boolean {
   // A part the splitter could not separate ("Woonservice Lefier") still names it when a group word does not.
   return !parts.some((part) => GROUP_KEYS.has(part));
 }
+
+/** Every model party's view that has at least one agreement, in model order (one printable page each). */
+export function listPartyViews(result: CheckResult): PartyView[] {
+  const views: PartyView[] = [];
+  for (const party of result.model.parties) {
+    const view = filterParty(result, party.name);
+    if (view !== undefined && view.agreements.length > 0) views.push(view);
+  }
+  return views;
+}

@@ -32,7 +32,7 @@ export function checkStatusVsRealisation(row: AgreementRow, check: RowCheck): vo
     if (target === undefined || realised === undefined || !isComparable(target, realised)) continue;
     const key = toMatchKey(entry.status);
     const share = (realised.value / target.value) * 100;
-    const implied = share >= 100 || share >= green ? "groen" : share >= orange ? "oranje" : "rood";
+    const implied = share >= green ? "groen" : share >= orange ? "oranje" : "rood";
     const contradicts = (ON_TRACK_STATUSES.has(key) && share < green) || (BEHIND_STATUSES.has(key) && realised.value >= target.value);
     if (!contradicts) continue;
     const year = entry.year === UNKNOWN_YEAR ? (check.year ?? NO_YEAR_LABEL) : entry.year;

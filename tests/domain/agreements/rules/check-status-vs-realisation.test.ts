@@ -1,4 +1,4 @@
-import { checkWorkbook, formatMessage } from "../../../../src/domain";
+import { checkWorkbook, DEFAULT_MODEL, formatMessage, readModelSheet, writeModelSheet } from "../../../../src/domain";
 import type { CellValue } from "../../../../src/domain/core/grid";
 import { gridFromA1, gridFromRows } from "../../../helpers/grid-from-a1";
 import { readAndCheck, withCode } from "../helpers";
@@ -125,5 +125,14 @@ describe("status-vs-realisation", () => {
       value: "veel",
     });
     expect(result.findings.filter((f) => f.code === "status-vs-realisation").map((f) => f.cell)).toEqual(["G2"]);
+  });
+
+  it("writes the thresholds into a Model sheet only when the model sets them, and reads them back", () => {
+    const written = (settings: object) => writeModelSheet({ ...DEFAULT_MODEL, settings: { ...DEFAULT_MODEL.settings, ...settings } }).values;
+    expect(written({}).some((row) => String(row[0]).startsWith("Drempel"))).toBe(false);
+    const values = written({ greenThreshold: 85, orangeThreshold: 40 });
+    const read = readModelSheet({ sheet: "Model", origin: "A1", values }, DEFAULT_MODEL);
+    expect(read.findings).toEqual([]);
+    expect(read.model.settings).toEqual({ municipality: "Stadskanaal", greenThreshold: 85, orangeThreshold: 40 });
   });
 });

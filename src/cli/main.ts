@@ -5,6 +5,8 @@ import { formatHumanReport, GROUP_LIMIT } from "./format-human";
 import { InputError } from "./input-error";
 import { removeTemporaryFiles } from "./write-file-atomically";
 import { readModelFile, runModelInit } from "./commands/model-commands";
+import { runCompare } from "./commands/compare-command";
+import { formatPartyView, selectPartyView } from "./commands/party-view";
 import { parseArguments, type CheckCommand } from "./parse-arguments";
 import { readWorkbookFile, type WorkbookFile } from "./xlsx/read-workbook";
 
@@ -45,6 +47,8 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO): P
       }
       case "check":
         return await runCheck(command, io);
+      case "compare":
+        return (await runCompare(command, io)).summary.newErrors > 0 ? EXIT_FINDINGS : EXIT_OK;
     }
   } catch (error) {
     if (error instanceof InputError) {
@@ -154,6 +158,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
 
   // The grids are garbage once checked: a large workbook's copy is written in the room they took.
   input = undefined;
+  const partyView = command.party === undefined ? undefined : selectPartyView(result, command.party);
   const workbookName = path.basename(command.workbook);
   const ownSet = new Set(ownSheets);
   const hiddenChecked = hiddenSheets.filter((sheet) => !ownSet.has(sheet));
@@ -176,10 +181,12 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   }
 
   if (command.json) {
-    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    io.stdout(`${JSON.stringify(partyView === undefined ? report : { ...report, party: partyView }, null, 2)}\n`);
     for (const file of written) io.stderr(`${translate("cli", "writtenNote", command.lang, { file })}\n`);
   } else {
-    io.stdout(formatHumanReport(result, workbookName, { all: command.all }));
+    const human = formatHumanReport(result, workbookName, { all: command.all });
+    // With --party: the whole workbook's verdict line, then that party's own list instead of every finding.
+    io.stdout(partyView === undefined ? human : `${human.split("\n")[0] ?? ""}\n\n${formatPartyView(partyView, command.lang)}`);
     if (hiddenChecked.length > 0) io.stdout(`${translate("cli", "hiddenSheets", command.lang, { sheets: hiddenChecked.map((s) => oneLine(s)).join(", ") })}\n`);
     for (const file of written) io.stdout(`${translate("cli", "writtenLine", command.lang, { file })}\n`);
   }

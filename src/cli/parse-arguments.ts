@@ -10,6 +10,16 @@ export interface CheckCommand {
   readonly export?: string;
   readonly year?: number;
   readonly model?: string;
+  /** `--party <naam>`: list that party's agreements of the monitoring year. */
+  readonly party?: string;
+  readonly lang: Lang;
+}
+
+export interface CompareCommand {
+  readonly kind: "compare";
+  readonly previous: string;
+  readonly current: string;
+  readonly json: boolean;
   readonly lang: Lang;
 }
 
@@ -23,10 +33,11 @@ export interface ModelInitCommand {
 export type Command =
   | CheckCommand
   | ModelInitCommand
+  | CompareCommand
   | { readonly kind: "help"; readonly lang: Lang }
   | { readonly kind: "version" };
 
-const VALUE_OPTIONS = new Set(["--out", "--export", "--year", "--model", "--lang", "--from"]);
+const VALUE_OPTIONS = new Set(["--out", "--export", "--year", "--model", "--lang", "--from", "--party"]);
 const FLAG_OPTIONS = new Set(["--json", "--all", "--help", "-h", "--version"]);
 
 /** Parses the command line; wrong usage is an InputError (exit 2). */
@@ -63,6 +74,7 @@ export function parseArguments(argv: readonly string[]): Command {
     const out = options.get("--out");
     const exportPath = options.get("--export");
     const model = options.get("--model");
+    const party = options.get("--party");
     return {
       kind: "check",
       workbook: rest[0] as string,
@@ -73,7 +85,14 @@ export function parseArguments(argv: readonly string[]): Command {
       ...(exportPath !== undefined ? { export: exportPath } : {}),
       ...(year !== undefined ? { year } : {}),
       ...(model !== undefined ? { model } : {}),
+      ...(party !== undefined ? { party } : {}),
     };
+  }
+  if (options.has("--party")) throw new InputError(translate("cli", "partyOnlyWithCheck", "en"));
+  if (command === "compare") {
+    const [previous, current, ...extra] = rest;
+    if (previous === undefined || current === undefined || extra.length > 0) throw new InputError(translate("cli", "compareTakesTwoWorkbooks", "en"));
+    return { kind: "compare", previous, current, json: flags.has("--json"), lang };
   }
   if (command === "model") {
     const [sub, file, ...extra] = rest;

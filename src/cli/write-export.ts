@@ -1,6 +1,6 @@
 import * as path from "path";
 import type { CheckResult, Lang, Report } from "../domain";
-import { buildMonitoringSummary, translate } from "../domain";
+import { buildMonitoringSummary, listPartyViews, translate } from "../domain";
 import { renderReportHtml } from "../export/report-html";
 import { buildSummaryCsv } from "../export/summary-csv";
 import { buildSummaryJson } from "../export/summary-json";
@@ -40,7 +40,7 @@ export async function writeExport(
       await writeFileAtomically(outPath, await buildSummaryWorkbookBytes(result, { lang, generatedAt }));
       return;
     case ".html":
-      await writeFileAtomically(outPath, renderReportHtml(summary, lang, report.workbook));
+      await writeFileAtomically(outPath, renderReportHtml(summary, lang, report.workbook, listPartyViews(result)));
       return;
     case ".csv":
       await writeFileAtomically(outPath, buildSummaryCsv(summary, lang));

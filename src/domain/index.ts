@@ -16,3 +16,5 @@ export * from "./report/plan-monitoring-sheet";
 export { readModelSheet } from "./model/read-model-sheet";
 export { writeModelSheet } from "./model/write-model-sheet";
 export * from "./report/own-sheets";
+export * from "./report/compare-checks";
+export * from "./report/filter-party";

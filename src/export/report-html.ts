@@ -1,4 +1,5 @@
-import type { CheckResult } from "../domain";
+import type { CheckResult, PartyView } from "../domain";
+import { listPartyViews } from "../domain";
 import type { Lang } from "../domain";
 import { formatSeverity } from "../domain";
 import { NO_STATUS_KEY } from "../domain";
@@ -31,11 +32,14 @@ export interface ReportHtmlOptions {
 /** Builds the printable report of a check. */
 export function buildReportHtml(result: CheckResult, lang: Lang, options: ReportHtmlOptions = {}): string {
   const summary = buildMonitoringSummary(result, { generatedAt: options.generatedAt ?? new Date().toISOString() });
-  return renderReportHtml(summary, lang, options.workbook);
+  return renderReportHtml(summary, lang, options.workbook, listPartyViews(result));
 }
 
-/** Renders a summary as the printable report. */
-export function renderReportHtml(summary: MonitoringSummary, lang: Lang, workbook?: string): string {
+/**
+ * Renders a summary as the printable report; with `partyViews` (listPartyViews), one page per
+ * party at the end: its agreements of the monitoring year with status and Toelichting.
+ */
+export function renderReportHtml(summary: MonitoringSummary, lang: Lang, workbook?: string, partyViews: readonly PartyView[] = []): string {
   const t = (key: Parameters<typeof formatLabel>[0]): string => escapeHtml(formatLabel(key, lang));
   const title = `${formatLabel("reportTitle", lang)}${summary.municipality ? ` ${summary.municipality}` : ""}${
     summary.year === null ? "" : ` ${summary.year}`
@@ -84,6 +88,7 @@ ${renderCountTable(summary, summary.byParty, formatLabel("party", lang), (n) => 
   parts.push(renderTableFindings(summary, lang));
   if (summary.trend) parts.push(renderTrend(summary, lang));
   parts.push(renderFindingCounts(summary, lang));
+  for (const view of partyViews) parts.push(renderPartyPage(summary, view, lang));
 
   parts.push(`</main>
 </body>
@@ -242,6 +247,37 @@ ${rows.join("\n")}
 </section>`;
 }
 
+/** One party's own page: its agreements (named, shared, via its group) with status, Toelichting and findings. */
+function renderPartyPage(summary: MonitoringSummary, view: PartyView, lang: Lang): string {
+  const heading =
+    view.year === null
+      ? translate("party", "titleNoYear", lang, { party: view.party, count: view.agreements.length })
+      : translate("party", "title", lang, { party: view.party, year: view.year, count: view.agreements.length });
+  const rows = view.agreements.map((a) => {
+    const status = a.status ?? NO_STATUS_KEY;
+    const findings = a.findings.map((f) => `<div class="sub sev ${f.severity}">${escapeHtml(f.message)}</div>`).join("");
+    return `<tr>
+<td>${statusBadge(summary, status, lang)}</td>
+<td><div class="theme">${escapeHtml(formatThemeName(a.theme ?? "", lang))}</div>${a.subtheme ? `<div class="sub">${escapeHtml(a.subtheme)}</div>` : ""}</td>
+<td>${escapeHtml(a.agreement ?? "")}<div class="sub">${escapeHtml(a.parties ?? "")}</div></td>
+<td>${a.explanation ? escapeHtml(a.explanation) : `<em class="note">${escapeHtml(formatLabel("noExplanation", lang))}</em>`}${findings}</td>
+<td class="ref"><span class="sheet">${escapeHtml(a.sheet)}</span><br>${escapeHtml(a.statusCell ?? String(a.row))}</td>
+</tr>`;
+  });
+  return `<section class="party-page">
+<h2>${escapeHtml(heading)}</h2>
+<table class="list"><colgroup><col style="width:16mm"><col style="width:35mm"><col><col><col style="width:27mm"></colgroup>
+<thead><tr><th>${escapeHtml(formatLabel("status", lang))}</th><th>${escapeHtml(formatLabel("theme", lang))}</th><th>${escapeHtml(
+    formatLabel("agreement", lang),
+  )} / ${escapeHtml(formatLabel("parties", lang).toLowerCase())}</th><th>${escapeHtml(formatLabel("explanation", lang))}</th><th>${escapeHtml(
+    formatLabel("source", lang),
+  )}</th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody></table>
+</section>`;
+}
+
 function renderTableFindings(summary: MonitoringSummary, lang: Lang): string {
   const findings = summary.findings.tableFindings;
   if (findings.length === 0) {
@@ -377,6 +413,7 @@ em.missing { color: #c00000; }
 .sev.info { color: #1f4e79; }
 .note, .empty { color: #505050; font-style: italic; }
 table.counts { break-inside: avoid; page-break-inside: avoid; }
+section.party-page { break-before: page; page-break-before: always; }
 @media screen { body { padding: 16px; max-width: 210mm; } }
 @media print { a { color: inherit; text-decoration: none; } }
 `;

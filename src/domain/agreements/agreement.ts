@@ -11,7 +11,16 @@
 export const UNKNOWN_YEAR = 0;
 
 /** The fields an agreements sheet can map a column to. */
-export type AgreementField = "theme" | "subtheme" | "agreement" | "parties" | "activities" | "status" | "explanation";
+export type AgreementField =
+  | "theme"
+  | "subtheme"
+  | "agreement"
+  | "parties"
+  | "activities"
+  | "status"
+  | "explanation"
+  | "target"
+  | "realised";
 
 export interface YearStatus {
   /** The column's year; UNKNOWN_YEAR (0) for a yearless column whose year is not known. */
@@ -31,6 +40,17 @@ export interface YearText {
   /** The cell text, trimmed ("" for a blank Toelichting). */
   readonly text: string;
   /** A1 address of the cell (for an agreement laid out one field per line: its first activities line). */
+  readonly cell: string;
+}
+
+/** One year's target (Doel) or realised figure (Realisatie) of a row, read as a number. */
+export interface YearFigure {
+  readonly year: number;
+  /** The number as the reader meant it: percent units for a percentage ("80%" and 0.8 formatted "0%" are 80). */
+  readonly value: number;
+  /** True for a percentage. */
+  readonly percent: boolean;
+  /** A1 address of the cell. */
   readonly cell: string;
 }
 
@@ -60,6 +80,13 @@ export interface AgreementRow {
    * "" for a blank cell (its address is where a missing explanation is reported).
    */
   readonly explanations: readonly YearText[];
+  /**
+   * Targets (Doel/Streefwaarde/Ambitie) per year, ascending: only years whose cell holds a number.
+   * Absent on a row whose header has no such column (the shape of rows without figures is unchanged).
+   */
+  readonly targets?: readonly YearFigure[];
+  /** Realised figures (Realisatie/Gerealiseerd/Resultaat) per year, likewise. */
+  readonly realisations?: readonly YearFigure[];
   /** A1 address of each mapped field's cell on this row (status/explanation: see the per-year arrays). */
   readonly cells: Readonly<Partial<Record<AgreementField, string>>>;
 }

@@ -1,4 +1,4 @@
-import type { AgreementField, AgreementRow, YearStatus, YearText } from "./agreement";
+import type { AgreementField, AgreementRow, YearFigure, YearStatus, YearText } from "./agreement";
 import type { Model, StatusDef } from "../model/model";
 import { normaliseStatus } from "./normalise-status";
 import { stripMarkup } from "../core/normalise-text";
@@ -47,6 +47,12 @@ export function createRowCells(
   return cells;
 }
 
+/** A row's Doel and Realisatie numbers, when its header has such columns. */
+export interface RowFigures {
+  readonly targets: readonly YearFigure[];
+  readonly realisations: readonly YearFigure[];
+}
+
 /** AgreementRow while it is built: optional fields are set only when present (exactOptionalPropertyTypes). */
 type MutableAgreementRow = { -readonly [K in keyof AgreementRow]: AgreementRow[K] };
 
@@ -66,6 +72,7 @@ export function createAgreementRow(
   explanations: readonly YearText[],
   cells: RowCells,
   model: Model,
+  figures?: RowFigures,
 ): AgreementRow {
   const theme = readName(themeText);
   const subtheme = readName(subthemeText);
@@ -78,6 +85,10 @@ export function createAgreementRow(
   built.activities = activities;
   built.statuses = statuses;
   built.explanations = explanations;
+  if (figures !== undefined) {
+    built.targets = figures.targets;
+    built.realisations = figures.realisations;
+  }
   built.cells = cells;
   return built;
 }

@@ -32,6 +32,8 @@ const FIELD_NAMES: readonly { readonly field: AgreementField; readonly names: re
   { field: "activities", names: ["Activiteitenoverzicht", "Activiteiten"], perYear: true },
   { field: "status", names: ["Status", "Stoplicht"], perYear: true },
   { field: "explanation", names: ["Toelichting", "Voortgang"], perYear: true },
+  { field: "target", names: ["Doel", "Streefwaarde", "Ambitie"], perYear: true },
+  { field: "realised", names: ["Realisatie", "Gerealiseerd", "Resultaat"], perYear: true },
 ];
 
 const FIRST_YEAR = 1900;

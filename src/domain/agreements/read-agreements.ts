@@ -1,4 +1,12 @@
-import { UNKNOWN_YEAR, type AgreementColumns, type AgreementField, type AgreementRow, type YearStatus, type YearText } from "./agreement";
+import {
+  UNKNOWN_YEAR,
+  type AgreementColumns,
+  type AgreementField,
+  type AgreementRow,
+  type YearFigure,
+  type YearStatus,
+  type YearText,
+} from "./agreement";
 import {
   isCaptionText,
   isHtmlTableText,
@@ -11,6 +19,7 @@ import type { FindingData } from "../findings/finding";
 import {
   addressOf,
   cellAt,
+  formatAt,
   isBlank,
   isExcelError,
   readOrigin,
@@ -24,7 +33,8 @@ import { matchHeaderCell } from "./match-header";
 import type { Model } from "../model/model";
 import { findMarkupTags, toMatchKey } from "../core/normalise-text";
 import { isPartiesLike } from "./parse-parties";
-import { createAgreementRow, createRowCells, createYearStatus } from "./build-agreement-row";
+import { createAgreementRow, createRowCells, createYearStatus, type RowFigures } from "./build-agreement-row";
+import { parseCellNumber } from "../core/parse-number";
 import type { NumericTable } from "../tables/table";
 
 export interface AgreementsReading {
@@ -61,7 +71,13 @@ interface HeaderLayout {
   readonly activities: ReadonlyMap<number, number>;
   readonly status: ReadonlyMap<number, number>;
   readonly explanation: ReadonlyMap<number, number>;
+  /** Doel/Realisatie columns per year (a yearless one under the monitoring year, as statuses). */
+  readonly target: ReadonlyMap<number, number>;
+  readonly realised: ReadonlyMap<number, number>;
 }
+
+/** The fields a header may give a column per year. */
+type YearField = "activities" | "status" | "explanation" | "target" | "realised";
 
 /** A header names at least a theme, an agreement and a parties column. */
 const REQUIRED_HEADER_FIELDS = 3;
@@ -81,12 +97,14 @@ function readHeaderLayout(grid: SheetGrid, row: number, monitoringYear: number |
   // Every row is tried as a header: rule out data rows before allocating the column maps.
   if (countHeaderCells(grid.values[row] ?? []) < REQUIRED_HEADER_FIELDS) return undefined;
   const fields = new Map<AgreementField, number>();
-  const dated: Record<"activities" | "status" | "explanation", Map<number, number>> = {
+  const dated: Record<YearField, Map<number, number>> = {
     activities: new Map(),
     status: new Map(),
     explanation: new Map(),
+    target: new Map(),
+    realised: new Map(),
   };
-  const yearless = new Map<"activities" | "status" | "explanation", number>();
+  const yearless = new Map<YearField, number>();
   const width = grid.values[row]?.length ?? 0;
   for (let col = 0; col < width; col++) {
     const value = cellAt(grid, row, col);
@@ -94,7 +112,7 @@ function readHeaderLayout(grid: SheetGrid, row: number, monitoringYear: number |
     const match = matchHeaderCell(value);
     if (!match) continue;
     const { field, year } = match;
-    if (field === "activities" || field === "status" || field === "explanation") {
+    if (isYearField(field)) {
       if (year === undefined) {
         if (!yearless.has(field)) yearless.set(field, col);
       } else if (!dated[field].has(year)) {
@@ -135,7 +153,13 @@ function readHeaderLayout(grid: SheetGrid, row: number, monitoringYear: number |
     activities: sortByYear(dated.activities),
     status: sortByYear(dated.status),
     explanation: sortByYear(dated.explanation),
+    target: sortByYear(dated.target),
+    realised: sortByYear(dated.realised),
   };
+}
+
+function isYearField(field: AgreementField): field is YearField {
+  return field === "activities" || field === "status" || field === "explanation" || field === "target" || field === "realised";
 }
 
 function sortByYear(map: ReadonlyMap<number, number>): ReadonlyMap<number, number> {
@@ -147,7 +171,7 @@ function listMappedColumns(layout: HeaderLayout): number[] {
   const cols = [layout.theme, layout.agreement, layout.parties];
   if (layout.subtheme !== undefined) cols.push(layout.subtheme);
   if (layout.shiftSource !== undefined) cols.push(layout.shiftSource);
-  for (const map of [layout.activities, layout.status, layout.explanation]) cols.push(...map.values());
+  for (const map of [layout.activities, layout.status, layout.explanation, layout.target, layout.realised]) cols.push(...map.values());
   return cols;
 }
 
@@ -560,6 +584,7 @@ class SheetRegionReader {
       const text = cells.readText(row, columns.explanationCols[i] as number);
       explanations[i] = { year: columns.explanationYears[i] as number, text, cell: (this.explanationLetters[i] as string) + label };
     }
+    const figures = this.readFigures(row, label);
     // The first status and Toelichting entries hold the same addresses as `cells`: one string each.
     const rowCells = createRowCells(
       cells.lettersOf(themeCol) + label,
@@ -583,8 +608,34 @@ class SheetRegionReader {
         explanations,
         rowCells,
         this.model,
+        figures,
       ),
     );
+  }
+
+  /** The row's Doel and Realisatie numbers; cells without a number (blank, "n.v.t.", words) are left out. */
+  private readFigures(row: number, label: string): RowFigures | undefined {
+    const { targetYears, targetCols, realisedYears, realisedCols } = this.yearColumns;
+    if (targetCols.length === 0 && realisedCols.length === 0) return undefined;
+    return {
+      targets: this.readFigureColumns(row, label, targetYears, targetCols),
+      realisations: this.readFigureColumns(row, label, realisedYears, realisedCols),
+    };
+  }
+
+  private readFigureColumns(row: number, label: string, years: readonly number[], cols: readonly number[]): YearFigure[] {
+    const figures: YearFigure[] = [];
+    for (let i = 0; i < cols.length; i++) {
+      const col = cols[i] as number;
+      const value = cellAt(this.grid, row, col);
+      if (value === null || isBlank(value)) continue;
+      // Read through the CellReader first: an Excel error or pasted markup is reported as in any other cell.
+      const text = typeof value === "string" ? this.cells.readText(row, col) : "";
+      const parsed = parseCellNumber(typeof value === "string" ? text : value, formatAt(this.grid, row, col));
+      if (parsed.kind !== "number") continue;
+      figures.push({ year: years[i] as number, value: parsed.value, percent: parsed.percent, cell: this.cells.lettersOf(col) + label });
+    }
+    return figures;
   }
 }
 
@@ -605,6 +656,10 @@ interface YearColumns {
   readonly statusCols: readonly number[];
   readonly explanationYears: readonly number[];
   readonly explanationCols: readonly number[];
+  readonly targetYears: readonly number[];
+  readonly targetCols: readonly number[];
+  readonly realisedYears: readonly number[];
+  readonly realisedCols: readonly number[];
 }
 
 function listYearColumns(layout: HeaderLayout): YearColumns {
@@ -615,6 +670,10 @@ function listYearColumns(layout: HeaderLayout): YearColumns {
     statusCols: [...layout.status.values()],
     explanationYears: [...layout.explanation.keys()],
     explanationCols: [...layout.explanation.values()],
+    targetYears: [...layout.target.keys()],
+    targetCols: [...layout.target.values()],
+    realisedYears: [...layout.realised.keys()],
+    realisedCols: [...layout.realised.values()],
   };
 }
 

@@ -19,6 +19,8 @@ export const ROW_CODES = [
   "markup-in-cell",
   "repeated-header",
   "cell-error",
+  "status-vs-realisation",
+  "stale-explanation",
 ] as const;
 
 export const MODEL_CODES = ["invalid-model"] as const;
@@ -70,8 +72,11 @@ export const MODEL_PROBLEMS = [
 
 export type ModelProblem = (typeof MODEL_PROBLEMS)[number];
 
-/** What a param holds: "text-or-number" where a rule shows a year or a placeholder ("–"). */
-type ParamKind = "text" | "number" | "text-or-number" | "model-problem";
+/**
+ * What a param holds: "text-or-number" where a rule shows a year or a placeholder ("–"); "amount" a
+ * number a reader counts in, written with thousands separators ("1.250").
+ */
+export type ParamKind = "text" | "number" | "amount" | "text-or-number" | "model-problem";
 
 /**
  * Each code's params, key by key: the one list the message templates, the rules and the tests
@@ -94,6 +99,19 @@ export const FINDING_PARAMS = {
   "markup-in-cell": { tags: "text" },
   "repeated-header": {},
   "cell-error": { value: "text" },
+  "status-vs-realisation": {
+    status: "text",
+    year: "text-or-number",
+    target: "amount",
+    realised: "amount",
+    /** "%" when the figures are percentages, else "". */
+    unit: "text",
+    /** Realised as a share of the target, percent, rounded. */
+    share: "number",
+    /** The status the numbers point at under the model's thresholds. */
+    implied: "text",
+  },
+  "stale-explanation": { status: "text", year: "number", previousYear: "number" },
   "invalid-model": { block: "text", problem: "model-problem", value: "text" },
   "percent-sum": { column: "text", sum: "text-or-number", tolerance: "number" },
   "total-row": { column: "text", label: "text" },
@@ -109,7 +127,7 @@ export const FINDING_PARAMS = {
 
 type ParamValue<K extends ParamKind> = K extends "text"
   ? string
-  : K extends "number"
+  : K extends "number" | "amount"
     ? number
     : K extends "model-problem"
       ? ModelProblem

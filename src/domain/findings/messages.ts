@@ -1,5 +1,5 @@
 import { CATALOGUES, fillPlaceholders } from "./catalogue";
-import { MODEL_PROBLEMS, type Finding, type FindingData, type Lang, type Severity } from "./finding";
+import { FINDING_PARAMS, MODEL_PROBLEMS, type Finding, type FindingData, type Lang, type ParamKind, type Severity } from "./finding";
 
 /**
  * The one place that turns finding data into words (nl/en). The pane, the CLI, the Monitoring
@@ -18,6 +18,20 @@ export function formatNumber(value: number, lang: Lang): string {
   return lang === "nl" ? text.replace(".", ",") : text;
 }
 
+/** A count or amount as the reader writes it: "1.250" and "12,5" in nl, "1,250" and "12.5" in en. */
+export function formatAmount(value: number, lang: Lang): string {
+  const rounded = Math.round(value * 1e9) / 1e9;
+  const [whole = "", fraction] = String(Math.abs(rounded)).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, lang === "nl" ? "." : ",");
+  const sign = rounded < 0 ? "-" : "";
+  return fraction === undefined ? `${sign}${grouped}` : `${sign}${grouped}${lang === "nl" ? "," : "."}${fraction}`;
+}
+
+/** The kind of a code's param (undefined for a key the code does not list). */
+function kindOf(finding: FindingData, key: string): ParamKind | undefined {
+  return (FINDING_PARAMS[finding.code] as Readonly<Record<string, ParamKind>>)[key];
+}
+
 /**
  * A placeholder's value: `expected`, `actual` and `suggestion` from the finding itself, an
  * invalid-model `problem` as its words, anything else from its params; numbers as the reader
@@ -31,7 +45,8 @@ function readValue(finding: FindingData, key: string, problem: string | undefine
   else if (key === "problem" && problem !== undefined) value = problem;
   else value = finding.params?.[key];
   if (value === undefined) return undefined;
-  return typeof value === "string" ? value : formatNumber(value, lang);
+  if (typeof value === "string") return value;
+  return kindOf(finding, key) === "amount" ? formatAmount(value, lang) : formatNumber(value, lang);
 }
 
 function interpolate(template: string, finding: FindingData, problem: string | undefined, lang: Lang): string {

@@ -61,6 +61,8 @@ export const BLOCK_COLUMNS: Readonly<Record<ModelBlock, readonly BlockColumn[]>>
 export const SETTING_NAMES = {
   monitoringYear: { header: "Monitoringjaar", synonyms: ["monitoringjaar", "monitoring jaar", "jaar"] },
   municipality: { header: "Gemeente", synonyms: ["gemeente"] },
+  greenThreshold: { header: "Drempel groen", synonyms: ["drempel groen", "drempelwaarde groen"] },
+  orangeThreshold: { header: "Drempel oranje", synonyms: ["drempel oranje", "drempelwaarde oranje"] },
 } as const;
 export type SettingKey = keyof typeof SETTING_NAMES;
 

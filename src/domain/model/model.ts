@@ -75,6 +75,10 @@ export const settingsSchema = z.lazy(() =>
   z.object({
     monitoringYear: z.number().int().min(1900).max(2200).optional(),
     municipality: z.string().optional(),
+    /** `Drempel groen`: the share of a target (percent, 0–100) below which groen/afgerond contradicts the numbers. */
+    greenThreshold: z.number().min(0).max(100).optional(),
+    /** `Drempel oranje`: the share (percent) below which the numbers point at rood rather than oranje. */
+    orangeThreshold: z.number().min(0).max(100).optional(),
   }),
 );
 
@@ -101,6 +105,10 @@ export type CheckOperand = z.infer<typeof operandSchema>;
 export type CrossCheckDef = z.infer<typeof crossCheckSchema>;
 export type ModelSettings = z.infer<typeof settingsSchema>;
 export type Model = z.infer<typeof modelSchema>;
+
+/** Defaults of `Drempel groen` and `Drempel oranje` (percent of the target), DESIGN.md "Rules". */
+export const DEFAULT_GREEN_THRESHOLD = 90;
+export const DEFAULT_ORANGE_THRESHOLD = 50;
 
 /** Words in a parties cell that stand for every party of kind corporatie. */
 export const CORPORATION_GROUP_WORDS = ["corporaties", "woningcorporaties"] as const;

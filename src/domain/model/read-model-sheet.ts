@@ -289,7 +289,30 @@ const SETTING_SCHEMAS: Readonly<Record<SettingKey, z.ZodType>> = {
     ),
   ),
   municipality: z.lazy(() => z.preprocess(toText, z.string())),
+  greenThreshold: z.lazy(buildThresholdSchema),
+  orangeThreshold: z.lazy(buildThresholdSchema),
 };
+
+/**
+ * A Drempel as a percentage 0–100: "90%", "90 %", 90, or a share 0.9 (a cell formatted as a
+ * percentage holds 0.9 for 90 %: a threshold of 1 % or less is no threshold anyone means).
+ */
+function buildThresholdSchema(): z.ZodType {
+  return z.preprocess(
+    (v) => {
+      const text = textOf(v as CellValue).trim();
+      const percent = /%$/.test(text);
+      const number = readNumberCell(percent ? text.replace(/\s*%$/, "") : (v as CellValue));
+      if (number === undefined) return text;
+      return !percent && number <= 1 ? number * 100 : number;
+    },
+    z
+      .number({ error: "invalid-number" })
+      .finite({ error: "invalid-number" })
+      .min(0, { error: "invalid-number" })
+      .max(100, { error: "invalid-number" }),
+  );
+}
 
 /** Problem key of a zod issue: our own message, else the field's generic problem. */
 function problemOf(message: string, fallback: ModelProblem): ModelProblem {
@@ -377,7 +400,7 @@ class BlockReader {
 
   readSettings(): ModelSettings | undefined {
     const seen = new Set<SettingKey>();
-    const settings: { monitoringYear?: number; municipality?: string } = {};
+    const settings: { -readonly [K in keyof ModelSettings]: ModelSettings[K] } = {};
     const read = this.readRows(
       (cells) => {
         const name = cells.value("setting");
@@ -406,6 +429,8 @@ class BlockReader {
     for (const { key, value } of read) {
       if (key === "monitoringYear" && typeof value === "number") settings.monitoringYear = value;
       if (key === "municipality" && typeof value === "string") settings.municipality = value;
+      if (key === "greenThreshold" && typeof value === "number") settings.greenThreshold = value;
+      if (key === "orangeThreshold" && typeof value === "number") settings.orangeThreshold = value;
     }
     return settings;
   }

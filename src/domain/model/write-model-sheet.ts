@@ -71,6 +71,9 @@ export function writeModelSheet(model: Model): ModelSheetLayout {
   addBlock("Instellingen", [
     [SETTING_NAMES.monitoringYear.header, model.settings.monitoringYear ?? null],
     [SETTING_NAMES.municipality.header, model.settings.municipality ?? null],
+    // Thresholds only when the model sets them: the default template stays as it was.
+    ...(model.settings.greenThreshold !== undefined ? [[SETTING_NAMES.greenThreshold.header, model.settings.greenThreshold / 100]] : []),
+    ...(model.settings.orangeThreshold !== undefined ? [[SETTING_NAMES.orangeThreshold.header, model.settings.orangeThreshold / 100]] : []),
   ]);
   // The Omschrijving column only appears when some label says more than "left operator right".
   const withLabel = model.crossChecks.some((c) => c.label !== formatCheckLabel(c.left, c.operator, c.right));

@@ -57,7 +57,8 @@ export function buildReport(result: CheckResult, workbook: string): Report {
   };
 }
 
-function toReportFinding(f: Finding): ReportFinding {
+/** A finding as the JSON report lists it. */
+export function toReportFinding(f: Finding): ReportFinding {
   return {
     code: f.code,
     severity: f.severity,

@@ -67,7 +67,7 @@ describe("the catalogue (locales/nl.ts, locales/en.ts)", () => {
   });
 
   it("formats a finding of every code with every param filled in", () => {
-    const sample = { text: "x", number: 7, "text-or-number": "2022", "model-problem": "missing-column" } as const;
+    const sample = { text: "x", number: 7, amount: 1250, "text-or-number": "2022", "model-problem": "missing-column" } as const;
     for (const code of FINDING_CODES) {
       const params = Object.fromEntries(Object.entries(FINDING_PARAMS[code]).map(([key, kind]) => [key, sample[kind as keyof typeof sample]]));
       // Built from the runtime list: the compiler cannot pair these params with the code.

@@ -5,19 +5,30 @@ import { checkAgreementText } from "./check-agreement-text";
 import { checkDuplicates } from "./check-duplicates";
 import { checkParties } from "./check-parties";
 import { checkPlaceholderExplanation } from "./check-placeholder-explanation";
+import { checkStaleExplanation } from "./check-stale-explanation";
 import { checkStatuses } from "./check-statuses";
+import { checkStatusVsRealisation } from "./check-status-vs-realisation";
 import { checkThemes } from "./check-themes";
 import type { RowCheck, RowRule, RowsRule } from "./row-rule";
 
 /** The rules run on each row, in this order (DESIGN.md "Rules"). */
-const ROW_RULES: readonly RowRule[] = [checkThemes, checkAgreementText, checkParties, checkStatuses, checkPlaceholderExplanation];
+const ROW_RULES: readonly RowRule[] = [
+  checkThemes,
+  checkAgreementText,
+  checkParties,
+  checkStatuses,
+  checkStatusVsRealisation,
+  checkStaleExplanation,
+  checkPlaceholderExplanation,
+];
 
 /** The rules run on all rows together, after the row rules. */
 const ROWS_RULES: readonly RowsRule[] = [checkDuplicates];
 
 /**
  * The agreement row rules: themes and subthemes, agreement text, parties, statuses and
- * explanations per year, the monitoring year's missing statuses, copy-paste duplicates.
+ * explanations per year, the monitoring year's missing statuses, statuses against Doel and
+ * Realisatie, Toelichtingen copied from last year, copy-paste duplicates.
  * `year` is the monitoring year in force (undefined: no status is required).
  */
 export function checkAgreementRows(

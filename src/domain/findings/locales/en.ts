@@ -19,6 +19,8 @@ export const EN: Catalogue = {
     "markup-in-cell": "HTML markup in the cell ({tags}); probably pasted from a PDF or web page.",
     "repeated-header": "Repeated header row (page header); skipped.",
     "cell-error": "Excel error value {value} where data is expected.",
+    "status-vs-realisation": "The status does not match the figures for {year}: {target}{unit} targeted, {realised}{unit} realised ({share}%), status {status}; the figures point to {implied}.",
+    "stale-explanation": "The explanation for status {status} in {year} is the same as the one for {previousYear}; update it.",
     "invalid-model": "Model ({block}): {problem}.",
     "percent-sum": "Shares in column {column} add up to {sum}% instead of 100% (tolerance {tolerance}).",
     "total-row": "'{label}' in column {column} is {actual}, the rows above add up to {expected}.",
@@ -68,6 +70,8 @@ export const EN: Catalogue = {
     "markup-in-cell": "HTML in cell",
     "repeated-header": "Repeated header",
     "cell-error": "Error value in cell",
+    "status-vs-realisation": "Status does not match the figures",
+    "stale-explanation": "Explanation not updated",
     "invalid-model": "Invalid model",
     "percent-sum": "Shares do not add up to 100%",
     "total-row": "Total row",
@@ -211,6 +215,29 @@ export const EN: Catalogue = {
     liveError: "Live check failed",
     startFailed: "Prestatiemonitor kon niet starten / could not start",
   },
+  /** `prestatiemonitor compare`: what changed between two versions of a workbook. */
+  compare: {
+    title: "Comparison: {previous} ({previousYear}) -> {current} ({currentYear})",
+    noYear: "no monitoring year",
+    agreementsLine: "Agreements: {matched} in both, {added} added, {removed} removed",
+    worse: "Status worse",
+    other: "Status changed",
+    better: "Status better",
+    added: "Agreements added",
+    removed: "Agreements removed",
+    newFindings: "New findings",
+    solvedFindings: "Solved findings",
+    noStatus: "no status",
+    nothingChanged: "No differences in agreements, statuses or findings.",
+  },
+  /** `prestatiemonitor check --party`: one party's agreements in the monitoring year. */
+  party: {
+    title: "Agreements of {party} in {year}: {count}",
+    titleNoYear: "Agreements of {party}: {count}",
+    none: "No agreements for this party.",
+    noStatus: "no status",
+    noExplanation: "(no explanation)",
+  },
   /** The command line: verdict line, notes, help, and the reasons for exit code 2. */
   cli: {
     verdictOk: "OK",
@@ -228,6 +255,7 @@ export const EN: Catalogue = {
 
 Usage:
   prestatiemonitor check <workbook.xlsx> [options]
+  prestatiemonitor compare <previous.xlsx> <new.xlsx> [--json]
   prestatiemonitor model init <file.xlsx> [--from <workbook.xlsx>]
 
 Options for check:
@@ -237,13 +265,22 @@ Options for check:
   --year <YYYY>        monitoring year (a Model sheet's Monitoringjaar takes precedence)
   --model <model.xlsx> take the model (themes, parties, statuses) from another workbook
   --lang nl|en         language of the messages (default nl)
+  --party <name>       only that party's agreements in the monitoring year (shared ones and
+                       those of its group, such as "corporaties", too), with status and explanation
   --all                list every finding instead of the first {limit} per rule
+
+compare sets two versions of a workbook side by side: agreements added and removed,
+status changes (worse first), findings new and solved. Exit code 1 when the new version
+has new errors.
 
 The input is never written.
 Exit code: 0 no errors, 1 errors found, 2 unusable input.
 `,
     optionNeedsValue: "option {option} needs a value (see --help)",
     unknownOption: "unknown option {option} (see --help)",
+    compareTakesTwoWorkbooks: "compare takes exactly two workbooks: prestatiemonitor compare <previous.xlsx> <new.xlsx>",
+    partyOnlyWithCheck: "--party goes with check: prestatiemonitor check <workbook.xlsx> --party <name>",
+    unknownPartyOption: "--party: unknown party '{party}'; known parties: {parties}",
     checkTakesOneWorkbook: "check takes exactly one workbook: prestatiemonitor check <workbook.xlsx>",
     modelInitUsage: "usage: prestatiemonitor model init <file.xlsx> [--from <workbook.xlsx>]",
     unknownCommand: "unknown command '{command}' (see --help)",

@@ -23,6 +23,8 @@ export const NL = {
     "markup-in-cell": "HTML-opmaak in de cel ({tags}); waarschijnlijk geplakt uit een PDF of webpagina.",
     "repeated-header": "Herhaalde kopregel (paginakop); overgeslagen.",
     "cell-error": "Excel-foutwaarde {value} waar gegevens verwacht worden.",
+    "status-vs-realisation": "De status past niet bij de cijfers van {year}: {target}{unit} beoogd, {realised}{unit} gerealiseerd ({share} %), status {status}; de cijfers wijzen op {implied}.",
+    "stale-explanation": "De toelichting bij status {status} in {year} is dezelfde als die van {previousYear}; werk haar bij.",
     "invalid-model": "Model ({block}): {problem}.",
     "percent-sum": "Aandelen in kolom {column} tellen op tot {sum}% in plaats van 100% (marge {tolerance}).",
     "total-row": "'{label}' in kolom {column} is {actual}, de som van de rijen erboven is {expected}.",
@@ -72,6 +74,8 @@ export const NL = {
     "markup-in-cell": "HTML in cel",
     "repeated-header": "Herhaalde kopregel",
     "cell-error": "Foutwaarde in cel",
+    "status-vs-realisation": "Status past niet bij de cijfers",
+    "stale-explanation": "Toelichting niet bijgewerkt",
     "invalid-model": "Ongeldig model",
     "percent-sum": "Percentages tellen niet op tot 100%",
     "total-row": "Totaalrij",
@@ -215,6 +219,29 @@ export const NL = {
     liveError: "Live controleren mislukt",
     startFailed: "Prestatiemonitor kon niet starten / could not start",
   },
+  /** `prestatiemonitor compare`: what changed between two versions of a workbook. */
+  compare: {
+    title: "Vergelijking: {previous} ({previousYear}) -> {current} ({currentYear})",
+    noYear: "geen monitoringjaar",
+    agreementsLine: "Afspraken: {matched} in beide, {added} nieuw, {removed} vervallen",
+    worse: "Status verslechterd",
+    other: "Status gewijzigd",
+    better: "Status verbeterd",
+    added: "Nieuwe afspraken",
+    removed: "Vervallen afspraken",
+    newFindings: "Nieuwe bevindingen",
+    solvedFindings: "Opgeloste bevindingen",
+    noStatus: "geen status",
+    nothingChanged: "Geen verschillen in afspraken, statussen of bevindingen.",
+  },
+  /** `prestatiemonitor check --party`: one party's agreements in the monitoring year. */
+  party: {
+    title: "Afspraken van {party} in {year}: {count}",
+    titleNoYear: "Afspraken van {party}: {count}",
+    none: "Geen afspraken voor deze partij.",
+    noStatus: "geen status",
+    noExplanation: "(geen toelichting)",
+  },
   /** The command line: verdict line, notes, help, and the reasons for exit code 2. */
   cli: {
     verdictOk: "In orde",
@@ -232,6 +259,7 @@ export const NL = {
 
 Gebruik:
   prestatiemonitor check <werkmap.xlsx> [opties]
+  prestatiemonitor compare <vorige.xlsx> <nieuwe.xlsx> [--json]
   prestatiemonitor model init <bestand.xlsx> [--from <werkmap.xlsx>]
 
 Opties bij check:
@@ -241,13 +269,22 @@ Opties bij check:
   --year <JJJJ>        monitoringjaar (een Model-blad met Monitoringjaar gaat voor)
   --model <model.xlsx> neem het model (thema's, partijen, statussen) uit een andere werkmap
   --lang nl|en         taal van de meldingen (standaard nl)
+  --party <naam>       alleen de afspraken van die partij in het monitoringjaar (ook gedeelde
+                       afspraken en die van haar groep, zoals "corporaties"), met status en toelichting
   --all                toon alle bevindingen in plaats van de eerste {limit} per regel
+
+compare zet twee versies van een werkmap naast elkaar: nieuwe en vervallen afspraken,
+statuswijzigingen (verslechteringen eerst), nieuwe en opgeloste bevindingen. Afsluitcode 1
+als de nieuwe versie nieuwe fouten heeft.
 
 De invoer wordt nooit overschreven.
 Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 onbruikbare invoer.
 `,
     optionNeedsValue: "optie {option} heeft een waarde nodig (zie --help)",
     unknownOption: "onbekende optie {option} (zie --help)",
+    compareTakesTwoWorkbooks: "compare neemt precies twee werkmappen: prestatiemonitor compare <vorige.xlsx> <nieuwe.xlsx>",
+    partyOnlyWithCheck: "--party hoort bij check: prestatiemonitor check <werkmap.xlsx> --party <naam>",
+    unknownPartyOption: "--party: onbekende partij '{party}'; bekende partijen: {parties}",
     checkTakesOneWorkbook: "check neemt precies één werkmap: prestatiemonitor check <werkmap.xlsx>",
     modelInitUsage: "gebruik: prestatiemonitor model init <bestand.xlsx> [--from <werkmap.xlsx>]",
     unknownCommand: "onbekende opdracht '{command}' (zie --help)",

@@ -1,0 +1,54 @@
+import { findByYear, UNKNOWN_YEAR, type AgreementRow, type YearFigure } from "../agreement";
+import { DEFAULT_GREEN_THRESHOLD, DEFAULT_ORANGE_THRESHOLD } from "../../model/model";
+import { toMatchKey } from "../../core/normalise-text";
+import { addRowFinding, type RowCheck } from "./row-rule";
+
+/** Statuses that say "on track or done"; a model may hold afgerond/gereed as statuses of their own. */
+const ON_TRACK_STATUSES = new Set(["groen", "afgerond", "gereed"]);
+/** Statuses that say "behind". */
+const BEHIND_STATUSES = new Set(["rood", "oranje"]);
+
+/** Shown as the year of a yearless status column when no monitoring year is known. */
+const NO_YEAR_LABEL = "\u2013";
+
+/**
+ * status-vs-realisation (DESIGN.md "Rules"): a year's status that contradicts its Doel and
+ * Realisatie — groen/afgerond while the realised share of the target is below `Drempel groen`, or
+ * rood/oranje while the target is met. `Drempel oranje` tells which status the numbers point at
+ * below `Drempel groen` (oranje above it, rood below). A status more cautious than the numbers
+ * within the thresholds (rood at 70 %) is the coordinator's judgement, not a contradiction.
+ * Targets where less is better (at most N) are not told apart: a header does not say so.
+ */
+export function checkStatusVsRealisation(row: AgreementRow, check: RowCheck): void {
+  const { targets, realisations } = row;
+  if (targets === undefined || realisations === undefined || targets.length === 0 || realisations.length === 0) return;
+  const settings = check.index.model.settings;
+  const green = settings.greenThreshold ?? DEFAULT_GREEN_THRESHOLD;
+  const orange = Math.min(settings.orangeThreshold ?? DEFAULT_ORANGE_THRESHOLD, green);
+  for (const entry of row.statuses) {
+    if (entry.status === undefined) continue;
+    const target = findByYear(targets, entry.year);
+    const realised = findByYear(realisations, entry.year);
+    if (target === undefined || realised === undefined || !isComparable(target, realised)) continue;
+    const key = toMatchKey(entry.status);
+    const share = (realised.value / target.value) * 100;
+    const implied = share >= green ? "groen" : share >= orange ? "oranje" : "rood";
+    const contradicts = (ON_TRACK_STATUSES.has(key) && share < green) || (BEHIND_STATUSES.has(key) && realised.value >= target.value);
+    if (!contradicts) continue;
+    const year = entry.year === UNKNOWN_YEAR ? (check.year ?? NO_YEAR_LABEL) : entry.year;
+    addRowFinding(check, row, "status-vs-realisation", "warning", entry.cell, {
+      status: entry.status,
+      year,
+      target: target.value,
+      realised: realised.value,
+      unit: target.percent ? "%" : "",
+      share: Math.round(share),
+      implied,
+    });
+  }
+}
+
+/** A positive target and a realised figure in the same unit (both percentages or neither). */
+function isComparable(target: YearFigure, realised: YearFigure): boolean {
+  return target.value > 0 && target.percent === realised.percent;
+}

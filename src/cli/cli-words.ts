@@ -11,10 +11,7 @@ export const CLI_WORDS = {
     tooLarge: "de werkmap is te groot om binnen de grenzen (60 s, 2 GB) te controleren",
     yearRange: "--year moet een jaar tussen 1900 en 2100 zijn, niet",
     sameAsModel: "mag niet het modelbestand (--model) zijn: de invoer wordt nooit geschreven",
-    nameTooLong: "de naam is te lang",
     hiddenSheets: "verborgen bladen (ook gecontroleerd)",
-    ownSheetNamed: "let op: de werkmap heeft een eigen blad",
-    writtenTo: "de tool schreef in",
   },
   en: {
     internalError: "internal error (a fault in prestatiemonitor, not in the workbook)",
@@ -22,10 +19,7 @@ export const CLI_WORDS = {
     tooLarge: "the workbook is too large to check within the limits (60 s, 2 GB)",
     yearRange: "--year must be a year from 1900 to 2100, not",
     sameAsModel: "must not be the model file (--model): inputs are never written",
-    nameTooLong: "the name is too long",
     hiddenSheets: "hidden sheets (checked too)",
-    ownSheetNamed: "note: the workbook has its own sheet",
-    writtenTo: "the tool wrote to",
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 

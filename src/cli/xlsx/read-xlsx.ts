@@ -337,7 +337,7 @@ function readWorksheetPart(xml: XmlScanner, part: string, sheet: string, context
   const values: CellValue[][] = [];
   const formats: string[][] = [];
   const merges: string[] = [];
-  const placing = { lastRow: -1 };
+  const placing = { lastRow: -1, slots: 0, budget, sheet };
   let row = 0;
   let column = 0;
   let sawWorksheet = false;
@@ -390,7 +390,7 @@ function readWorksheetPart(xml: XmlScanner, part: string, sheet: string, context
   }
   if (!sawWorksheet) throw new PackageError(`${part} is not a worksheet`);
   // Counted before the holes are filled: a sparse sheet (a cell at A1 and one at XFD1048576) would take gigabytes.
-  if (countSlots(values) > budget) throw new TooLargeError(`the sheet '${sheet}' spans more than ${MAX_GRID_SLOTS} cells (counting the empty cells between them)`);
+  if (countSlots(values) > budget) throw new TooLargeError(tooLargeSheet(sheet));
   for (const ref of merges) clearMergedCells(values, ref);
   fillHoles(values, () => []);
   fillHoles(formats, () => []);
@@ -406,7 +406,7 @@ function placeCell(
   column: number,
   value: CellValue,
   format: string,
-  state: { lastRow: number },
+  state: { lastRow: number; slots: number; budget: number; sheet: string },
 ): void {
   let rowValues = values[row - 1];
   let rowFormats = formats[row - 1];
@@ -416,6 +416,9 @@ function placeCell(
     const doneValues = values[done];
     const doneFormats = formats[done];
     if (doneValues !== undefined && doneFormats !== undefined) {
+      // Counted before the row is filled: a sparse row (one cell at XFD) becomes 16k slots.
+      state.slots += doneValues.length + 1;
+      if (state.slots > state.budget) throw new TooLargeError(tooLargeSheet(state.sheet));
       values[done] = fillRow(doneValues, null);
       formats[done] = fillRow(doneFormats, GENERAL);
     }
@@ -559,6 +562,10 @@ function compactRows<T>(rows: T[][], blank: T): void {
       rows[r] = row.slice();
     }
   }
+}
+
+function tooLargeSheet(sheet: string): string {
+  return `the sheet '${sheet}' spans more than ${MAX_GRID_SLOTS} cells (counting the empty cells between them)`;
 }
 
 function fillRow<T>(row: T[], blank: T): T[] {

@@ -19,7 +19,7 @@ export interface YearStatus {
   /** The cell text as typed, e.g. "Groen " or "amber". */
   readonly raw: string;
   /** Canonical model status ("groen", "oranje", ...) or undefined when not recognised or blank. */
-  readonly status?: string;
+  readonly status?: string | undefined;
   /** A1 address of the status cell. */
   readonly cell: string;
 }
@@ -60,8 +60,8 @@ export interface AgreementRow {
    * "" for a blank cell (its address is where a missing explanation is reported).
    */
   readonly explanations: readonly YearText[];
-  /** A1 address of each mapped field's cell on this row (status/explanation: see the per-year arrays). */
-  readonly cells: Readonly<Partial<Record<AgreementField, string>>>;
+  /** A1 address of each mapped field's cell on this row, undefined without one (status/explanation: see the per-year arrays). */
+  readonly cells: { readonly [K in AgreementField]?: string | undefined };
 }
 
 /** The entry of `year` in a row's per-year array. */

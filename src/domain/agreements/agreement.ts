@@ -28,7 +28,7 @@ export interface YearStatus {
   /** The cell text as typed, e.g. "Groen " or "amber". */
   readonly raw: string;
   /** Canonical model status ("groen", "oranje", ...) or undefined when not recognised or blank. */
-  readonly status?: string;
+  readonly status?: string | undefined;
   /** A1 address of the status cell. */
   readonly cell: string;
 }
@@ -84,11 +84,11 @@ export interface AgreementRow {
    * Targets (Doel/Streefwaarde/Ambitie) per year, ascending: only years whose cell holds a number.
    * Absent on a row whose header has no such column (the shape of rows without figures is unchanged).
    */
-  readonly targets?: readonly YearFigure[];
+  readonly targets?: readonly YearFigure[] | undefined;
   /** Realised figures (Realisatie/Gerealiseerd/Resultaat) per year, likewise. */
-  readonly realisations?: readonly YearFigure[];
-  /** A1 address of each mapped field's cell on this row (status/explanation: see the per-year arrays). */
-  readonly cells: Readonly<Partial<Record<AgreementField, string>>>;
+  readonly realisations?: readonly YearFigure[] | undefined;
+  /** A1 address of each mapped field's cell on this row, undefined without one (status/explanation: see the per-year arrays). */
+  readonly cells: { readonly [K in AgreementField]?: string | undefined };
 }
 
 /** The entry of `year` in a row's per-year array. */

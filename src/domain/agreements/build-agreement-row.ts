@@ -20,13 +20,17 @@ export function readPartyNames(partiesText: string, model: Model): readonly stri
 
 /** A status cell's entry: the text as typed, and the model status it stands for when there is one. */
 export function createYearStatus(year: number, raw: string, cell: string, statuses: readonly StatusDef[]): YearStatus {
-  const status = raw === "" ? undefined : normaliseStatus(raw, statuses);
-  return status !== undefined ? { year, raw, cell, status } : { year, raw, cell };
+  // One shape whether recognised or not (undefined: JSON leaves it out), as for rows below.
+  return { year, raw, cell, status: raw === "" ? undefined : normaliseStatus(raw, statuses) };
 }
 
-export type RowCells = Partial<Record<AgreementField, string>>;
+export type RowCells = { [K in AgreementField]?: string | undefined };
 
-/** The row's cell addresses, only those it has (exactOptionalPropertyTypes), in the order exports show them. */
+/**
+ * The row's cell addresses in the order exports show them; a field without a cell holds undefined
+ * (JSON leaves it out). One literal: every row gets the same hidden class and its fields in the
+ * object itself, where adding them one by one grew a property store per row.
+ */
 export function createRowCells(
   theme: string | undefined,
   subtheme: string | undefined,
@@ -36,15 +40,7 @@ export function createRowCells(
   status: string | undefined,
   explanation: string | undefined,
 ): RowCells {
-  const cells: RowCells = {};
-  if (theme !== undefined) cells.theme = theme;
-  if (subtheme !== undefined) cells.subtheme = subtheme;
-  if (agreement !== undefined) cells.agreement = agreement;
-  if (parties !== undefined) cells.parties = parties;
-  if (activities !== undefined) cells.activities = activities;
-  if (status !== undefined) cells.status = status;
-  if (explanation !== undefined) cells.explanation = explanation;
-  return cells;
+  return { theme, subtheme, agreement, parties, activities, status, explanation };
 }
 
 /** A row's Doel and Realisatie numbers, when its header has such columns. */
@@ -53,12 +49,11 @@ export interface RowFigures {
   readonly realisations: readonly YearFigure[];
 }
 
-/** AgreementRow while it is built: optional fields are set only when present (exactOptionalPropertyTypes). */
-type MutableAgreementRow = { -readonly [K in keyof AgreementRow]: AgreementRow[K] };
-
 /**
  * An agreement row from its trimmed cell texts: theme and subtheme as names (readName), the
- * other texts as typed; blank texts are left out. The key order is the one exports have always shown.
+ * other texts as typed; blank texts are undefined (JSON leaves them out). The key order is the one
+ * exports have always shown. One literal, for the reason given at createRowCells: rows are the
+ * largest part of a check's live data.
  */
 export function createAgreementRow(
   sheet: string,
@@ -74,21 +69,19 @@ export function createAgreementRow(
   model: Model,
   figures?: RowFigures,
 ): AgreementRow {
-  const theme = readName(themeText);
-  const subtheme = readName(subthemeText);
-  const built = { sheet, row } as MutableAgreementRow;
-  if (theme !== undefined) built.theme = theme;
-  if (subtheme !== undefined) built.subtheme = subtheme;
-  if (agreement !== "") built.agreement = agreement;
-  if (partiesText !== "") built.partiesText = partiesText;
-  built.parties = readPartyNames(partiesText, model);
-  built.activities = activities;
-  built.statuses = statuses;
-  built.explanations = explanations;
-  if (figures !== undefined) {
-    built.targets = figures.targets;
-    built.realisations = figures.realisations;
-  }
-  built.cells = cells;
-  return built;
+  return {
+    sheet,
+    row,
+    theme: readName(themeText),
+    subtheme: readName(subthemeText),
+    agreement: agreement === "" ? undefined : agreement,
+    partiesText: partiesText === "" ? undefined : partiesText,
+    parties: readPartyNames(partiesText, model),
+    activities,
+    statuses,
+    explanations,
+    targets: figures?.targets,
+    realisations: figures?.realisations,
+    cells,
+  };
 }

@@ -565,15 +565,18 @@ class SheetRegionReader {
     const partiesText = cells.readText(row, layout.parties);
     const label = String(this.origin.row + row + 1);
     const columns = this.yearColumns;
-    const activities: YearText[] = [];
+    // Sized once and cut to the filled cells: push() onto [] reserved 17 slots for one entry.
+    const activities = new Array<YearText>(columns.activityCols.length);
+    let activityCount = 0;
     const firstActivityLetters = this.activityLetters[0];
     const activitiesCell = firstActivityLetters === undefined ? undefined : firstActivityLetters + label;
     for (let i = 0; i < columns.activityCols.length; i++) {
       const text = cells.readText(row, columns.activityCols[i] as number);
       if (text === "") continue;
       const cell = i === 0 ? (activitiesCell as string) : (this.activityLetters[i] as string) + label;
-      activities.push({ year: columns.activityYears[i] as number, text, cell });
+      activities[activityCount++] = { year: columns.activityYears[i] as number, text, cell };
     }
+    activities.length = activityCount;
     const statuses = new Array<YearStatus>(columns.statusCols.length);
     for (let i = 0; i < statuses.length; i++) {
       const raw = cells.readText(row, columns.statusCols[i] as number);

@@ -75,7 +75,27 @@ export const collapseWhitespace: (text: string) => string = memoiseText(collapse
 
 function collapseWhitespaceUncached(text: string): string {
   // Most cells are already collapsed: testing is cheaper than replacing.
-  return UNCOLLAPSED_PATTERN.test(text) ? text.replace(WHITESPACE_RUN_PATTERN, " ").trim() : text;
+  return isUncollapsed(text) ? text.replace(WHITESPACE_RUN_PATTERN, " ").trim() : text;
+}
+
+/**
+ * UNCOLLAPSED_PATTERN.test(text), by a scan of the characters while they are ASCII: every long
+ * agreement text is tested, and the unanchored pattern tried its four alternatives at each
+ * position (a profile's largest regex). Past ASCII the pattern decides: it knows every \s.
+ */
+function isUncollapsed(text: string): boolean {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20) {
+      if (i === 0 || i === last || text.charCodeAt(i + 1) === 0x20) return true;
+    } else if (code >= 0x09 && code <= 0x0d) {
+      return true; // tab, line feed, vertical tab, form feed, carriage return
+    } else if (code >= 0x80) {
+      return UNCOLLAPSED_PATTERN.test(text);
+    }
+  }
+  return false;
 }
 
 /** The text without HTML tags and with common entities decoded, whitespace collapsed. */

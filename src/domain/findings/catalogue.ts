@@ -28,7 +28,10 @@ export function translate<S extends CatalogueSection>(section: S, key: keyof Cat
   });
 }
 
+/** Compiled once: every finding's message is filled in (replace() resets a global pattern's lastIndex). */
+const PLACEHOLDER_PATTERN = /\{(\w+)\}/g;
+
 /** Fills `{name}` placeholders with what `valueOf` gives; a placeholder it has no value for stays as it is. */
 export function fillPlaceholders(text: string, valueOf: (name: string) => string | undefined): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => valueOf(name) ?? whole);
+  return text.replace(PLACEHOLDER_PATTERN, (whole, name: string) => valueOf(name) ?? whole);
 }

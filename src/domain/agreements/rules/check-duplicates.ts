@@ -13,12 +13,18 @@ export function checkDuplicates(rows: readonly AgreementRow[], check: RowCheck):
   // Per key of sheet, theme, agreement and parties: the first row, until a second row arrives;
   // then the first row of each distinct activities. Activities are long texts, so they are keyed
   // only for rows whose other fields meet, nearly never on a real sheet.
-  const groups = new Map<string, AgreementRow | Map<string, number>>();
+  // Keyed level by level (sheet, theme, parties, then agreement), not by one joined string: the
+  // first three repeat on nearly every row, and a joined key was a new long string per row that
+  // the map kept alive to the end of the check.
+  const groupsBySheet = new Map<string, Map<string, Map<string, Map<string, Group>>>>();
   // Parties texts repeat on many rows: each distinct text is keyed once per check.
   const partiesKeys = new Map<string, string>();
-  for (const row of rows) {
+  // Indexed: this loop runs once per check, mostly unoptimised, where for-of allocates per row.
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as AgreementRow;
     if ((row.agreement ?? "") === "" && row.activities.length === 0) continue;
-    const key = buildRowKey(row, check, partiesKeys);
+    const groups = findGroups(groupsBySheet, row, check, partiesKeys);
+    const key = normaliseForDuplicates(row.agreement);
     const group = groups.get(key);
     if (group === undefined) {
       groups.set(key, row);
@@ -46,8 +52,16 @@ function normaliseForDuplicates(text: string | undefined): string {
   return stripMarkup(text ?? "").toLowerCase();
 }
 
-/** Sheet, theme, agreement and parties (as a set), normalised. */
-function buildRowKey(row: AgreementRow, check: RowCheck, partiesKeys: Map<string, string>): string {
+/** The first row of a key, or the first row of each distinct activities once a second row shares the key. */
+type Group = AgreementRow | Map<string, number>;
+
+/** The groups of the row's sheet, theme and parties (as a set), normalised; agreements key them. */
+function findGroups(
+  groupsBySheet: Map<string, Map<string, Map<string, Map<string, Group>>>>,
+  row: AgreementRow,
+  check: RowCheck,
+  partiesKeys: Map<string, string>,
+): Map<string, Group> {
   const partiesText = row.partiesText ?? "";
   let parties = partiesKeys.get(partiesText);
   if (parties === undefined) {
@@ -55,7 +69,18 @@ function buildRowKey(row: AgreementRow, check: RowCheck, partiesKeys: Map<string
     parties = [...reading.parties, ...reading.unknown.map((u) => normaliseForDuplicates(u.value))].sort().join(",");
     partiesKeys.set(partiesText, parties);
   }
-  return `${row.sheet}\u0000${toMatchKey(row.theme ?? "")}\u0000${normaliseForDuplicates(row.agreement)}\u0000${parties}`;
+  const byTheme = findOrAdd(groupsBySheet, row.sheet);
+  const byParties = findOrAdd(byTheme, toMatchKey(row.theme ?? ""));
+  return findOrAdd(byParties, parties);
+}
+
+function findOrAdd<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let inner = map.get(key);
+  if (inner === undefined) {
+    inner = new Map();
+    map.set(key, inner);
+  }
+  return inner;
 }
 
 /** The activities of every year, normalised (ascending by year already: no sort needed). */

@@ -354,7 +354,7 @@ function readWorksheetPart(xml: XmlScanner, part: string, sheet: string, context
   fillHoles(formats, () => []);
   for (const rowValues of values) fillHoles(rowValues, () => null);
   for (const rowFormats of formats) fillHoles(rowFormats, () => GENERAL);
-  return { sheet, origin: "A1", values, formats };
+  return merges.length === 0 ? { sheet, origin: "A1", values, formats } : { sheet, origin: "A1", values, formats, merges };
 }
 
 function placeCell(values: CellValue[][], formats: string[][], row: number, column: number, value: CellValue, format: string): void {

@@ -33,6 +33,9 @@ export interface PartiesReading {
 /** Separators between parties: , ; / & + and the words "en" / "and". */
 const SEPARATOR_PATTERN = /\s*[,;/&+]\s*|\s+(?:en|and)\s+/i;
 
+/** "en" or "and" at either end of a part. */
+const EDGE_SEPARATOR_PATTERN = /^(?:en|and)\s+|\s+(?:en|and)$/i;
+
 /** Longest party name, in words, tried when splitting "Samen Sterk Lefier". */
 const MAX_NAME_WORDS = 4;
 
@@ -40,7 +43,8 @@ const MAX_NAME_WORDS = 4;
 export function splitPartiesText(text: string): string[] {
   return stripMarkup(text)
     .split(SEPARATOR_PATTERN)
-    .map((part) => collapseWhitespace(part))
+    // "Lefier, en Woonservice": a separator word left over next to a comma is no part of a name.
+    .map((part) => collapseWhitespace(part).replace(EDGE_SEPARATOR_PATTERN, ""))
     .filter((part) => part !== "");
 }
 

@@ -104,6 +104,21 @@ describe("model init", () => {
     expect(strip(before.stdout).findings.length).toBeGreaterThan(0);
   });
 
+  it("--from a workbook unlike the built-in model writes the model learned from it: the copy checks the same", async () => {
+    const sample = path.join(FIXTURES, "real-wageningen-monitor-2021.xlsx");
+    const file = path.join(dir, "wageningen-met-model.xlsx");
+    await runModelInit({ file, from: sample });
+    const model = await readModelFile(file);
+    expect(model.themes.map((t) => t.name)).toEqual(["Betaalbaarheid, Beschikbaarheid & Leefbaarheid", "Wonen & Gezondheid", "Duurzaamheid"]);
+    // The misspelling seen once is not learned: the coordinator confirms the model without it.
+    expect(model.parties.map((p) => p.name)).toEqual(["de Woningstichting", "gemeente", "Idealis", "SFO"]);
+    const before = await runCliCaptured(["check", sample, "--json"]);
+    const after = await runCliCaptured(["check", file, "--json"]);
+    const findingsOf = (stdout: string) => (JSON.parse(stdout) as { findings: unknown[] }).findings;
+    expect(findingsOf(after.stdout)).toEqual(findingsOf(before.stdout));
+    expect(after.code).toBe(before.code);
+  });
+
   it("refuses to overwrite an existing file (exit 2, one line, file untouched)", async () => {
     const file = path.join(dir, "bestaat.xlsx");
     await fs.writeFile(file, "niet overschrijven");

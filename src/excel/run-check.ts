@@ -43,6 +43,7 @@ export async function writeCheck(
 }
 
 export function toSheetGrid(grid: MutableGrid): SheetGrid {
-  return { sheet: grid.sheet, origin: grid.origin, values: grid.values, formats: grid.formats };
+  const sheetGrid = { sheet: grid.sheet, origin: grid.origin, values: grid.values, formats: grid.formats };
+  return grid.merges === undefined || grid.merges.length === 0 ? sheetGrid : { ...sheetGrid, merges: grid.merges };
 }
 

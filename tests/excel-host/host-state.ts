@@ -72,6 +72,8 @@ export class HostSheet {
   readonly cells = new Map<string, HostCell>();
   conditionalFormats: HostConditionalFormat[] = [];
   readonly validations = new Map<string, HostValidation>();
+  /** Merged areas (zero-based rects), as a test sets them up: the host keeps a value in the top-left cell only. */
+  readonly merges: { top: number; left: number; bottom: number; right: number }[] = [];
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
   freezeRows = 0;

@@ -31,17 +31,33 @@ interface NameCount {
 export function matchesModel(rows: readonly AgreementRow[], model: Model): boolean {
   const index = createModelIndex(model);
   const themes = new Set<string>();
-  const parts = new Set<string>();
+  // Distinct texts first: a large sheet repeats a few parties cells on thousands of rows.
+  const partiesTexts = new Set<string>();
   for (const row of rows) {
     if (row.theme !== undefined) themes.add(row.theme);
-    if (row.partiesText !== undefined) for (const part of splitPartiesText(row.partiesText)) if (!isGroupWord(part)) parts.add(part);
+    if (row.partiesText !== undefined) partiesTexts.add(row.partiesText);
   }
-  const knownThemes = [...themes].filter((theme) => index.findTheme(theme) !== undefined || index.themeNames.suggest(theme) !== undefined);
-  const knownParties = [...parts].filter((part) => {
-    const reading = parseParties(part, model.parties);
-    return reading.parties.length > 0 || reading.joined.length > 0 || reading.unknown.every((u) => u.suggestion !== undefined);
-  });
-  return isMostly(knownThemes.length, themes.size) && isMostly(knownParties.length, parts.size);
+  const parts = new Set<string>();
+  for (const text of partiesTexts) for (const part of splitPartiesText(text)) if (!isGroupWord(part)) parts.add(part);
+  // Exact names first: a near miss (an edit distance to every name) is only looked for when the
+  // exact ones do not make the share.
+  return (
+    hasMostlyKnown([...themes], (theme) => index.findTheme(theme) !== undefined, (theme) => index.themeNames.suggest(theme) !== undefined) &&
+    hasMostlyKnown(
+      [...parts],
+      (part) => parseParties(part, model.parties).parties.length > 0,
+      (part) => {
+        const reading = parseParties(part, model.parties);
+        return reading.joined.length > 0 || reading.unknown.every((u) => u.suggestion !== undefined);
+      },
+    )
+  );
+}
+
+function hasMostlyKnown(names: readonly string[], isKnown: (name: string) => boolean, isNearMiss: (name: string) => boolean): boolean {
+  const unknown = names.filter((name) => !isKnown(name));
+  if (isMostly(names.length - unknown.length, names.length)) return true;
+  return isMostly(names.length - unknown.filter((name) => !isNearMiss(name)).length, names.length);
 }
 
 function isMostly(known: number, total: number): boolean {

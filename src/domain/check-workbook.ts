@@ -9,7 +9,8 @@ import { findTables } from "./tables/find-tables";
 import type { SheetGrid } from "./core/grid";
 import { formatFinding } from "./findings/messages";
 import { MODEL_SHEET_NAME, MONITORING_SHEET_NAME, type Model } from "./model/model";
-import { readAgreements } from "./agreements/read-agreements";
+import { readAgreements, type AgreementsReading } from "./agreements/read-agreements";
+import { learnModel, matchesModel } from "./model/learn-model";
 import { readModelSheet } from "./model/read-model-sheet";
 import type { NumericTable } from "./tables/table";
 
@@ -66,14 +67,12 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
   const lang = options.lang ?? "nl";
   const findings: FindingData[] = [];
 
-  const baseModel = options.model ?? DEFAULT_MODEL;
   const modelSheet = sheets.find((s) => s.sheet.trim().toLowerCase() === MODEL_SHEET_NAME.toLowerCase());
-  let model = baseModel;
-  if (modelSheet) {
-    const read = readModelSheet(modelSheet, baseModel);
-    model = read.model;
-    appendAll(findings, read.findings);
-  }
+  const applyModelSheet = (base: Model): { model: Model; findings: readonly FindingData[] } =>
+    modelSheet ? readModelSheet(modelSheet, base) : { model: base, findings: [] };
+  const sheetRead = applyModelSheet(options.model ?? DEFAULT_MODEL);
+  appendAll(findings, sheetRead.findings);
+  let model = sheetRead.model;
 
   const ownSheets = new Set(options.toolSheets ?? []);
   const byMarker = options.toolSheetsByMarker === true;
@@ -81,7 +80,18 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
   const foundTables = findTables(dataSheets);
   appendAll(findings, foundTables.findings);
 
-  const read = readAgreements(dataSheets, model, foundTables.tables, { year: model.settings.monitoringYear ?? options.year });
+  const readWith = (m: Model): AgreementsReading =>
+    readAgreements(dataSheets, m, foundTables.tables, { year: m.settings.monitoringYear ?? options.year });
+  let read = readWith(model);
+  // Without a model of its own (a --model, or a Model sheet naming themes and parties), a
+  // workbook that does not match the built-in model gets the model learned from its rows; the
+  // Model sheet's blocks still win over the learned parts.
+  const ownBlocks = model.source.kind === "sheet" ? model.source.blocks : [];
+  const ownModel = options.model !== undefined || (ownBlocks.includes("Thema's") && ownBlocks.includes("Partijen"));
+  if (!ownModel && !matchesModel(read.agreements, model)) {
+    model = applyModelSheet(learnModel(read.agreements, model)).model;
+    read = readWith(model);
+  }
   appendAll(findings, read.findings);
 
   const year = model.settings.monitoringYear ?? options.year ?? latestYear(read.statusYears);

@@ -23,6 +23,8 @@ export interface MutableGrid {
   left: number;
   values: CellValue[][];
   formats: string[][];
+  /** Merged areas as sheet A1 ranges (ExcelApi 1.13; absent on older hosts). */
+  merges?: string[];
   /** Size of the last full read's response (values + numeric cells' formats, JSON): the next read's estimate. */
   bytes?: number;
 }
@@ -35,6 +37,8 @@ export interface SheetFormatsState {
   readonly validationCells: Excel.RangeAreas;
   /** Loaded: protected (WorksheetProtection, ExcelApi 1.2). */
   readonly protection: Excel.WorksheetProtection;
+  /** Loaded: address (null object when nothing is merged); absent where ExcelApi 1.13 is not supported. */
+  readonly mergedAreas?: Excel.RangeAreas;
 }
 
 /** The values of one of the add-in's own sheets (mirror, snapshot, list), as last written. */
@@ -88,7 +92,26 @@ export function queueFormatsLoad(context: Excel.RequestContext, sheet: string): 
   // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read
   const protection = worksheet.protection;
   protection.load("protected");
-  return { sheet, conditionalFormats, validationCells, protection };
+  if (!supportsMergedAreas()) return { sheet, conditionalFormats, validationCells, protection };
+  // Range.getMergedAreasOrNullObject (ExcelApi 1.13, above the manifest's 1.9): on older hosts a
+  // merged theme cell is read on its first row only, as Range.values shows it.
+  const mergedAreas = worksheet.getRange().getMergedAreasOrNullObject();
+  mergedAreas.load("address");
+  return { sheet, conditionalFormats, validationCells, protection, mergedAreas };
+}
+
+function supportsMergedAreas(): boolean {
+  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", "1.13") === true;
+}
+
+/** The local A1 ranges of a RangeAreas address ("Blad1!A4:A6, 'Mijn, blad'!B2:C2" -> A4:A6, B2:C2). */
+export function listAreaRanges(address: string): string[] {
+  const ranges: string[] = [];
+  const pattern = /(?:'(?:[^']|'')*'|[^!,']*)!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)/g;
+  for (let match = pattern.exec(address); match; match = pattern.exec(address)) {
+    if (match[1] !== undefined) ranges.push(match[1].replace(/\$/g, ""));
+  }
+  return ranges;
 }
 
 /**
@@ -269,7 +292,12 @@ async function finishRead(context: Excel.RequestContext, read: PartialRead, sync
     }
   }
   const state: WorkbookState = { worksheets: context.workbook.worksheets, names: context.workbook.names, formats, owned, workbook: context.workbook };
-  return { state, grids: checked.map((name) => grids.get(name) ?? emptyGrid(name)) };
+  const readGrids = checked.map((name) => grids.get(name) ?? emptyGrid(name));
+  for (const grid of readGrids) {
+    const merged = formats.get(grid.sheet)?.mergedAreas;
+    if (merged && !merged.isNullObject) grid.merges = listAreaRanges(merged.address);
+  }
+  return { state, grids: readGrids };
 }
 
 interface Chunk {

@@ -85,5 +85,6 @@ export async function hideNewSheets(names: readonly string[]): Promise<void> {
 }
 
 export function toSheetGrid(grid: MutableGrid): SheetGrid {
-  return { sheet: grid.sheet, origin: grid.origin, values: grid.values, formats: grid.formats };
+  const sheetGrid = { sheet: grid.sheet, origin: grid.origin, values: grid.values, formats: grid.formats };
+  return grid.merges === undefined || grid.merges.length === 0 ? sheetGrid : { ...sheetGrid, merges: grid.merges };
 }

@@ -104,6 +104,21 @@ describe("model init", () => {
     expect(strip(before.stdout).findings.length).toBeGreaterThan(0);
   });
 
+  it("--from a workbook unlike the built-in model writes the model learned from it: the copy checks the same", async () => {
+    const sample = path.join(FIXTURES, "real-wageningen-monitor-2021.xlsx");
+    const file = path.join(dir, "wageningen-met-model.xlsx");
+    await runModelInit({ file, from: sample });
+    const model = await readModelFile(file);
+    expect(model.themes.map((t) => t.name)).toEqual(["Betaalbaarheid, Beschikbaarheid & Leefbaarheid", "Wonen & Gezondheid", "Duurzaamheid"]);
+    // The misspelling seen once is not learned: the coordinator confirms the model without it.
+    expect(model.parties.map((p) => p.name)).toEqual(["de Woningstichting", "gemeente", "Idealis", "SFO"]);
+    const before = await runCliCaptured(["check", sample, "--json"]);
+    const after = await runCliCaptured(["check", file, "--json"]);
+    const findingsOf = (stdout: string) => (JSON.parse(stdout) as { findings: unknown[] }).findings;
+    expect(findingsOf(after.stdout)).toEqual(findingsOf(before.stdout));
+    expect(after.code).toBe(before.code);
+  });
+
   it("refuses to overwrite an existing file (exit 2, one line, file untouched)", async () => {
     const file = path.join(dir, "bestaat.xlsx");
     await fs.writeFile(file, "niet overschrijven");
@@ -158,8 +173,11 @@ describe("--model <file.xlsx>", () => {
     const file = path.join(dir, "veendam-zonder-model.xlsx");
     await workbook.xlsx.writeFile(file);
 
-    const without = JSON.parse((await runCliCaptured(["check", file, "--json"])).stdout) as { findings: { code: string }[] };
-    expect(without.findings.some((f) => f.code === "unknown-theme")).toBe(true); // the default model does not know Veendam
+    const without = JSON.parse((await runCliCaptured(["check", file, "--json"])).stdout) as { year: number | null; findings: { code: string }[] };
+    // The built-in model does not know Veendam: its themes and parties are learned from its rows
+    // (no unknown-theme), but the Model sheet's monitoring year and Controles are not there.
+    expect(without.findings.some((f) => f.code === "unknown-theme" || f.code === "cross-check")).toBe(false);
+    expect(without.year).not.toBe(2023);
 
     const run = await runCliCaptured(["check", file, "--json", "--model", OTHER_MODEL]);
     const report = JSON.parse(run.stdout) as { year: number; findings: { code: string; cell: string }[] };

@@ -1079,6 +1079,15 @@ export class RangeProxy extends HostObject {
     return areas;
   }
 
+  /** Merged areas whose top-left cell lies in the range (ExcelApi 1.13). */
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    return new RangeAreasProxy(this.backend, `${this.path}.getMergedAreasOrNullObject()`, () => {
+      const { sheet, rect } = this.target();
+      const rects = sheet.merges.filter((m) => m.top >= rect.top && m.top <= rect.bottom && m.left >= rect.left && m.left <= rect.right);
+      return { sheet, rects };
+    });
+  }
+
   select(): void {
     this.call("select", [], () => {
       const { sheet, rect } = this.target();

@@ -79,6 +79,8 @@ export class HostSheet {
   validationAreas: { rect: Rect; validation: HostValidation }[] = [];
   /** Worksheet protection (Range writes are refused with AccessDenied while it is on). */
   protected = false;
+  /** Merged areas (zero-based rects), as a test sets them up: the host keeps a value in the top-left cell only. */
+  readonly merges: { top: number; left: number; bottom: number; right: number }[] = [];
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
   freezeRows = 0;

@@ -8,9 +8,9 @@ import { runCliCaptured } from "../cli/run-cli";
 
 /**
  * The real-layout fixtures (tests/fixtures/real-*.xlsx, built by scripts/build-real-fixtures.js)
- * against their hand-written goldens (real-*.findings.json). This file compares the TABLE findings:
- * every golden table finding at its cell, nothing else from the table rules. The goldens also hold
- * the agreement side (agreementRows and agreement findings) for the agreements reader to meet.
+ * against their hand-written goldens (real-*.findings.json): every golden table finding at its
+ * cell, nothing else from the table rules; exactly the golden number of agreement rows and every
+ * golden agreement finding at its cell (with its suggestion), nothing else from the row rules.
  */
 
 const FIXTURES = join(__dirname, "..", "fixtures");
@@ -35,6 +35,7 @@ interface GoldenFinding {
   readonly cell: string;
   readonly expected?: number | string;
   readonly actual?: number | string;
+  readonly suggestion?: string;
 }
 
 interface Golden {
@@ -79,7 +80,19 @@ describe.each(NAMES)("%s", (name) => {
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: golden.exitCode, stderr: "" });
   });
 
-  it.todo("reads golden.agreementRows agreement rows and gives the golden agreement findings (issue 17, agreements side)");
+  it("reads exactly the golden agreement rows and gives exactly the golden agreement findings, each at its cell", async () => {
+    const { sheets } = await readWorkbookFile(join(FIXTURES, golden.fixture));
+    const result = checkWorkbook(sheets);
+    expect(result.agreements.length).toBe(golden.agreementRows);
+    const rowFindings = result.findings.filter((f: Finding) => !TABLE_CODES.has(f.code));
+    const expected = golden.findings.filter((f) => !TABLE_CODES.has(f.code));
+    expect(rowFindings.map(located).sort()).toEqual(expected.map(located).sort());
+    for (const want of expected) {
+      if (want.suggestion === undefined) continue;
+      const got = rowFindings.find((f) => f.code === want.code && f.cell === want.cell && f.sheet === want.sheet);
+      expect({ cell: want.cell, suggestion: got?.suggestion }).toEqual({ cell: want.cell, suggestion: want.suggestion });
+    }
+  });
 });
 
 describe("the committed real-*.xlsx", () => {

@@ -1,7 +1,7 @@
 import { promises as fs } from "fs";
 import { basename } from "path";
 import type ExcelJS from "exceljs";
-import { DEFAULT_MODEL, formatFinding, MODEL_SHEET_NAME, translate, type Model } from "../../domain";
+import { checkWorkbook, DEFAULT_MODEL, formatFinding, MODEL_SHEET_NAME, translate, type Model } from "../../domain";
 import { readModelSheet } from "../../domain";
 import { writeModelSheet } from "../../domain";
 import { InputError } from "../input-error";
@@ -19,17 +19,20 @@ export interface ModelInitArgs {
 
 /**
  * `prestatiemonitor model init <file.xlsx> [--from <workbook.xlsx>]`: writes the built-in model as
- * a Model sheet, into a new workbook or into a copy of `from`. Refuses (InputError, exit 2) to
+ * a Model sheet into a new workbook, or into a copy of `from` the model a check of `from` uses (the
+ * built-in one when `from` matches it, else the one learned from its rows) for the coordinator to confirm. Refuses (InputError, exit 2) to
  * overwrite an existing file or to add a second Model sheet. Returns the path written.
  */
 export async function runModelInit(args: ModelInitArgs): Promise<string> {
   if (await exists(args.file)) throw new InputError(translate("cli", "fileExists", "en", { file: args.file }));
   let bytes: Buffer | Buffer[];
+  let model = DEFAULT_MODEL;
   if (args.from !== undefined) {
     const input = await readWorkbookFile(args.from);
     const existing = input.sheets.find((s) => s.sheet.trim().toLowerCase() === MODEL_SHEET_NAME.toLowerCase());
     if (existing) throw new InputError(translate("cli", "modelSheetExists", "en", { file: args.from, sheet: existing.sheet }));
-    bytes = patchModelCopy(input.bytes, args.from, DEFAULT_MODEL);
+    model = checkWorkbook(input.sheets).model;
+    bytes = patchModelCopy(input.bytes, args.from, model);
   } else {
     // A wholly new workbook: exceljs may build it, there is nothing of the user's to keep.
     const { Workbook } = await importExcelJs();

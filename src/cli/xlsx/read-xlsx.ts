@@ -396,7 +396,7 @@ function readWorksheetPart(xml: XmlScanner, part: string, sheet: string, context
   fillHoles(formats, () => []);
   compactRows(values, null);
   compactRows(formats, GENERAL);
-  return { sheet, origin: "A1", values, formats };
+  return merges.length === 0 ? { sheet, origin: "A1", values, formats } : { sheet, origin: "A1", values, formats, merges };
 }
 
 function placeCell(

@@ -10,17 +10,12 @@
  */
 export const UNKNOWN_YEAR = 0;
 
-/** The fields an agreements sheet can map a column to. */
-export type AgreementField =
-  | "theme"
-  | "subtheme"
-  | "agreement"
-  | "parties"
-  | "activities"
-  | "status"
-  | "explanation"
-  | "target"
-  | "realised";
+/**
+ * The fields an agreements sheet can map a column to. `number` (the agreement's own number, 1.2
+ * or 3a) and `timing` (Planning, Termijn) are recognised so that they are never read as another
+ * field; rows do not carry them.
+ */
+export type AgreementField = "theme" | "subtheme" | "number" | "agreement" | "parties" | "timing" | "activities" | "status" | "explanation" | "target" | "realised";
 
 export interface YearStatus {
   /** The column's year; UNKNOWN_YEAR (0) for a yearless column whose year is not known. */

@@ -18,7 +18,10 @@ export interface HeaderCellMatch {
 
 const FIELD_NAMES: readonly { readonly field: AgreementField; readonly names: readonly string[]; readonly perYear: boolean }[] = [
   { field: "theme", names: ["Onderwerp", "Thema"], perYear: false },
+  // "nr" heads the seed's subtheme column (text); the reader reads numbers under it (1, 1.2, 3a)
+  // as agreement numbers, never as subthemes.
   { field: "subtheme", names: ["nr", "Subthema", "Deelonderwerp", "Subonderwerp"], perYear: false },
+  { field: "number", names: ["Nummer", "Volgnummer"], perYear: false },
   {
     field: "agreement",
     names: ["Actiepunt/prestatieafspraken", "Actiepunt/prestatieafspraak", "Afspraak", "Prestatieafspraak", "Prestatieafspraken"],
@@ -26,12 +29,26 @@ const FIELD_NAMES: readonly { readonly field: AgreementField; readonly names: re
   },
   {
     field: "parties",
-    names: ["Wie", "Partij", "Partijen", "Verantwoordelijk", "Verantwoordelijke", "Verantwoordelijke partij", "Trekker"],
+    names: [
+      "Wie",
+      "Partij",
+      "Partijen",
+      "Verantwoordelijk",
+      "Verantwoordelijke",
+      "Verantwoordelijke partij",
+      "Trekker",
+      "Betrokken partijen",
+      "Betrokkenen",
+      "Uitvoerder",
+      "Uitvoerders",
+    ],
     perYear: false,
   },
+  { field: "timing", names: ["Planning", "Wanneer", "Termijn", "Gereed", "Jaar", "Looptijd"], perYear: false },
   { field: "activities", names: ["Activiteitenoverzicht", "Activiteiten"], perYear: true },
   { field: "status", names: ["Status", "Stoplicht"], perYear: true },
-  { field: "explanation", names: ["Toelichting", "Voortgang"], perYear: true },
+  // A yearless Voortgang column may hold status words instead: the reader decides by its content.
+  { field: "explanation", names: ["Toelichting", "Voortgang", "Stand van zaken", "Opmerkingen", "Opmerking"], perYear: true },
   { field: "target", names: ["Doel", "Streefwaarde", "Ambitie"], perYear: true },
   { field: "realised", names: ["Realisatie", "Gerealiseerd", "Resultaat"], perYear: true },
 ];

@@ -1,4 +1,4 @@
-import { CORPORATION_GROUP_WORDS, type PartyDef } from "../model/model";
+import { PARTY_GROUP_WORDS, type PartyDef } from "../model/model";
 import { collapseWhitespace, memoiseText, stripMarkup, toMatchKey } from "../core/normalise-text";
 import { suggestName } from "../core/suggest-name";
 
@@ -33,6 +33,9 @@ export interface PartiesReading {
 /** Separators between parties: , ; / & + and the words "en" / "and". */
 const SEPARATOR_PATTERN = /\s*[,;/&+]\s*|\s+(?:en|and)\s+/i;
 
+/** "en" or "and" at either end of a part. */
+const EDGE_SEPARATOR_PATTERN = /^(?:en|and)\s+|\s+(?:en|and)$/i;
+
 /** Longest party name, in words, tried when splitting "Samen Sterk Lefier". */
 const MAX_NAME_WORDS = 4;
 
@@ -40,7 +43,8 @@ const MAX_NAME_WORDS = 4;
 export function splitPartiesText(text: string): string[] {
   return stripMarkup(text)
     .split(SEPARATOR_PATTERN)
-    .map((part) => collapseWhitespace(part))
+    // "Lefier, en Woonservice": a separator word left over next to a comma is no part of a name.
+    .map((part) => collapseWhitespace(part).replace(EDGE_SEPARATOR_PATTERN, ""))
     .filter((part) => part !== "");
 }
 
@@ -51,9 +55,9 @@ function buildLookup(parties: readonly PartyDef[]): ReadonlyMap<string, readonly
   const cached = LOOKUPS.get(parties);
   if (cached) return cached;
   const lookup = new Map<string, readonly string[]>();
-  const corporations = parties.filter((p) => p.kind === "corporatie").map((p) => p.name);
-  for (const word of CORPORATION_GROUP_WORDS) {
-    if (corporations.length > 0) lookup.set(toMatchKey(word), corporations);
+  for (const group of PARTY_GROUP_WORDS) {
+    const names = parties.filter((p) => group.kind === "all" || p.kind === group.kind).map((p) => p.name);
+    for (const word of group.words) lookup.set(toMatchKey(word), names);
   }
   // Names win over aliases and group words, so they are set last.
   for (const party of parties) {
@@ -97,6 +101,30 @@ function segmentNames(
   return undefined;
 }
 
+/** Marks a known name taken out of a parties text before it is split: private-use characters around its index. */
+const PLACEHOLDER_PATTERN = /^\uE000(\d+)\uE001$/;
+
+const COMPOUNDS = new WeakMap<readonly PartyDef[], readonly { readonly pattern: RegExp; readonly names: readonly string[] }[]>();
+
+/**
+ * Known names and group words that hold a separator ("Wonen & Zorg", "gemeente en corporaties"),
+ * longest first: they are matched whole before the text is split.
+ */
+function listCompoundNames(parties: readonly PartyDef[], lookup: ReadonlyMap<string, readonly string[]>): readonly { readonly pattern: RegExp; readonly names: readonly string[] }[] {
+  const cached = COMPOUNDS.get(parties);
+  if (cached) return cached;
+  const texts = [...parties.flatMap((p) => [p.name, ...p.aliases]), ...PARTY_GROUP_WORDS.flatMap((g) => g.words)];
+  const compounds = [...new Set(texts)]
+    .filter((text) => SEPARATOR_PATTERN.test(text))
+    .sort((a, b) => b.length - a.length)
+    .map((text) => {
+      const words = collapseWhitespace(text).split(" ").map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+      return { pattern: new RegExp(`(?<![\\p{L}\\p{N}])${words.join("\\s+")}(?![\\p{L}\\p{N}])`, "iu"), names: lookup.get(toMatchKey(text)) ?? [] };
+    });
+  COMPOUNDS.set(parties, compounds);
+  return compounds;
+}
+
 const READINGS = new WeakMap<readonly PartyDef[], (text: string) => PartiesReading>();
 
 /**
@@ -122,7 +150,22 @@ function readParties(text: string, parties: readonly PartyDef[]): PartiesReading
     for (const name of names) if (!found.includes(name)) found.push(name);
   };
 
-  for (const part of splitPartiesText(text)) {
+  // The longest known names first, before splitting: "Wonen & Zorg" is one party.
+  let rest = stripMarkup(text);
+  const taken: (readonly string[])[] = [];
+  for (const compound of listCompoundNames(parties, lookup)) {
+    for (let match = compound.pattern.exec(rest); match; match = compound.pattern.exec(rest)) {
+      rest = `${rest.slice(0, match.index)}, \uE000${taken.length}\uE001, ${rest.slice(match.index + match[0].length)}`;
+      taken.push(compound.names);
+    }
+  }
+
+  for (const part of splitPartiesText(rest)) {
+    const placeholder = PLACEHOLDER_PATTERN.exec(part);
+    if (placeholder) {
+      add(taken[Number(placeholder[1])] ?? []);
+      continue;
+    }
     const names = lookUpName(part, lookup);
     if (names) {
       add(names);

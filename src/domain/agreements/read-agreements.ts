@@ -20,6 +20,7 @@ import {
   addressOf,
   cellAt,
   formatAt,
+  fillMergedAreas,
   isBlank,
   isExcelError,
   readOrigin,
@@ -30,7 +31,8 @@ import {
   type SheetGrid,
 } from "../core/grid";
 import { matchHeaderCell } from "./match-header";
-import type { Model } from "../model/model";
+import type { Model, StatusDef } from "../model/model";
+import { normaliseStatus } from "./normalise-status";
 import { findMarkupTags, toMatchKey } from "../core/normalise-text";
 import { isPartiesLike } from "./parse-parties";
 import { createAgreementRow, createRowCells, createYearStatus, type RowFigures } from "./build-agreement-row";
@@ -59,10 +61,17 @@ export { UNKNOWN_YEAR };
 /** How one header row maps grid columns (zero-based offsets) to fields. */
 interface HeaderLayout {
   readonly row: number;
-  readonly theme: number;
+  /** The first grid row below the header (two rows below a header spread over two rows). */
+  readonly firstDataRow: number;
+  /** Absent when themes come only from heading rows ("1. Betaalbaarheid" above its agreements). */
+  readonly theme?: number;
   readonly subtheme?: number;
+  /** The agreement's own number (Nr., Nummer): never read as a field of the row. */
+  readonly number?: number;
   readonly agreement: number;
   readonly parties: number;
+  /** Planning, Termijn: recognised so that it is never read as another field. */
+  readonly timing?: number;
   /**
    * A shifted header (the seed's page headers: first cell empty, "Onderwerp" over the subtheme,
    * "nr" empty): the unlabelled column left of the theme column, which then holds the theme.
@@ -79,8 +88,11 @@ interface HeaderLayout {
 /** The fields a header may give a column per year. */
 type YearField = "activities" | "status" | "explanation" | "target" | "realised";
 
-/** A header names at least a theme, an agreement and a parties column. */
+/** A header names at least an agreement and a parties column, and three fields in all. */
 const REQUIRED_HEADER_FIELDS = 3;
+
+/** Rows below a header looked at to tell what a yearless Voortgang column holds. */
+const CONTENT_SAMPLE_ROWS = 40;
 
 function countHeaderCells(values: readonly CellValue[]): number {
   let count = 0;
@@ -92,8 +104,33 @@ function countHeaderCells(values: readonly CellValue[]): number {
   return count;
 }
 
-/** Reads a grid row as an agreements header, or undefined when it names no theme, agreement and parties column. */
-function readHeaderLayout(grid: SheetGrid, row: number, monitoringYear: number | undefined): HeaderLayout | undefined {
+/** The year a cell names on its own ("2022", 2022), for a header spread over two rows. */
+function readYearCell(value: CellValue): number | undefined {
+  const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
+  if (!/^\d{4}$/.test(text)) return undefined;
+  const year = Number(text);
+  return year >= 1900 && year <= 2200 ? year : undefined;
+}
+
+/**
+ * True when most filled cells below the header in `col` are status words or phrases ("ligt op
+ * schema", "vertraagd"): a yearless Voortgang column that is the status column.
+ */
+function holdsStatuses(grid: SheetGrid, row: number, col: number, statuses: readonly StatusDef[]): boolean {
+  let filled = 0;
+  let recognised = 0;
+  const last = Math.min(grid.values.length - 1, row + CONTENT_SAMPLE_ROWS);
+  for (let r = row + 1; r <= last; r++) {
+    const value = cellAt(grid, r, col);
+    if (typeof value !== "string" || isBlank(value)) continue;
+    filled += 1;
+    if (normaliseStatus(value, statuses) !== undefined) recognised += 1;
+  }
+  return filled > 0 && recognised * 2 > filled;
+}
+
+/** Reads a grid row as an agreements header, or undefined when it names no agreement and parties column. */
+function readHeaderLayout(grid: SheetGrid, row: number, monitoringYear: number | undefined, statuses: readonly StatusDef[]): HeaderLayout | undefined {
   // Every row is tried as a header: rule out data rows before allocating the column maps.
   if (countHeaderCells(grid.values[row] ?? []) < REQUIRED_HEADER_FIELDS) return undefined;
   const fields = new Map<AgreementField, number>();
@@ -104,28 +141,38 @@ function readHeaderLayout(grid: SheetGrid, row: number, monitoringYear: number |
     target: new Map(),
     realised: new Map(),
   };
-  const yearless = new Map<YearField, number>();
+  const yearless: Record<YearField, number[]> = { activities: [], status: [], explanation: [], target: [], realised: [] };
+  let secondRow = false;
   const width = grid.values[row]?.length ?? 0;
   for (let col = 0; col < width; col++) {
     const value = cellAt(grid, row, col);
     if (typeof value !== "string" || isBlank(value)) continue;
     const match = matchHeaderCell(value);
     if (!match) continue;
-    const { field, year } = match;
+    const { field } = match;
     if (isYearField(field)) {
-      if (year === undefined) {
-        if (!yearless.has(field)) yearless.set(field, col);
-      } else if (!dated[field].has(year)) {
-        dated[field].set(year, col);
-      }
+      // A header spread over two rows: "Status" above "2022".
+      const below = match.year === undefined ? readYearCell(cellAt(grid, row + 1, col)) : undefined;
+      if (below !== undefined) secondRow = true;
+      const year = match.year ?? below;
+      if (year === undefined) yearless[field].push(col);
+      else if (!dated[field].has(year)) dated[field].set(year, col);
     } else if (!fields.has(field)) {
       fields.set(field, col);
     }
   }
-  const theme = fields.get("theme");
   const agreement = fields.get("agreement");
   const parties = fields.get("parties");
-  if (theme === undefined || agreement === undefined || parties === undefined) return undefined;
+  if (agreement === undefined || parties === undefined) return undefined;
+
+  // A yearless Voortgang column holding status words is the status column when there is none.
+  if (dated.status.size === 0 && yearless.status.length === 0) {
+    const statusCol = yearless.explanation.find((col) => holdsStatuses(grid, row + (secondRow ? 1 : 0), col, statuses));
+    if (statusCol !== undefined) {
+      yearless.status.push(statusCol);
+      yearless.explanation = yearless.explanation.filter((col) => col !== statusCol);
+    }
+  }
 
   // A yearless column belongs to the monitoring year (Model sheet, else --year); without one, to
   // the latest year this header names for activities or explanations (then statuses), else
@@ -134,21 +181,29 @@ function readHeaderLayout(grid: SheetGrid, row: number, monitoringYear: number |
   const latest = headerYears.length > 0 ? Math.max(...headerYears) : undefined;
   const statusLatest = dated.status.size > 0 ? Math.max(...dated.status.keys()) : undefined;
   const defaultYear = monitoringYear ?? latest ?? statusLatest ?? UNKNOWN_YEAR;
-  for (const [field, col] of yearless) {
-    if (!dated[field].has(defaultYear)) dated[field].set(defaultYear, col);
+  for (const field of ["activities", "status", "explanation", "target", "realised"] as const) {
+    const col = yearless[field][0];
+    if (col !== undefined && !dated[field].has(defaultYear)) dated[field].set(defaultYear, col);
   }
 
-  const mapped = new Set<number>([...fields.values(), ...yearless.values()]);
+  const mapped = new Set<number>([...fields.values()]);
+  for (const cols of Object.values(yearless)) for (const col of cols) mapped.add(col);
   for (const map of Object.values(dated)) for (const col of map.values()) mapped.add(col);
-  const left = theme - 1;
+  const theme = fields.get("theme");
+  const left = theme === undefined ? -1 : theme - 1;
   const shiftSource = left >= 0 && isBlank(cellAt(grid, row, left)) && !mapped.has(left) ? left : undefined;
   const subtheme = fields.get("subtheme");
+  const number = fields.get("number");
+  const timing = fields.get("timing");
   return {
     row,
-    theme,
+    firstDataRow: row + (secondRow ? 2 : 1),
     agreement,
     parties,
+    ...(theme !== undefined ? { theme } : {}),
     ...(subtheme !== undefined ? { subtheme } : {}),
+    ...(number !== undefined ? { number } : {}),
+    ...(timing !== undefined ? { timing } : {}),
     ...(shiftSource !== undefined ? { shiftSource } : {}),
     activities: sortByYear(dated.activities),
     status: sortByYear(dated.status),
@@ -168,8 +223,8 @@ function sortByYear(map: ReadonlyMap<number, number>): ReadonlyMap<number, numbe
 
 /** Every grid column a header maps (including a shifted header's unlabelled theme column). */
 function listMappedColumns(layout: HeaderLayout): number[] {
-  const cols = [layout.theme, layout.agreement, layout.parties];
-  if (layout.subtheme !== undefined) cols.push(layout.subtheme);
+  const cols = [layout.agreement, layout.parties];
+  for (const col of [layout.theme, layout.subtheme, layout.number, layout.timing]) if (col !== undefined) cols.push(col);
   if (layout.shiftSource !== undefined) cols.push(layout.shiftSource);
   for (const map of [layout.activities, layout.status, layout.explanation, layout.target, layout.realised]) cols.push(...map.values());
   return cols;
@@ -337,6 +392,15 @@ const MAX_TABLE_HEADER_CELL = 60;
 /** A row number or list label in a margin column: "1", "1.", "2)", "(a)", "b.". */
 const ROW_LABEL_PATTERN = /^\s*\(?(?:\d+|[a-z])[.)]?\s*$/i;
 
+/** A heading's number: "2.", "2.1", "3)" followed by its name (group 1: the number). */
+const HEADING_NUMBER_PATTERN = /^(\d+(?:\.\d+)*)[.)]?\s+(?=\S)/;
+
+/** Longest text read as a theme or subtheme heading row. */
+const MAX_HEADING_LENGTH = 120;
+
+/** An agreement's own number: 1, 1.2, 2.3a, 4b. */
+const AGREEMENT_NUMBER_PATTERN = /^\d+(?:[.,]\d+)*[a-z]?\.?$/i;
+
 /** Minimum number of one-cell rows that make an agreement laid out one field per line. */
 const MIN_STACKED_FIELDS = 3;
 
@@ -346,6 +410,10 @@ class SheetRegionReader {
   shiftedRows = 0;
   plainRows = 0;
   private expectTableHeader = false;
+  /** The theme (and subtheme) set by the latest heading row above. */
+  private heading: { readonly theme?: ReadCell; readonly subtheme?: ReadCell } = {};
+  /** The header's leftmost mapped column: heading rows start there or left of it. */
+  private readonly firstColumn: number;
   private readonly yearColumns: YearColumns;
   /** The grid's origin, parsed once: every row needs it. */
   private readonly origin: { readonly row: number; readonly col: number };
@@ -362,7 +430,10 @@ class SheetRegionReader {
     private readonly tableAreas: readonly TableArea[],
     private readonly cells: CellReader,
     private readonly rows: AgreementRow[],
+    /** The grid before merged areas were filled: tells a heading merged across the row. */
+    private readonly rawGrid: SheetGrid,
   ) {
+    this.firstColumn = Math.min(...listMappedColumns(layout));
     this.yearColumns = listYearColumns(layout);
     this.activityLetters = this.yearColumns.activityCols.map((col) => cells.lettersOf(col));
     this.statusLetters = this.yearColumns.statusCols.map((col) => cells.lettersOf(col));
@@ -379,10 +450,16 @@ class SheetRegionReader {
     while (row <= to) {
       this.scanRow(row, mapped, scan);
       if (scan.count === 0 || !scan.touchesMapped) {
+        // A heading may stand left of every mapped column.
+        if (scan.count > 0 && scan.first < this.firstColumn && !this.isTableRow(row, scan.first)) this.readHeading(row, scan);
         row += 1;
         continue;
       }
       if (this.isTableRow(row, scan.first)) {
+        row += 1;
+        continue;
+      }
+      if (this.readHeading(row, scan)) {
         row += 1;
         continue;
       }
@@ -429,6 +506,42 @@ class SheetRegionReader {
     return cols;
   }
 
+  /**
+   * A theme or subtheme heading row: text only in its first cell, at or left of the header's
+   * first column, numbered ("2. Duurzaamheid", "2.1 Nieuwbouw") or under a header without a theme
+   * column. It sets the theme (subtheme when numbered two deep) of the rows below; it is no agreement.
+   */
+  private readHeading(row: number, scan: RowScan): boolean {
+    const col = scan.first;
+    if (scan.count > 1 && !this.isOneMergedValue(row, col)) return false;
+    if (col > this.firstColumn) return false;
+    const value = cellAt(this.grid, row, col);
+    if (typeof value !== "string") return false;
+    const text = value.trim();
+    if (text.length > MAX_HEADING_LENGTH || isCaptionText(text) || isHtmlTableText(text)) return false;
+    const numbered = HEADING_NUMBER_PATTERN.exec(text);
+    if (!numbered && this.layout.theme !== undefined) return false;
+    const name = numbered ? text.slice(numbered[0].length).trim() : text;
+    if (!/\p{L}/u.test(name)) return false;
+    const cell = this.cells.read(row, col);
+    const depth = numbered ? (numbered[1] ?? "").split(".").filter((part) => part !== "").length : 1;
+    if (depth >= 2 && this.heading.theme !== undefined) {
+      this.heading = { theme: this.heading.theme, subtheme: { text: name, cell: cell.cell } };
+    } else {
+      this.heading = { theme: { text: name, cell: cell.cell } };
+    }
+    return true;
+  }
+
+  /** True when the row's filled cells are one merged cell's value spread over its area. */
+  private isOneMergedValue(row: number, col: number): boolean {
+    if (this.rawGrid === this.grid) return false;
+    const raw = this.rawGrid.values[row] ?? [];
+    let filled = 0;
+    for (let c = 0; c < raw.length; c++) if (!isBlank(raw[c])) filled += 1;
+    return filled === 1 && !isBlank(raw[col]);
+  }
+
   private isKnownTheme(text: string): boolean {
     return this.themeKeys.has(toMatchKey(text));
   }
@@ -446,7 +559,7 @@ class SheetRegionReader {
       this.expectTableHeader = false;
       if (!knownTheme && this.isTableHeaderLike(row)) return true;
     }
-    if (isHtmlTableText(first) && firstCol <= this.layout.theme) return true;
+    if (isHtmlTableText(first) && firstCol <= (this.layout.theme ?? this.layout.agreement)) return true;
     return !knownTheme && isNumericRow(this.grid, row);
   }
 
@@ -470,6 +583,7 @@ class SheetRegionReader {
    * reads right. Returns the last grid row used, or undefined when the row is not such a record.
    */
   private readStacked(row: number, to: number, col: number): number | undefined {
+    if (this.layout.theme === undefined) return undefined;
     const themeColumn = this.layout.shiftSource ?? this.layout.theme;
     if (col > this.layout.theme || col < themeColumn) return undefined;
     const firstText = textOf(cellAt(this.grid, row, col));
@@ -538,11 +652,11 @@ class SheetRegionReader {
     // Row numbers or labels such as "1." or "(a)" in a margin column are not shifted themes.
     const shifted =
       source !== undefined && typeof sourceValue === "string" && !isBlank(sourceValue) && !ROW_LABEL_PATTERN.test(sourceValue);
-    let themeCol: number;
+    let themeCol: number | undefined;
     let subthemeCol: number | undefined;
-    let themeText: string;
+    let themeText = "";
     let subthemeText = "";
-    if (shifted && source !== undefined) {
+    if (shifted && source !== undefined && layout.theme !== undefined) {
       this.shiftedRows += 1;
       themeText = cells.readText(row, source);
       themeCol = source;
@@ -556,14 +670,31 @@ class SheetRegionReader {
       }
     } else {
       this.plainRows += 1;
-      themeText = cells.readText(row, layout.theme);
       themeCol = layout.theme;
+      if (themeCol !== undefined) themeText = cells.readText(row, themeCol);
       if (layout.subtheme !== undefined) subthemeText = cells.readText(row, layout.subtheme);
       subthemeCol = layout.subtheme;
     }
+    // Under "Nr." a number (1, 1.2, 3a) is the agreement's own number, never a subtheme.
+    if (subthemeCol === layout.subtheme && AGREEMENT_NUMBER_PATTERN.test(subthemeText)) {
+      subthemeText = "";
+      subthemeCol = undefined;
+    }
+    const label = String(this.origin.row + row + 1);
+    // Blank theme or subtheme cells take the heading row's above them.
+    let themeCell = themeCol === undefined ? undefined : cells.lettersOf(themeCol) + label;
+    let subthemeCell = subthemeCol === undefined ? undefined : cells.lettersOf(subthemeCol) + label;
+    const { heading } = this;
+    if (themeText === "" && heading.theme !== undefined) {
+      themeText = heading.theme.text;
+      themeCell = heading.theme.cell;
+      if (subthemeText === "" && heading.subtheme !== undefined) {
+        subthemeText = heading.subtheme.text;
+        subthemeCell = heading.subtheme.cell;
+      }
+    }
     const agreement = cells.readText(row, layout.agreement);
     const partiesText = cells.readText(row, layout.parties);
-    const label = String(this.origin.row + row + 1);
     const columns = this.yearColumns;
     // Sized once and cut to the filled cells: push() onto [] reserved 17 slots for one entry.
     const activities = new Array<YearText>(columns.activityCols.length);
@@ -590,8 +721,8 @@ class SheetRegionReader {
     const figures = this.readFigures(row, label);
     // The first status and Toelichting entries hold the same addresses as `cells`: one string each.
     const rowCells = createRowCells(
-      cells.lettersOf(themeCol) + label,
-      subthemeCol === undefined ? undefined : cells.lettersOf(subthemeCol) + label,
+      themeCell,
+      subthemeCell,
       cells.lettersOf(layout.agreement) + label,
       cells.lettersOf(layout.parties) + label,
       activitiesCell,
@@ -743,10 +874,11 @@ export function readAgreements(
   const findings: FindingData[] = [];
   const statusYears = new Set<number>();
 
-  for (const grid of sheets) {
+  for (const rawGrid of sheets) {
+    const grid = fillMergedAreas(rawGrid);
     const layouts: HeaderLayout[] = [];
     grid.values.forEach((_, row) => {
-      const layout = readHeaderLayout(grid, row, monitoringYear);
+      const layout = readHeaderLayout(grid, row, monitoringYear, model.statuses);
       if (layout) layouts.push(layout);
     });
     if (layouts.length === 0) continue;
@@ -771,8 +903,8 @@ export function readAgreements(
       const regionAreas = tableAreas.filter(
         (a) => a.bottom >= origin.row + layout.row + 1 && a.top <= origin.row + lastRow,
       );
-      const region = new SheetRegionReader(grid, layout, model, themeKeys, regionAreas, cells, agreements);
-      region.readRows(layout.row + 1, lastRow);
+      const region = new SheetRegionReader(grid, layout, model, themeKeys, regionAreas, cells, agreements, rawGrid);
+      region.readRows(layout.firstDataRow, lastRow);
       columns.push(describeColumns(grid, layout, lastRow, region.shiftedRows > 0 && region.shiftedRows >= region.plainRows));
       for (const year of layout.status.keys()) if (year !== UNKNOWN_YEAR) statusYears.add(year);
     });

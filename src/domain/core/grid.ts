@@ -20,6 +20,11 @@ export interface SheetGrid {
   readonly values: Grid;
   /** Number formats (`Range.numberFormat`), same shape as `values` where known. */
   readonly formats?: readonly (readonly string[])[];
+  /**
+   * Merged areas as sheet A1 ranges ("A4:A6"). `values` holds a merged area's value in its
+   * top-left cell only, as Excel's `Range.values` does; see `fillMergedAreas`.
+   */
+  readonly merges?: readonly string[];
 }
 
 /** Zero-based row/column offsets of a cell inside a grid. */
@@ -147,4 +152,46 @@ const EXCEL_ERRORS = new Set([
 /** True when the value is an Excel error value such as `#REF!`. */
 export function isExcelError(value: CellValue | undefined): value is string {
   return typeof value === "string" && EXCEL_ERRORS.has(value.trim().toUpperCase());
+}
+
+/** Sheet coordinates (zero-based, inclusive) of an A1 range "A4:A6"; undefined when it is none. */
+export function parseA1Range(range: string): { top: number; left: number; bottom: number; right: number } | undefined {
+  const [start, end = start] = range.split(":");
+  const from = start === undefined ? undefined : parseA1(start);
+  const to = end === undefined ? undefined : parseA1(end);
+  if (!from || !to) return undefined;
+  return { top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
+}
+
+/**
+ * The grid with every cell of a merged area holding the area's top-left value (a theme merged
+ * down over its agreements holds for each of them). Rows that change are new arrays: a grid's
+ * row arrays are never changed in place. The grid itself when it has no merges.
+ */
+export function fillMergedAreas(grid: SheetGrid): SheetGrid {
+  if (grid.merges === undefined || grid.merges.length === 0) return grid;
+  const origin = readOrigin(grid);
+  const values = grid.values.slice();
+  const copied = new Set<number>();
+  for (const merge of grid.merges) {
+    const area = parseA1Range(merge);
+    if (!area) continue;
+    const top = area.top - origin.row;
+    const left = area.left - origin.col;
+    const value = cellAt(grid, top, left);
+    if (isBlank(value)) continue;
+    for (let row = Math.max(top, 0); row <= area.bottom - origin.row && row < values.length; row++) {
+      for (let col = Math.max(left, 0); col <= area.right - origin.col; col++) {
+        if (row === top && col === left) continue;
+        if (!copied.has(row)) {
+          values[row] = [...(values[row] ?? [])];
+          copied.add(row);
+        }
+        const line = values[row] as CellValue[];
+        while (line.length < col) line.push(null);
+        line[col] = value;
+      }
+    }
+  }
+  return { ...grid, values };
 }

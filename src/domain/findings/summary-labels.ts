@@ -33,6 +33,7 @@ export function formatPartyName(party: string, lang: Lang): string {
 /** "standaardmodel" or "Model-blad (Model: Thema's, Partijen)". */
 export function formatModelSource(summary: MonitoringSummary, lang: Lang): string {
   if (summary.model.kind === "default") return formatLabel("modelDefault", lang);
+  if (summary.model.kind === "learned") return formatLabel("modelLearned", lang);
   const blocks = summary.model.blocks.length > 0 ? `: ${summary.model.blocks.join(", ")}` : "";
   return `${formatLabel("modelSheet", lang)} (${summary.model.sheet ?? "Model"}${blocks})`;
 }

@@ -91,7 +91,7 @@ export const modelSchema = z.lazy(() =>
     crossChecks: z.array(crossCheckSchema),
     /** Where the model came from: the built-in default, or a Model sheet (which blocks). */
     source: z.object({
-      kind: z.enum(["default", "sheet"]),
+      kind: z.enum(["default", "sheet", "learned"]),
       sheet: z.string().optional(),
       blocks: z.array(z.string()),
     }),
@@ -112,6 +112,17 @@ export const DEFAULT_ORANGE_THRESHOLD = 50;
 
 /** Words in a parties cell that stand for every party of kind corporatie. */
 export const CORPORATION_GROUP_WORDS = ["corporaties", "woningcorporaties"] as const;
+
+/**
+ * Group words in a parties cell and the kind of party they stand for ("all": every party). A group
+ * word with no party of its kind in the model stands for none, and is no unknown party either.
+ */
+export const PARTY_GROUP_WORDS: readonly { readonly words: readonly string[]; readonly kind: PartyKind | "all" }[] = [
+  { words: CORPORATION_GROUP_WORDS, kind: "corporatie" },
+  { words: ["alle corporaties", "alle woningcorporaties"], kind: "corporatie" },
+  { words: ["huurdersorganisaties", "huurdersverenigingen", "alle huurdersorganisaties"], kind: "huurdersorganisatie" },
+  { words: ["alle partijen", "alle partners", "partijen", "allen", "iedereen"], kind: "all" },
+];
 
 /** Name of the optional model sheet. */
 export const MODEL_SHEET_NAME = "Model";

@@ -78,7 +78,7 @@ export interface MonitoringSummary {
   readonly generatedAt: string;
   readonly year: number | null;
   readonly municipality: string;
-  readonly model: { readonly kind: "default" | "sheet"; readonly sheet?: string; readonly blocks: readonly string[] };
+  readonly model: { readonly kind: "default" | "sheet" | "learned"; readonly sheet?: string; readonly blocks: readonly string[] };
   /** Model parties (in model order), for the report's header. */
   readonly parties: readonly string[];
   /** Status columns of every count table: the model's statuses, then NO_STATUS_KEY. */

@@ -304,8 +304,18 @@ describe("readAgreements: markup, error values and numbers", () => {
   });
 
   it("reads numbers and booleans in text columns as their text", () => {
-    const grid = sheetWith([["Borging", 2021, "X", "Lefier", true]]);
-    expect(read([grid]).agreements[0]).toMatchObject({ subtheme: "2021", activities: [{ year: 2021, text: "true" }] });
+    const grid = sheetWith([["Borging", "Regio Deal", 2021, "Lefier", true]]);
+    expect(read([grid]).agreements[0]).toMatchObject({ agreement: "2021", activities: [{ year: 2021, text: "true" }] });
+  });
+
+  it("reads a number under 'nr' (1, 1.2, 2.3a) as the agreement's own number, never as a subtheme", () => {
+    const grid = sheetWith([
+      ["Borging", 1, "X", "Lefier"],
+      ["Borging", "1.2", "X", "Lefier"],
+      ["Borging", "2.3a", "X", "Lefier"],
+      ["Borging", "Regio Deal", "X", "Lefier"],
+    ]);
+    expect(read([grid]).agreements.map((row) => row.subtheme)).toEqual([undefined, undefined, undefined, "Regio Deal"]);
   });
 });
 

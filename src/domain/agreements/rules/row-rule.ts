@@ -21,7 +21,8 @@ export type RowsRule = (rows: readonly AgreementRow[], check: RowCheck) => void;
 
 /**
  * Adds a finding about the row. Without the field's own cell (an agreement laid out one field
- * per line may lack one) it points at the theme cell.
+ * per line may lack one) it points at the theme cell, else (a sheet without a theme column) at
+ * the agreement cell.
  */
 export function addRowFinding<C extends FindingCode>(
   check: RowCheck,
@@ -32,7 +33,7 @@ export function addRowFinding<C extends FindingCode>(
   params?: FindingParamsByCode[C],
   suggestion?: string,
 ): void {
-  const at = cell ?? row.cells.theme;
+  const at = cell ?? row.cells.theme ?? row.cells.agreement;
   // The key order (code, severity, suggestion, sheet, row, cell, params) is the one exports have always shown.
   const data = { code, severity } as { -readonly [K in keyof FindingData]: FindingData[K] } & { params?: FindingParamsByCode[C] };
   if (suggestion !== undefined) data.suggestion = suggestion;

@@ -111,6 +111,7 @@ export const EN: Catalogue = {
     generatedAt: "Generated",
     model: "Model",
     modelDefault: "built-in model",
+    modelLearned: "model learned from the workbook",
     modelSheet: "Model sheet",
     parties: "Parties",
     agreements: "Agreements",

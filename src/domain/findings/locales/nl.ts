@@ -115,6 +115,7 @@ export const NL = {
     generatedAt: "Gegenereerd",
     model: "Model",
     modelDefault: "standaardmodel",
+    modelLearned: "model geleerd uit de werkmap",
     modelSheet: "Model-blad",
     parties: "Partijen",
     agreements: "Afspraken",

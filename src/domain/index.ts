@@ -15,3 +15,4 @@ export * from "./findings/summary-labels";
 export * from "./report/plan-monitoring-sheet";
 export { readModelSheet } from "./model/read-model-sheet";
 export { writeModelSheet } from "./model/write-model-sheet";
+export * from "./report/plan-new-year";

@@ -1,6 +1,7 @@
 import {
   countBySeverity,
   formatCellReference,
+  formatNumber,
   formatSeverity,
   translate,
   SEVERITIES,
@@ -18,15 +19,16 @@ export function formatHumanReport(result: CheckResult, workbook: string, options
   const words = (key: "verdictOk" | "verdictNotOk" | "agreements" | "tables" | "monitoringYear" | "noMonitoringYear"): string =>
     translate("cli", key, lang);
   const counts = countBySeverity(result.findings);
+  const count = (n: number): string => formatNumber(n, lang);
   const parts = [
-    `${counts.errors} ${formatSeverity("error", lang, counts.errors !== 1)}`,
-    `${counts.warnings} ${formatSeverity("warning", lang, counts.warnings !== 1)}`,
-    `${counts.infos} ${formatSeverity("info", lang, counts.infos !== 1)}`,
+    `${count(counts.errors)} ${formatSeverity("error", lang, counts.errors !== 1)}`,
+    `${count(counts.warnings)} ${formatSeverity("warning", lang, counts.warnings !== 1)}`,
+    `${count(counts.infos)} ${formatSeverity("info", lang, counts.infos !== 1)}`,
   ];
   const verdict = counts.errors > 0 ? words("verdictNotOk") : words("verdictOk");
   const scope = [
-    `${result.agreements.length} ${words("agreements")}`,
-    `${result.tables.length} ${words("tables")}`,
+    `${count(result.agreements.length)} ${words("agreements")}`,
+    `${count(result.tables.length)} ${words("tables")}`,
     result.year === undefined ? words("noMonitoringYear") : `${words("monitoringYear")} ${result.year}`,
   ].join(", ");
   const lines = [`${verdict}: ${workbook}: ${parts.join(", ")} (${scope})`];
@@ -34,9 +36,9 @@ export function formatHumanReport(result: CheckResult, workbook: string, options
   for (const severity of SEVERITIES) {
     const ofSeverity = result.findings.filter((f) => f.severity === severity);
     if (ofSeverity.length === 0) continue;
-    lines.push("", `${formatSeverity(severity, lang, true).toUpperCase()} (${ofSeverity.length})`);
+    lines.push("", `${formatSeverity(severity, lang, true).toUpperCase()} (${count(ofSeverity.length)})`);
     for (const [code, group] of groupByCode(ofSeverity)) {
-      lines.push(`  ${code} (${group.length})`);
+      lines.push(`  ${code} (${count(group.length)})`);
       const shown = options.all ? group : group.slice(0, GROUP_LIMIT);
       for (const finding of shown) lines.push(`    ${formatLine(finding)}`);
       if (shown.length < group.length) lines.push(`    ${translate("cli", "moreInGroup", lang, { count: group.length - shown.length })}`);

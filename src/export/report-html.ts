@@ -1,6 +1,6 @@
 import type { CheckResult } from "../domain";
 import type { Lang } from "../domain";
-import { formatSeverity } from "../domain";
+import { formatNumber, formatSeverity } from "../domain";
 import { NO_STATUS_KEY } from "../domain";
 import { buildMonitoringSummary, type MonitoringSummary, type StatusCounts } from "../domain";
 import {
@@ -58,7 +58,7 @@ export function renderReportHtml(summary: MonitoringSummary, lang: Lang, workboo
 <dt>${t("municipality")}</dt><dd>${escapeHtml(summary.municipality || "—")}</dd>
 <dt>${t("year")}</dt><dd>${escapeHtml(formatYear(summary, lang))}</dd>
 <dt>${t("parties")}</dt><dd>${escapeHtml(summary.parties.join(", ") || "—")}</dd>
-<dt>${t("agreements")}</dt><dd>${summary.agreementCount}</dd>
+<dt>${t("agreements")}</dt><dd>${formatNumber(summary.agreementCount, lang)}</dd>
 <dt>${t("findingsLine")}</dt><dd>${escapeHtml(formatSeverityCounts(sev, lang))}</dd>
 <dt>${t("model")}</dt><dd>${escapeHtml(formatModelSource(summary, lang))}</dd>
 <dt>${t("generatedAt")}</dt><dd>${escapeHtml(formatTimestamp(summary.generatedAt))}${
@@ -163,17 +163,17 @@ function renderChart(summary: MonitoringSummary, lang: Lang): string {
         width >= 14
           ? `<text x="${(x + width / 2).toFixed(1)}" y="${y + BAR_HEIGHT / 2 + 4}" text-anchor="middle" fill="${readableTextColor(
               status.color,
-            )}">${count}</text>`
+            )}">${formatNumber(count, lang)}</text>`
           : "";
       const rect = `<rect x="${x.toFixed(1)}" y="${y}" width="${width.toFixed(1)}" height="${BAR_HEIGHT}" fill="${
         status.color
-      }" stroke="#FFFFFF" stroke-width="0.5"><title>${escapeHtml(`${name}: ${formatStatusName(status.name, lang)} ${count}`)}</title></rect>`;
+      }" stroke="#FFFFFF" stroke-width="0.5"><title>${escapeHtml(`${name}: ${formatStatusName(status.name, lang)} ${formatNumber(count, lang)}`)}</title></rect>`;
       x += width;
       return rect + text;
     });
     return `<g><text x="${LABEL_WIDTH - 8}" y="${y + BAR_HEIGHT / 2 + 4}" text-anchor="end">${escapeHtml(label)}</text>${segments.join(
       "",
-    )}<text x="${(x + 6).toFixed(1)}" y="${y + BAR_HEIGHT / 2 + 4}" class="total">${theme.total}</text></g>`;
+    )}<text x="${(x + 6).toFixed(1)}" y="${y + BAR_HEIGHT / 2 + 4}" class="total">${formatNumber(theme.total, lang)}</text></g>`;
   });
   return `<svg class="chart" role="img" aria-label="${escapeHtml(formatLabel("chartTitle", lang))}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART_WIDTH} ${height}" width="100%" preserveAspectRatio="xMinYMin meet">${rows.join(
     "",
@@ -196,9 +196,9 @@ function renderCountTable(
         `<tr><th scope="row">${escapeHtml(display(r.name))}</th>${summary.statuses
           .map((s) => {
             const n = r.counts[s.name] ?? 0;
-            return `<td class="num${n === 0 ? " zero" : ""}">${n}</td>`;
+            return `<td class="num${n === 0 ? " zero" : ""}">${formatNumber(n, lang)}</td>`;
           })
-          .join("")}<td class="num total">${r.total}</td></tr>`,
+          .join("")}<td class="num total">${formatNumber(r.total, lang)}</td></tr>`,
     )
     .join("\n");
   return `<table class="counts"><thead><tr><th>${escapeHtml(first)}</th>${head}<th class="num">${escapeHtml(
@@ -213,7 +213,7 @@ function renderAgenda(summary: MonitoringSummary, lang: Lang): string {
   if (summary.agenda.length === 0) {
     return `<section class="agenda"><h2>${escapeHtml(heading)}</h2><p class="empty">${escapeHtml(
       formatLabel("agendaEmpty", lang),
-    )}</p><p class="note">${escapeHtml(formatLabel("withoutStatus", lang))}: ${summary.withoutStatus.length}</p></section>`;
+    )}</p><p class="note">${escapeHtml(formatLabel("withoutStatus", lang))}: ${formatNumber(summary.withoutStatus.length, lang)}</p></section>`;
   }
   const rows = summary.agenda.map(
     (item, i) => `<tr>
@@ -238,7 +238,7 @@ function renderAgenda(summary: MonitoringSummary, lang: Lang): string {
 <tbody>
 ${rows.join("\n")}
 </tbody></table>
-<p class="note">${escapeHtml(formatLabel("withoutStatus", lang))}: ${summary.withoutStatus.length}</p>
+<p class="note">${escapeHtml(formatLabel("withoutStatus", lang))}: ${formatNumber(summary.withoutStatus.length, lang)}</p>
 </section>`;
 }
 
@@ -322,7 +322,7 @@ function renderFindingCounts(summary: MonitoringSummary, lang: Lang): string {
     (c) =>
       `<tr><td><span class="sev ${c.severity}">${escapeHtml(formatSeverity(c.severity, lang))}</span></td><td><code>${escapeHtml(
         c.code,
-      )}</code></td><td class="num">${c.count}</td></tr>`,
+      )}</code></td><td class="num">${formatNumber(c.count, lang)}</td></tr>`,
   );
   return `<section class="finding-counts">
 <h2>${escapeHtml(formatLabel("findings", lang))}</h2>

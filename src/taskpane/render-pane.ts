@@ -1,4 +1,4 @@
-import { formatCellReference, formatSeverity, NO_STATUS_KEY, type Finding, type Lang, type Severity } from "../domain";
+import { formatCellReference, formatNumber, formatSeverity, NO_STATUS_KEY, type Finding, type Lang, type Severity } from "../domain";
 import type { CheckSummary, SeverityGroup } from "./findings-view";
 import { formatRuleTitle, translate } from "./i18n";
 
@@ -37,7 +37,7 @@ export function describeVerdict(summary: CheckSummary, hasAgreements: boolean, l
 
 /** "1 fout", "3 fouten", "1 warning". */
 function countWords(count: number, severity: Severity, lang: Lang): string {
-  return `${count} ${formatSeverity(severity, lang, count !== 1)}`;
+  return `${formatNumber(count, lang)} ${formatSeverity(severity, lang, count !== 1)}`;
 }
 
 /** Stoplight counts of the monitoring year and finding counts per severity. */
@@ -53,7 +53,7 @@ export function renderCounts(summary: CheckSummary, lang: Lang): HTMLElement {
       el("li", { class: "count" }, [
         renderSwatch(s.color),
         el("span", { class: "count-label" }, [s.status === NO_STATUS_KEY ? translate("noStatus", lang) : s.status]),
-        el("span", { class: "count-value" }, [String(s.count)]),
+        el("span", { class: "count-value" }, [formatNumber(s.count, lang)]),
       ]),
     ),
   );
@@ -69,7 +69,7 @@ export function renderCounts(summary: CheckSummary, lang: Lang): HTMLElement {
       el("li", { class: `count severity-${severity}` }, [
         el("span", { class: "severity-mark", "aria-hidden": "true" }),
         el("span", { class: "count-label" }, [formatSeverity(severity, lang, true)]),
-        el("span", { class: "count-value" }, [String(summary[key])]),
+        el("span", { class: "count-value" }, [formatNumber(summary[key], lang)]),
       ]),
     ),
   );
@@ -104,12 +104,12 @@ export function renderGroups(groups: readonly SeverityGroup[], lang: Lang, onSel
     el("section", { class: `severity-group severity-${group.severity}`, "aria-label": formatSeverity(group.severity, lang, true) }, [
       el("h3", { class: "severity-heading" }, [
         el("span", { class: "severity-mark", "aria-hidden": "true" }),
-        `${capitalize(formatSeverity(group.severity, lang, true))} (${group.count})`,
+        `${capitalize(formatSeverity(group.severity, lang, true))} (${formatNumber(group.count, lang)})`,
       ]),
       ...group.rules.map((rule) =>
         el("div", { class: "rule-group" }, [
           el("h4", { class: "rule-heading" }, [
-            `${formatRuleTitle(rule.code, lang)} (${rule.findings.length}) `,
+            `${formatRuleTitle(rule.code, lang)} (${formatNumber(rule.findings.length, lang)}) `,
             el("span", { class: "rule-code" }, [rule.code]),
           ]),
           el(

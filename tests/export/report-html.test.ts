@@ -33,7 +33,7 @@ describe("printable report HTML", () => {
     expect(html).toContain("Agenda bestuurlijk overleg (rood en oranje) 2022");
     expect(html).toContain("Huurbeleid wordt in 2022 aangepast.");
     expect(html).toContain("(geen toelichting)");
-    expect(html).toContain("Stand per 31 december 2021 is 3810");
+    expect(html).toContain("Stand per 31 december 2021 is 3.810");
     expect(html).toContain("2026-11-24 12:00 UTC");
   });
 
@@ -66,7 +66,7 @@ describe("printable report HTML", () => {
     const en = buildReportHtml(makeCheckResult("en"), "en", { generatedAt: AT });
     expect(en).toContain('<html lang="en">');
     expect(en).toContain("Agenda for the meeting (red and orange) 2022");
-    expect(en).toContain("Stock at 31 December 2021 is 3810");
+    expect(en).toContain("Stock at 31 December 2021 is 3,810");
   });
 });
 

@@ -1,4 +1,7 @@
 import { CATALOGUES, fillPlaceholders } from "./catalogue";
+import { formatNumber, isIdentifyingNumber } from "./format-number";
+
+export { formatNumber, isIdentifyingNumber };
 import { MODEL_PROBLEMS, type Finding, type FindingData, type Lang, type Severity } from "./finding";
 
 /**
@@ -11,12 +14,6 @@ import { MODEL_PROBLEMS, type Finding, type FindingData, type Lang, type Severit
 
 /** The problem keys `invalid-model` findings may use (each has a phrase in the catalogue). */
 export const MODEL_PROBLEM_KEYS: readonly string[] = MODEL_PROBLEMS;
-
-/** A number as the reader writes it: Dutch decimal comma in nl; no float noise (99.90000000000001). */
-export function formatNumber(value: number, lang: Lang): string {
-  const text = String(Math.round(value * 1e9) / 1e9);
-  return lang === "nl" ? text.replace(".", ",") : text;
-}
 
 /**
  * A placeholder's value: `expected`, `actual` and `suggestion` from the finding itself, an
@@ -31,7 +28,17 @@ function readValue(finding: FindingData, key: string, problem: string | undefine
   else if (key === "problem" && problem !== undefined) value = problem;
   else value = finding.params?.[key];
   if (value === undefined) return undefined;
-  return typeof value === "string" ? value : formatNumber(value, lang);
+  if (typeof value === "number") return formatNumber(value, lang, { grouping: !isIdentifyingNumber(key) });
+  return key === "expected" || key === "actual" ? formatNumberRange(value, lang) : value;
+}
+
+/** The rules write an interval of a sum as "3793…3798" (a JSON contract); the reader sees "3.793…3.798". */
+const NUMBER_RANGE = /^(-?\d+(?:\.\d+)?)\u2026(-?\d+(?:\.\d+)?)$/;
+
+function formatNumberRange(text: string, lang: Lang): string {
+  const match = NUMBER_RANGE.exec(text);
+  if (match === null) return text;
+  return `${formatNumber(Number(match[1]), lang)}\u2026${formatNumber(Number(match[2]), lang)}`;
 }
 
 function interpolate(template: string, finding: FindingData, problem: string | undefined, lang: Lang): string {

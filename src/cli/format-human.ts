@@ -1,13 +1,17 @@
 import {
   countBySeverity,
   formatCellReference,
+  formatNextStep,
   formatNumber,
   formatSeverity,
+  mergeAdjacentFindings,
   translate,
   SEVERITIES,
   type CheckResult,
   type Finding,
+  type FindingCode,
   type Lang,
+  type MergedFinding,
 } from "../domain";
 
 /** How many findings of one rule are listed before "… en N meer". */
@@ -39,17 +43,20 @@ export function formatHumanReport(result: CheckResult, workbook: string, options
     lines.push("", `${formatSeverity(severity, lang, true).toUpperCase()} (${count(ofSeverity.length)})`);
     for (const [code, group] of groupByCode(ofSeverity)) {
       lines.push(`  ${code} (${count(group.length)})`);
-      const shown = options.all ? group : group.slice(0, GROUP_LIMIT);
-      for (const finding of shown) lines.push(`    ${formatLine(finding)}`);
-      if (shown.length < group.length) lines.push(`    ${translate("cli", "moreInGroup", lang, { count: group.length - shown.length })}`);
+      lines.push(`    ${translate("phrases", "nextStep", lang, { step: formatNextStep(code, lang) })}`);
+      // Repeats in adjacent cells are one line with a range; the JSON keeps every cell.
+      const merged = mergeAdjacentFindings(group);
+      const shown = options.all ? merged : merged.slice(0, GROUP_LIMIT);
+      for (const line of shown) lines.push(`    ${formatLine(line, lang)}`);
+      if (shown.length < merged.length) lines.push(`    ${translate("cli", "moreInGroup", lang, { count: merged.length - shown.length })}`);
     }
   }
   if (counts.errors === 0 && counts.warnings === 0) lines.push("", translate("cli", "noErrorsOrWarnings", lang));
   return lines.join("\n") + "\n";
 }
 
-function groupByCode(findings: readonly Finding[]): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>();
+function groupByCode(findings: readonly Finding[]): Map<FindingCode, Finding[]> {
+  const groups = new Map<FindingCode, Finding[]>();
   for (const finding of findings) {
     const group = groups.get(finding.code) ?? [];
     group.push(finding);
@@ -58,8 +65,10 @@ function groupByCode(findings: readonly Finding[]): Map<string, Finding[]> {
   return groups;
 }
 
-function formatLine(finding: Finding): string {
-  const where = formatCellReference(finding.sheet, finding.cell ?? finding.range ?? "A1");
+function formatLine(line: MergedFinding, lang: Lang): string {
+  const { finding } = line;
+  const where = formatCellReference(finding.sheet, line.where === "" ? "A1" : line.where);
+  const cells = line.findings.length > 1 ? ` ${translate("phrases", "cellCount", lang, { count: line.findings.length })}` : "";
   // One finding per line: cell text with line breaks would break the layout.
-  return `${where}  ${finding.message.replace(/\s*[\r\n]+\s*/g, " ")}`;
+  return `${where}  ${finding.message.replace(/\s*[\r\n]+\s*/g, " ")}${cells}`;
 }

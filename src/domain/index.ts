@@ -16,3 +16,4 @@ export * from "./report/plan-monitoring-sheet";
 export { readModelSheet } from "./model/read-model-sheet";
 export { writeModelSheet } from "./model/write-model-sheet";
 export * from "./report/plan-new-year";
+export * from "./findings/merge-findings";

@@ -2,7 +2,7 @@ import { CATALOGUES, fillPlaceholders } from "./catalogue";
 import { formatNumber, isIdentifyingNumber } from "./format-number";
 
 export { formatNumber, isIdentifyingNumber };
-import { MODEL_PROBLEMS, type Finding, type FindingData, type Lang, type Severity } from "./finding";
+import { MODEL_PROBLEMS, type Finding, type FindingCode, type FindingData, type Lang, type Severity } from "./finding";
 
 /**
  * The one place that turns finding data into words (nl/en). The pane, the CLI, the Monitoring
@@ -53,9 +53,48 @@ export function formatMessage(finding: FindingData, lang: Lang): string {
     const key = finding.params.problem;
     if (Object.hasOwn(words.modelProblems, key)) problem = interpolate(words.modelProblems[key], finding, undefined, lang);
   }
-  const message = interpolate(words.messages[finding.code], finding, problem, lang);
+  let message = interpolate(words.messages[finding.code], finding, problem, lang);
+  const difference = describeDifference(finding, lang);
+  if (difference !== undefined) message = `${message} ${difference}`;
   if (finding.suggestion === undefined || finding.suggestion === "") return message;
   return `${message} ${interpolate(words.phrases.suggestion, finding, problem, lang)}`;
+}
+
+/** The closed interval a finding's `expected` or `actual` stands for: a number, or "a…b" as the rules write a sum's interval. */
+function readInterval(value: number | string | undefined): { min: number; max: number } | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? { min: value, max: value } : undefined;
+  if (value === undefined) return undefined;
+  const match = NUMBER_RANGE.exec(value);
+  return match === null ? undefined : { min: Number(match[1]), max: Number(match[2]) };
+}
+
+/**
+ * "Verschil: minstens 12 te veel." for a finding whose stated figure (`actual`) lies outside the
+ * figure it should be (`expected`): how far, and which way; "minstens" when the expected figure is
+ * an interval (rounded operands).
+ */
+function describeDifference(finding: FindingData, lang: Lang): string | undefined {
+  const actual = readInterval(finding.actual);
+  const expected = readInterval(finding.expected);
+  if (actual === undefined || expected === undefined) return undefined;
+  const atLeast = expected.min !== expected.max || actual.min !== actual.max;
+  let key: "differenceOver" | "differenceOverAtLeast" | "differenceUnder" | "differenceUnderAtLeast";
+  let difference: number;
+  if (actual.min > expected.max) {
+    difference = actual.min - expected.max;
+    key = atLeast ? "differenceOverAtLeast" : "differenceOver";
+  } else if (actual.max < expected.min) {
+    difference = expected.min - actual.max;
+    key = atLeast ? "differenceUnderAtLeast" : "differenceUnder";
+  } else {
+    return undefined;
+  }
+  return fillPlaceholders(CATALOGUES[lang].phrases[key], (name) => (name === "difference" ? formatNumber(difference, lang) : undefined));
+}
+
+/** What to do next about a finding of this code: one line ("wat nu"). */
+export function formatNextStep(code: FindingCode, lang: Lang): string {
+  return CATALOGUES[lang].nextSteps[code];
 }
 
 /**

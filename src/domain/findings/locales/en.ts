@@ -80,6 +80,35 @@ export const EN: Catalogue = {
     "unparseable-number": "Not a number",
     "number-as-text": "Number stored as text",
   },
+  /** What to do next about a finding, one line per rule ("wat nu"). */
+  nextSteps: {
+    "missing-theme": "Fill in the theme (pick one from the model's list).",
+    "unknown-theme": "Pick a theme from the model, or add this theme to the Thema's block on the Model sheet.",
+    "unknown-subtheme": "Pick a subtheme of this theme, or add it on the Model sheet.",
+    "missing-agreement": "Fill in the agreement, or delete the empty row.",
+    "missing-party": "Fill in who is responsible (Wie?).",
+    "unknown-party": "Write the party as the model does, or add it to the Partijen block on the Model sheet.",
+    "party-separator": "Put a comma or 'en' between the parties.",
+    "invalid-status": "Pick a status from the dropdown.",
+    "missing-status": "Fill in this monitoring year's status.",
+    "missing-status-column": "Add the Status and Toelichting columns for this monitoring year (New monitoring year), or choose another monitoring year.",
+    "missing-explanation": "Explain why the agreement is behind and what is being done.",
+    "duplicate-agreement": "Delete the duplicate row, or make clear how it differs.",
+    "markup-in-cell": "Remove the HTML markup from the cell (paste as text).",
+    "repeated-header": "Nothing to do; delete the repeated header row if it is not meant to be there.",
+    "cell-error": "Repair the formula or fill in the value.",
+    "invalid-model": "Repair the block on the Model sheet.",
+    "percent-sum": "Check the shares; together they should make 100%.",
+    "total-row": "Check the total and the rows above it; one of them is wrong.",
+    subtotal: "Check the subtotal and the rows under it.",
+    "total-column": "Check the total column and the columns that add up to it.",
+    "stock-flow": "Check the opening stock, the changes and the closing stock.",
+    "stock-continuity": "Carry one year's closing stock over as the next year's opening stock.",
+    "cross-check": "Check both figures; they should agree.",
+    "duplicate-table-number": "Give every table its own number.",
+    "unparseable-number": "Fill in a number (for example 1,234 or 12.5).",
+    "number-as-text": "Convert the cell to a number (Data > Text to Columns, or type the number again).",
+  },
   /** Severity, singular ("1 fout"). */
   severity: {
     error: "error",
@@ -94,7 +123,13 @@ export const EN: Catalogue = {
   },
   /** Phrases added to a finding message. */
   phrases: {
+    cellCount: "({count} cells)",
+    nextStep: "What now: {step}",
     suggestion: "Did you mean '{suggestion}'?",
+    differenceOver: "Difference: {difference} too many.",
+    differenceOverAtLeast: "Difference: at least {difference} too many.",
+    differenceUnder: "Difference: {difference} too few.",
+    differenceUnderAtLeast: "Difference: at least {difference} too few.",
   },
   /** Headings and column names of the monitoring summary: Monitoring sheet, summary workbook, HTML report, CSV. */
   labels: {

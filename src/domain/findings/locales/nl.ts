@@ -84,6 +84,35 @@ export const NL = {
     "unparseable-number": "Geen getal",
     "number-as-text": "Getal als tekst",
   },
+  /** What to do next about a finding, one line per rule ("wat nu"). */
+  nextSteps: {
+    "missing-theme": "Vul het thema in (kies er een uit de lijst van het model).",
+    "unknown-theme": "Kies een thema uit het model, of voeg dit thema toe aan het blok Thema's op het blad Model.",
+    "unknown-subtheme": "Kies een subthema dat bij dit thema hoort, of voeg het toe op het blad Model.",
+    "missing-agreement": "Vul de afspraak in, of verwijder de lege regel.",
+    "missing-party": "Vul in wie verantwoordelijk is (Wie?).",
+    "unknown-party": "Schrijf de partij zoals in het model, of voeg haar toe aan het blok Partijen op het blad Model.",
+    "party-separator": "Zet een komma of 'en' tussen de partijen.",
+    "invalid-status": "Kies een status uit de keuzelijst.",
+    "missing-status": "Vul de status van dit monitoringjaar in.",
+    "missing-status-column": "Voeg voor dit monitoringjaar de kolommen Status en Toelichting toe (Nieuw monitoringjaar), of kies een ander monitoringjaar.",
+    "missing-explanation": "Schrijf in de toelichting waarom de afspraak achterloopt en wat er gebeurt.",
+    "duplicate-agreement": "Verwijder de dubbele regel, of maak duidelijk waarin hij verschilt.",
+    "markup-in-cell": "Haal de HTML-opmaak uit de cel (plak als tekst).",
+    "repeated-header": "Niets te doen; verwijder de herhaalde kopregel als die niet bedoeld is.",
+    "cell-error": "Herstel de formule of vul de waarde in.",
+    "invalid-model": "Herstel het blok op het blad Model.",
+    "percent-sum": "Controleer de aandelen; samen horen ze 100% te zijn.",
+    "total-row": "Controleer het totaal en de rijen erboven; een van beide klopt niet.",
+    subtotal: "Controleer het subtotaal en de deelregels eronder.",
+    "total-column": "Controleer de totaalkolom en de kolommen die erin optellen.",
+    "stock-flow": "Controleer de beginstand, de mutaties en de eindstand.",
+    "stock-continuity": "Neem de eindstand van het ene jaar over als beginstand van het volgende.",
+    "cross-check": "Controleer beide getallen; ze horen bij elkaar te passen.",
+    "duplicate-table-number": "Geef elke tabel een eigen nummer.",
+    "unparseable-number": "Vul een getal in (bijvoorbeeld 1.234 of 12,5).",
+    "number-as-text": "Zet de cel om naar een getal (Gegevens > Tekst naar kolommen, of typ het getal opnieuw).",
+  },
   /** Severity, singular ("1 fout"). */
   severity: {
     error: "fout",
@@ -98,7 +127,13 @@ export const NL = {
   },
   /** Phrases added to a finding message. */
   phrases: {
+    cellCount: "({count} cellen)",
+    nextStep: "Wat nu: {step}",
     suggestion: "Bedoelt u '{suggestion}'?",
+    differenceOver: "Verschil: {difference} te veel.",
+    differenceOverAtLeast: "Verschil: minstens {difference} te veel.",
+    differenceUnder: "Verschil: {difference} te weinig.",
+    differenceUnderAtLeast: "Verschil: minstens {difference} te weinig.",
   },
   /** Headings and column names of the monitoring summary: Monitoring sheet, summary workbook, HTML report, CSV. */
   labels: {
@@ -275,6 +310,7 @@ Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 onbruikbare invoer.
   readonly messages: Readonly<Record<FindingCode, string>>;
   readonly modelProblems: Readonly<Record<ModelProblem, string>>;
   readonly ruleTitles: Readonly<Record<FindingCode, string>>;
+  readonly nextSteps: Readonly<Record<FindingCode, string>>;
   readonly severity: Readonly<Record<Severity, string>>;
   readonly severityPlural: Readonly<Record<Severity, string>>;
   readonly [section: string]: Readonly<Record<string, string>>;

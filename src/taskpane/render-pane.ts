@@ -1,4 +1,16 @@
-import { formatCellReference, formatNumber, formatSeverity, NO_STATUS_KEY, type Finding, type Lang, type Severity } from "../domain";
+import {
+  formatCellReference,
+  formatNextStep,
+  formatNumber,
+  formatSeverity,
+  mergeAdjacentFindings,
+  NO_STATUS_KEY,
+  translate as translateText,
+  type Finding,
+  type Lang,
+  type MergedFinding,
+  type Severity,
+} from "../domain";
 import type { CheckSummary, SeverityGroup } from "./findings-view";
 import { formatRuleTitle, translate } from "./i18n";
 
@@ -77,13 +89,16 @@ export function renderCounts(summary: CheckSummary, lang: Lang): HTMLElement {
 }
 
 /** One finding: reference, message, suggestion. A button when it points at a cell. */
-export function renderFinding(finding: Finding, lang: Lang, onSelect?: (finding: Finding) => void): HTMLElement {
+export function renderFinding(finding: Finding, lang: Lang, onSelect?: (finding: Finding) => void, merged?: MergedFinding): HTMLElement {
   const cell = targetCell(finding);
-  const reference = cell === undefined ? finding.sheet : formatCellReference(finding.sheet, cell);
+  const repeated = merged !== undefined && merged.findings.length > 1;
+  const shownCell = repeated ? merged.where : cell;
+  const reference = shownCell === undefined ? finding.sheet : formatCellReference(finding.sheet, shownCell);
   const parts: (Node | string)[] = [
     el("span", { class: "finding-ref" }, [reference]),
     el("span", { class: "finding-message" }, [finding.message]),
   ];
+  if (repeated) parts.push(el("span", { class: "finding-count" }, [translateText("phrases", "cellCount", lang, { count: merged.findings.length })]));
   // The formatter already asks "Bedoelt u 'X'?" for most rules; repeat the fix only when it does not.
   if (finding.suggestion !== undefined && finding.suggestion !== "" && !finding.message.includes(finding.suggestion)) {
     parts.push(el("span", { class: "finding-suggestion" }, [`${translate("suggestion", lang)}: ${finding.suggestion}`]));
@@ -112,10 +127,12 @@ export function renderGroups(groups: readonly SeverityGroup[], lang: Lang, onSel
             `${formatRuleTitle(rule.code, lang)} (${formatNumber(rule.findings.length, lang)}) `,
             el("span", { class: "rule-code" }, [rule.code]),
           ]),
+          el("p", { class: "rule-next-step" }, [translateText("phrases", "nextStep", lang, { step: formatNextStep(rule.code, lang) })]),
           el(
             "ul",
             { class: "finding-list" },
-            rule.findings.map((finding) => el("li", {}, [renderFinding(finding, lang, onSelect)])),
+            // Repeats in adjacent cells are one line with their range; selecting it goes to the first cell.
+            mergeAdjacentFindings(rule.findings).map((line) => el("li", {}, [renderFinding(line.finding, lang, onSelect, line)])),
           ),
         ]),
       ),

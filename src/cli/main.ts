@@ -1,6 +1,6 @@
 import { promises as fs } from "fs";
 import * as path from "path";
-import { buildReport, checkWorkbook, translate, type Model } from "../domain";
+import { buildReport, checkWorkbook, translate, type Lang, type Model } from "../domain";
 import { formatHumanReport, GROUP_LIMIT } from "./format-human";
 import { InputError } from "./input-error";
 import { readModelFile, runModelInit } from "./commands/model-commands";
@@ -37,6 +37,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO): P
       case "model-init": {
         const written = await runModelInit({
           file: command.file,
+          lang: command.lang,
           ...(command.from !== undefined ? { from: command.from } : {}),
         });
         io.stdout(`${written}\n`);
@@ -55,18 +56,18 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO): P
 }
 
 async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
-  await refuseToOverwriteInput(command.workbook, command.out, "--out");
-  await refuseToOverwriteInput(command.workbook, command.export, "--export");
+  await refuseToOverwriteInput(command.workbook, command.out, "--out", command.lang);
+  await refuseToOverwriteInput(command.workbook, command.export, "--export", command.lang);
   if (command.out !== undefined && command.export !== undefined && path.resolve(command.out) === path.resolve(command.export)) {
-    throw new InputError(translate("cli", "outIsExport", "en"));
+    throw new InputError(translate("cli", "outIsExport", command.lang));
   }
   if (command.out !== undefined && path.extname(command.out).toLowerCase() !== ".xlsx") {
-    throw new InputError(translate("cli", "outNotXlsx", "en", { file: command.out }));
+    throw new InputError(translate("cli", "outNotXlsx", command.lang, { file: command.out }));
   }
 
   const input = await readWorkbookFile(command.workbook);
   let model: Model | undefined;
-  if (command.model !== undefined) model = await readModelFile(command.model);
+  if (command.model !== undefined) model = await readModelFile(command.model, command.lang);
 
   // A Monitoring sheet we wrote under another name ("Monitoring (2)") is ours, not data.
   const ownSheet = findMarkedSheet(
@@ -82,7 +83,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   // A workbook of figures only (a corporation's kengetallen) is checked; only one with neither
   // agreements nor tables is unusable.
   if (result.agreementSheets.length === 0 && result.tables.length === 0) {
-    throw new InputError(translate("cli", "noAgreementsSheet", "en", { workbook: command.workbook }));
+    throw new InputError(translate("cli", "noAgreementsSheet", command.lang, { workbook: command.workbook }));
   }
 
   const workbookName = path.basename(command.workbook);
@@ -99,7 +100,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   }
   if (command.export !== undefined) {
     const { writeExport } = await import("./write-export");
-    await writeExport(result, report, command.export, command.lang);
+    await writeExport(result, report, command.export, command.lang, { sample: command.sample });
     written.push(command.export);
   }
 
@@ -114,10 +115,10 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
 }
 
 /** The input file is never written: refuse an output path that is (or links to) the input. */
-async function refuseToOverwriteInput(input: string, output: string | undefined, option: string): Promise<void> {
+async function refuseToOverwriteInput(input: string, output: string | undefined, option: string, lang: Lang): Promise<void> {
   if (output === undefined) return;
   const same = path.resolve(input) === path.resolve(output) || (await realPath(input)) === (await realPath(output));
-  if (same) throw new InputError(translate("cli", "outputIsInput", "en", { option, input }));
+  if (same) throw new InputError(translate("cli", "outputIsInput", lang, { option, input }));
 }
 
 async function realPath(file: string): Promise<string | undefined> {

@@ -1,7 +1,7 @@
 import { randomBytes } from "crypto";
 import { promises as fs } from "fs";
 import * as path from "path";
-import { translate } from "../domain";
+import { translate, type Lang } from "../domain";
 import { InputError } from "./input-error";
 
 /**
@@ -9,7 +9,7 @@ import { InputError } from "./input-error";
  * target's directory (same file system, so the rename is atomic) and are renamed into place.
  * A target that cannot be written is unusable input for the CLI (InputError, exit 2).
  */
-export async function writeFileAtomically(target: string, data: Uint8Array | string): Promise<void> {
+export async function writeFileAtomically(target: string, data: Uint8Array | string, lang: Lang = "nl"): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
   try {
@@ -17,16 +17,16 @@ export async function writeFileAtomically(target: string, data: Uint8Array | str
     await fs.rename(temp, target);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
-    throw new InputError(translate("cli", "cannotWrite", "en", { file: target, reason: describe(error) }));
+    throw new InputError(translate("cli", "cannotWrite", lang, { file: target, reason: describe(error, lang) }));
   }
 }
 
-function describe(error: unknown): string {
+function describe(error: unknown, lang: Lang): string {
   if (error && typeof error === "object" && "code" in error && typeof error.code === "string") {
     const code = error.code;
-    if (code === "ENOENT") return translate("cli", "reasonNoFolder", "en");
-    if (code === "EACCES" || code === "EPERM") return translate("cli", "reasonPermission", "en");
-    if (code === "EISDIR") return translate("cli", "reasonIsDirectory", "en");
+    if (code === "ENOENT") return translate("cli", "reasonNoFolder", lang);
+    if (code === "EACCES" || code === "EPERM") return translate("cli", "reasonPermission", lang);
+    if (code === "EISDIR") return translate("cli", "reasonIsDirectory", lang);
     return code;
   }
   return error instanceof Error ? error.message : String(error);

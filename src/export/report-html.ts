@@ -1,13 +1,12 @@
 import type { CheckResult } from "../domain";
 import type { Lang } from "../domain";
-import { formatNumber, formatSeverity } from "../domain";
+import { formatNextStep, formatNumber, type FindingCode } from "../domain";
 import { NO_STATUS_KEY } from "../domain";
 import { buildMonitoringSummary, type MonitoringSummary, type StatusCounts } from "../domain";
 import {
   formatLabel,
   translate,
   formatModelSource,
-  formatSeverityCounts,
   formatPartyName,
   formatStatusName,
   formatThemeName,
@@ -26,16 +25,19 @@ export interface ReportHtmlOptions {
   readonly generatedAt?: string;
   /** File name of the checked workbook, shown in the header. */
   readonly workbook?: string;
+  /** Built from the bundled sample workbook (the demo): every page says "Voorbeeld". */
+  readonly sample?: boolean;
 }
 
 /** Builds the printable report of a check. */
 export function buildReportHtml(result: CheckResult, lang: Lang, options: ReportHtmlOptions = {}): string {
   const summary = buildMonitoringSummary(result, { generatedAt: options.generatedAt ?? new Date().toISOString() });
-  return renderReportHtml(summary, lang, options.workbook);
+  return renderReportHtml(summary, lang, options.workbook, { sample: options.sample === true });
 }
 
 /** Renders a summary as the printable report. */
-export function renderReportHtml(summary: MonitoringSummary, lang: Lang, workbook?: string): string {
+export function renderReportHtml(summary: MonitoringSummary, lang: Lang, workbook?: string, options: { readonly sample?: boolean } = {}): string {
+  const sample = options.sample === true;
   const t = (key: Parameters<typeof formatLabel>[0]): string => escapeHtml(formatLabel(key, lang));
   const title = `${formatLabel("reportTitle", lang)}${summary.municipality ? ` ${summary.municipality}` : ""}${
     summary.year === null ? "" : ` ${summary.year}`
@@ -48,9 +50,10 @@ export function renderReportHtml(summary: MonitoringSummary, lang: Lang, workboo
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${STYLE}${renderPageBoxes(title, lang)}</style>
+<style>${STYLE}${renderPageBoxes(title, lang, sample)}</style>
 </head>
-<body>
+<body${sample ? ' class="sample"' : ""}>
+${sample ? `<p class="sample-mark" role="note">${t("sampleNote")}</p>` : ""}
 <header>
 <p class="kicker">${t("forMeeting")}</p>
 <h1>${escapeHtml(title)}</h1>
@@ -59,9 +62,9 @@ export function renderReportHtml(summary: MonitoringSummary, lang: Lang, workboo
 <dt>${t("year")}</dt><dd>${escapeHtml(formatYear(summary, lang))}</dd>
 <dt>${t("parties")}</dt><dd>${escapeHtml(summary.parties.join(", ") || "—")}</dd>
 <dt>${t("agreements")}</dt><dd>${formatNumber(summary.agreementCount, lang)}</dd>
-<dt>${t("findingsLine")}</dt><dd>${escapeHtml(formatSeverityCounts(sev, lang))}</dd>
+<dt>${t("attentionPoints")}</dt><dd>${escapeHtml(formatAttentionPoints(sev, lang))}</dd>
 <dt>${t("model")}</dt><dd>${escapeHtml(formatModelSource(summary, lang))}</dd>
-<dt>${t("generatedAt")}</dt><dd>${escapeHtml(formatTimestamp(summary.generatedAt))}${
+<dt>${t("generatedAt")}</dt><dd>${escapeHtml(formatDate(summary.generatedAt, lang))}${
     workbook ? ` · ${escapeHtml(workbook)}` : ""
   }</dd>
 </dl>
@@ -81,9 +84,12 @@ ${renderCountTable(summary, summary.byParty, formatLabel("party", lang), (n) => 
 </section>`);
 
   parts.push(renderAgenda(summary, lang));
-  parts.push(renderTableFindings(summary, lang));
   if (summary.trend) parts.push(renderTrend(summary, lang));
+  // The board reads the pages above; what the coordinator still has to check comes last.
+  parts.push(`<section class="appendix"><h2>${t("appendix")}</h2><p class="note">${t("appendixIntro")}</p>`);
   parts.push(renderFindingCounts(summary, lang));
+  parts.push(renderTableFindings(summary, lang));
+  parts.push("</section>");
 
   parts.push(`</main>
 </body>
@@ -92,12 +98,14 @@ ${renderCountTable(summary, summary.byParty, formatLabel("party", lang), (n) => 
   return parts.join("\n");
 }
 
-/** Page numbers and the title in the page margins (CSS paged media; Chromium prints them). */
-function renderPageBoxes(title: string, lang: Lang): string {
+/** The title above and page numbers below on every page (CSS paged media; Chromium prints them); "Voorbeeld" on a sample. */
+function renderPageBoxes(title: string, lang: Lang, sample: boolean): string {
   const page = formatLabel("page", lang);
-  return `@page { @bottom-left { content: "${escapeCssString(title)}"; font: 8pt sans-serif; color: #606060; } @bottom-right { content: "${escapeCssString(
+  const box = "font: 8pt sans-serif; color: #606060;";
+  const mark = sample ? ` @top-right { content: "${escapeCssString(formatLabel("sample", lang).toUpperCase())}"; font: bold 9pt sans-serif; color: #C00000; }` : "";
+  return `@page { @top-left { content: "${escapeCssString(title)}"; ${box} }${mark} @bottom-right { content: "${escapeCssString(
     page,
-  )} " counter(page) " / " counter(pages); font: 8pt sans-serif; color: #606060; } }`;
+  )} " counter(page) " / " counter(pages); ${box} } }`;
 }
 
 /** Text inside a CSS string: backslash-escape quotes, backslashes and anything that could close <style>. */
@@ -115,10 +123,17 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, "&#39;");
 }
 
-function formatTimestamp(iso: string): string {
-  // "2026-11-24T16:51:39.123Z" -> "2026-11-24 16:51 UTC"; anything else is shown as given.
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?Z$/.exec(iso);
-  return match ? `${match[1]} ${match[2]} UTC` : iso;
+/** "7 december 2026" (nl) or "7 December 2026" (en), in the Netherlands' time zone; anything unreadable as given. */
+function formatDate(iso: string, lang: Lang): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Amsterdam" }).format(date);
+}
+
+/** "12 voor de coördinator (zie bijlage)", or "geen": no severity words for the board. */
+function formatAttentionPoints(counts: { errors: number; warnings: number; infos: number }, lang: Lang): string {
+  const total = counts.errors + counts.warnings + counts.infos;
+  return total === 0 ? formatLabel("attentionPointsNone", lang) : translate("labels", "attentionPointsCount", lang, { count: total });
 }
 
 function statusBadge(summary: MonitoringSummary, status: string, lang: Lang, text?: string): string {
@@ -245,7 +260,7 @@ ${rows.join("\n")}
 function renderTableFindings(summary: MonitoringSummary, lang: Lang): string {
   const findings = summary.findings.tableFindings;
   if (findings.length === 0) {
-    return `<section class="tables"><h2>${escapeHtml(formatLabel("tableFindings", lang))}</h2><p class="empty">${escapeHtml(
+    return `<section class="tables"><h3>${escapeHtml(formatLabel("tableFindings", lang))}</h3><p class="empty">${escapeHtml(
       formatLabel("tableFindingsEmpty", lang),
     )}</p></section>`;
   }
@@ -272,18 +287,14 @@ function renderTableFindings(summary: MonitoringSummary, lang: Lang): string {
   const rows = shown.map(({ finding: f, more }) => {
     const similar =
       more > 0 ? `<div class="sub">${escapeHtml(translate("labels", "similarFindings", lang, { count: more }))}</div>` : "";
-    return `<tr class="${f.severity}"><td><span class="sev ${f.severity}">${escapeHtml(formatSeverity(f.severity, lang))}</span></td><td>${escapeHtml(
-      f.table ?? "",
-    )}</td><td class="ref"><span class="sheet">${escapeHtml(f.sheet)}</span><br>${escapeHtml(f.cell ?? f.range ?? "")}</td><td>${escapeHtml(
+    return `<tr class="${f.severity}"><td>${escapeHtml(f.table ?? "")}</td><td class="ref"><span class="sheet">${escapeHtml(f.sheet)}</span><br>${escapeHtml(f.cell ?? f.range ?? "")}</td><td>${escapeHtml(
       f.message,
     )}${similar}</td></tr>`;
   });
   return `<section class="tables">
-<h2>${escapeHtml(formatLabel("tableFindings", lang))}</h2>
-<table class="list"><colgroup><col style="width:30mm"><col style="width:20mm"><col style="width:29mm"><col></colgroup>
-<thead><tr><th>${escapeHtml(formatLabel("severity", lang))}</th><th>${escapeHtml(
-    formatLabel("table", lang),
-  )}</th><th>${escapeHtml(formatLabel("cell", lang))}</th><th>${escapeHtml(formatLabel("message", lang))}</th></tr></thead>
+<h3>${escapeHtml(formatLabel("tableFindings", lang))}</h3>
+<table class="list"><colgroup><col style="width:20mm"><col style="width:29mm"><col></colgroup>
+<thead><tr><th>${escapeHtml(formatLabel("table", lang))}</th><th>${escapeHtml(formatLabel("cell", lang))}</th><th>${escapeHtml(formatLabel("message", lang))}</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody></table>
@@ -316,20 +327,23 @@ ${rows.join("\n")}
 </section>`;
 }
 
+/** Per kind of point: its title, how many, and what to do (no rule codes, no severity words). */
 function renderFindingCounts(summary: MonitoringSummary, lang: Lang): string {
   if (summary.findings.counts.length === 0) return "";
-  const rows = summary.findings.counts.map(
-    (c) =>
-      `<tr><td><span class="sev ${c.severity}">${escapeHtml(formatSeverity(c.severity, lang))}</span></td><td><code>${escapeHtml(
-        c.code,
-      )}</code></td><td class="num">${formatNumber(c.count, lang)}</td></tr>`,
+  const counts = new Map<FindingCode, number>();
+  for (const c of summary.findings.counts) counts.set(c.code, (counts.get(c.code) ?? 0) + c.count);
+  const rows = [...counts].map(
+    ([code, count]) =>
+      `<tr><td>${escapeHtml(translate("ruleTitles", code, lang))}</td><td class="num">${formatNumber(count, lang)}</td><td>${escapeHtml(
+        formatNextStep(code, lang),
+      )}</td></tr>`,
   );
   return `<section class="finding-counts">
-<h2>${escapeHtml(formatLabel("findings", lang))}</h2>
-<table class="list narrow"><colgroup><col style="width:30mm"><col style="width:50mm"><col style="width:20mm"></colgroup>
-<thead><tr><th>${escapeHtml(formatLabel("severity", lang))}</th><th>${escapeHtml(
-    formatLabel("code", lang),
-  )}</th><th class="num">${escapeHtml(formatLabel("count", lang))}</th></tr></thead>
+<h3>${escapeHtml(formatLabel("findings", lang))}</h3>
+<table class="list"><colgroup><col style="width:52mm"><col style="width:16mm"><col></colgroup>
+<thead><tr><th>${escapeHtml(formatLabel("kind", lang))}</th><th class="num">${escapeHtml(formatLabel("count", lang))}</th><th>${escapeHtml(
+    formatLabel("nextStep", lang),
+  )}</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody></table>
@@ -372,9 +386,9 @@ td.ref .sheet { font-family: "Segoe UI", Calibri, Arial, "Liberation Sans", sans
 .theme { font-weight: 600; }
 em.missing { color: #c00000; }
 .sev { font-weight: 600; }
-.sev.error { color: #c00000; }
-.sev.warning { color: #9c5700; }
-.sev.info { color: #1f4e79; }
+h3 { font-size: 11pt; margin: 10pt 0 4pt; color: #1f4e79; break-after: avoid; page-break-after: avoid; }
+section.appendix { break-before: page; page-break-before: always; }
+.sample-mark { margin: 0 0 8pt; padding: 4pt 8pt; border: 2px solid #c00000; color: #c00000; font-weight: 700; text-align: center; }
 .note, .empty { color: #505050; font-style: italic; }
 table.counts { break-inside: avoid; page-break-inside: avoid; }
 @media screen { body { padding: 16px; max-width: 210mm; } }

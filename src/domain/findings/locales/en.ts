@@ -133,6 +133,15 @@ export const EN: Catalogue = {
   },
   /** Headings and column names of the monitoring summary: Monitoring sheet, summary workbook, HTML report, CSV. */
   labels: {
+    appendix: "Appendix for the coordinator: remaining points",
+    appendixIntro: "Points in the workbook the coordinator still checks; they do not change the stoplights above.",
+    attentionPoints: "Points of attention",
+    attentionPointsCount: "{count} for the coordinator (see appendix)",
+    attentionPointsNone: "none",
+    kind: "Kind",
+    nextStep: "What now",
+    sample: "Sample",
+    sampleNote: "Sample: made from the bundled sample workbook, not from a real monitoring.",
     title: "Performance agreements monitoring",
     reportTitle: "Monitoring of performance agreements",
     forMeeting: "For the administrative housing meeting",
@@ -266,6 +275,7 @@ Options for check:
   --model <model.xlsx> take the model (themes, parties, statuses) from another workbook
   --lang nl|en         language of the messages (default nl)
   --all                list every finding instead of the first {limit} per rule
+  --sample             mark the report as a sample (for the bundled sample workbook)
 
 The input is never written.
 Exit code: 0 no errors, 1 errors found, 2 unusable input.

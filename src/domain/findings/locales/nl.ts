@@ -137,6 +137,15 @@ export const NL = {
   },
   /** Headings and column names of the monitoring summary: Monitoring sheet, summary workbook, HTML report, CSV. */
   labels: {
+    appendix: "Bijlage voor de coördinator: overige aandachtspunten",
+    appendixIntro: "Punten in de werkmap die de coördinator nog nakijkt; ze veranderen de stoplichten hierboven niet.",
+    attentionPoints: "Aandachtspunten",
+    attentionPointsCount: "{count} voor de coördinator (zie bijlage)",
+    attentionPointsNone: "geen",
+    kind: "Soort",
+    nextStep: "Wat nu",
+    sample: "Voorbeeld",
+    sampleNote: "Voorbeeld: gemaakt van de meegeleverde voorbeeldwerkmap, niet van een echte monitoring.",
     title: "Monitoring prestatieafspraken",
     reportTitle: "Monitoring prestatieafspraken",
     forMeeting: "Voor het bestuurlijk overleg wonen",
@@ -270,6 +279,7 @@ Opties bij check:
   --model <model.xlsx> neem het model (thema's, partijen, statussen) uit een andere werkmap
   --lang nl|en         taal van de meldingen (standaard nl)
   --all                toon alle bevindingen in plaats van de eerste {limit} per regel
+  --sample             markeer het rapport als voorbeeld (voor de meegeleverde voorbeeldwerkmap)
 
 De invoer wordt nooit overschreven.
 Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 onbruikbare invoer.

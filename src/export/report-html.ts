@@ -4,6 +4,7 @@ import { formatNextStep, formatNumber, type FindingCode } from "../domain";
 import { NO_STATUS_KEY } from "../domain";
 import { buildMonitoringSummary, type MonitoringSummary, type StatusCounts } from "../domain";
 import {
+  formatDate,
   formatLabel,
   translate,
   formatModelSource,
@@ -121,13 +122,6 @@ export function escapeHtml(text: string): string {
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&#39;");
-}
-
-/** "7 december 2026" (nl) or "7 December 2026" (en), in the Netherlands' time zone; anything unreadable as given. */
-function formatDate(iso: string, lang: Lang): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Amsterdam" }).format(date);
 }
 
 /** "12 voor de coördinator (zie bijlage)", or "geen": no severity words for the board. */

@@ -60,3 +60,10 @@ export function formatSeverityCounts(counts: { errors: number; warnings: number;
   const part = (n: number, severity: Severity): string => `${formatNumber(n, lang)} ${formatSeverity(severity, lang, n !== 1)}`;
   return `${part(counts.errors, "error")}, ${part(counts.warnings, "warning")}, ${part(counts.infos, "info")}`;
 }
+
+/** "7 december 2026" (nl) or "7 December 2026" (en), in the Netherlands' time zone; a text that is no date as given. */
+export function formatDate(iso: string, lang: Lang): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Amsterdam" }).format(date);
+}

@@ -21,7 +21,7 @@ const json = path.join("out", "stadskanaal-rapport.json");
 const cli = path.join(root, "bin", "prestatiemonitor.js");
 const run = (args, options = {}) => spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8", ...options });
 
-const check = run(["check", input, "--out", copy, "--export", report], { stdio: "inherit" });
+const check = run(["check", input, "--out", copy, "--export", report, "--sample"], { stdio: "inherit" });
 if (check.status === null || check.status > 1) process.exit(check.status ?? 3);
 const jsonRun = run(["check", input, "--json"]);
 if (jsonRun.status === null || jsonRun.status > 1) {

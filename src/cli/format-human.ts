@@ -1,12 +1,17 @@
 import {
   countBySeverity,
   formatCellReference,
+  formatNextStep,
+  formatNumber,
   formatSeverity,
+  mergeAdjacentFindings,
   translate,
   SEVERITIES,
   type CheckResult,
   type Finding,
+  type FindingCode,
   type Lang,
+  type MergedFinding,
 } from "../domain";
 
 /** How many findings of one rule are listed before "… en N meer". */
@@ -18,15 +23,16 @@ export function formatHumanReport(result: CheckResult, workbook: string, options
   const words = (key: "verdictOk" | "verdictNotOk" | "agreements" | "tables" | "monitoringYear" | "noMonitoringYear"): string =>
     translate("cli", key, lang);
   const counts = countBySeverity(result.findings);
+  const count = (n: number): string => formatNumber(n, lang);
   const parts = [
-    `${counts.errors} ${formatSeverity("error", lang, counts.errors !== 1)}`,
-    `${counts.warnings} ${formatSeverity("warning", lang, counts.warnings !== 1)}`,
-    `${counts.infos} ${formatSeverity("info", lang, counts.infos !== 1)}`,
+    `${count(counts.errors)} ${formatSeverity("error", lang, counts.errors !== 1)}`,
+    `${count(counts.warnings)} ${formatSeverity("warning", lang, counts.warnings !== 1)}`,
+    `${count(counts.infos)} ${formatSeverity("info", lang, counts.infos !== 1)}`,
   ];
   const verdict = counts.errors > 0 ? words("verdictNotOk") : words("verdictOk");
   const scope = [
-    `${result.agreements.length} ${words("agreements")}`,
-    `${result.tables.length} ${words("tables")}`,
+    `${count(result.agreements.length)} ${words("agreements")}`,
+    `${count(result.tables.length)} ${words("tables")}`,
     result.year === undefined ? words("noMonitoringYear") : `${words("monitoringYear")} ${result.year}`,
   ].join(", ");
   const lines = [`${verdict}: ${workbook}: ${parts.join(", ")} (${scope})`];
@@ -34,20 +40,23 @@ export function formatHumanReport(result: CheckResult, workbook: string, options
   for (const severity of SEVERITIES) {
     const ofSeverity = result.findings.filter((f) => f.severity === severity);
     if (ofSeverity.length === 0) continue;
-    lines.push("", `${formatSeverity(severity, lang, true).toUpperCase()} (${ofSeverity.length})`);
+    lines.push("", `${formatSeverity(severity, lang, true).toUpperCase()} (${count(ofSeverity.length)})`);
     for (const [code, group] of groupByCode(ofSeverity)) {
-      lines.push(`  ${code} (${group.length})`);
-      const shown = options.all ? group : group.slice(0, GROUP_LIMIT);
-      for (const finding of shown) lines.push(`    ${formatLine(finding)}`);
-      if (shown.length < group.length) lines.push(`    ${translate("cli", "moreInGroup", lang, { count: group.length - shown.length })}`);
+      lines.push(`  ${code} (${count(group.length)})`);
+      lines.push(`    ${translate("phrases", "nextStep", lang, { step: formatNextStep(code, lang) })}`);
+      // Repeats in adjacent cells are one line with a range; the JSON keeps every cell.
+      const merged = mergeAdjacentFindings(group);
+      const shown = options.all ? merged : merged.slice(0, GROUP_LIMIT);
+      for (const line of shown) lines.push(`    ${formatLine(line, lang)}`);
+      if (shown.length < merged.length) lines.push(`    ${translate("cli", "moreInGroup", lang, { count: merged.length - shown.length })}`);
     }
   }
   if (counts.errors === 0 && counts.warnings === 0) lines.push("", translate("cli", "noErrorsOrWarnings", lang));
   return lines.join("\n") + "\n";
 }
 
-function groupByCode(findings: readonly Finding[]): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>();
+function groupByCode(findings: readonly Finding[]): Map<FindingCode, Finding[]> {
+  const groups = new Map<FindingCode, Finding[]>();
   for (const finding of findings) {
     const group = groups.get(finding.code) ?? [];
     group.push(finding);
@@ -56,8 +65,10 @@ function groupByCode(findings: readonly Finding[]): Map<string, Finding[]> {
   return groups;
 }
 
-function formatLine(finding: Finding): string {
-  const where = formatCellReference(finding.sheet, finding.cell ?? finding.range ?? "A1");
+function formatLine(line: MergedFinding, lang: Lang): string {
+  const { finding } = line;
+  const where = formatCellReference(finding.sheet, line.where === "" ? "A1" : line.where);
+  const cells = line.findings.length > 1 ? ` ${translate("phrases", "cellCount", lang, { count: line.findings.length })}` : "";
   // One finding per line: cell text with line breaks would break the layout.
-  return `${where}  ${finding.message.replace(/\s*[\r\n]+\s*/g, " ")}`;
+  return `${where}  ${finding.message.replace(/\s*[\r\n]+\s*/g, " ")}${cells}`;
 }

@@ -40,6 +40,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO): P
       case "model-init": {
         const written = await runModelInit({
           file: command.file,
+          lang: command.lang,
           ...(command.from !== undefined ? { from: command.from } : {}),
         });
         io.stdout(`${written}\n`);
@@ -115,8 +116,8 @@ export function installProcessGuards(argv: readonly string[]): void {
 }
 
 async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
-  await refuseToOverwriteInput(command.workbook, command.out, "--out");
-  await refuseToOverwriteInput(command.workbook, command.export, "--export");
+  await refuseToOverwriteInput(command.workbook, command.out, "--out", command.lang);
+  await refuseToOverwriteInput(command.workbook, command.export, "--export", command.lang);
   if (command.model !== undefined) {
     for (const [option, output] of [["--out", command.out], ["--export", command.export]] as const) {
       if (output !== undefined && (await isSameFile(command.model, output))) {
@@ -125,16 +126,16 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     }
   }
   if (command.out !== undefined && command.export !== undefined && path.resolve(command.out) === path.resolve(command.export)) {
-    throw new InputError(translate("cli", "outIsExport", "en"));
+    throw new InputError(translate("cli", "outIsExport", command.lang));
   }
   if (command.out !== undefined && path.extname(command.out).toLowerCase() !== ".xlsx") {
-    throw new InputError(translate("cli", "outNotXlsx", "en", { file: command.out }));
+    throw new InputError(translate("cli", "outNotXlsx", command.lang, { file: command.out }));
   }
 
   let input: WorkbookFile | undefined = await readWorkbookFile(command.workbook);
   const { bytes, hiddenSheets } = input;
   let model: Model | undefined;
-  if (command.model !== undefined) model = await readModelFile(command.model);
+  if (command.model !== undefined) model = await readModelFile(command.model, command.lang);
 
   // Our sheets are known by their markers, never by name: a user's sheet called Monitoring is data.
   const ownSheets = listOwnSheets(
@@ -153,7 +154,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   // A workbook of figures only (a corporation's kengetallen) is checked; only one with neither
   // agreements nor tables is unusable.
   if (result.agreementSheets.length === 0 && result.tables.length === 0) {
-    throw new InputError(translate("cli", "noAgreementsSheet", "en", { workbook: command.workbook }));
+    throw new InputError(translate("cli", "noAgreementsSheet", command.lang, { workbook: command.workbook }));
   }
 
   // The grids are garbage once checked: a large workbook's copy is written in the room they took.
@@ -176,7 +177,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   }
   if (command.export !== undefined) {
     const { writeExport } = await import("./write-export");
-    await writeExport(result, report, command.export, command.lang);
+    await writeExport(result, report, command.export, command.lang, { sample: command.sample });
     written.push(command.export);
   }
 
@@ -194,9 +195,9 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
 }
 
 /** The input file is never written: refuse an output path that is (or links to) the input. */
-async function refuseToOverwriteInput(input: string, output: string | undefined, option: string): Promise<void> {
+async function refuseToOverwriteInput(input: string, output: string | undefined, option: string, lang: Lang): Promise<void> {
   if (output === undefined) return;
-  if (await isSameFile(input, output)) throw new InputError(translate("cli", "outputIsInput", "en", { option, input }));
+  if (await isSameFile(input, output)) throw new InputError(translate("cli", "outputIsInput", lang, { option, input }));
 }
 
 /** Same path, or the same file reached through links (hard links included: same device and inode). */

@@ -13,6 +13,8 @@ export interface CheckCommand {
   /** `--party <naam>`: list that party's agreements of the monitoring year. */
   readonly party?: string;
   readonly lang: Lang;
+  /** The workbook is the bundled sample (the demo): the report says "Voorbeeld" on every page. */
+  readonly sample: boolean;
 }
 
 export interface CompareCommand {
@@ -38,10 +40,12 @@ export type Command =
   | { readonly kind: "version" };
 
 const VALUE_OPTIONS = new Set(["--out", "--export", "--year", "--model", "--lang", "--from", "--party"]);
-const FLAG_OPTIONS = new Set(["--json", "--all", "--help", "-h", "--version"]);
+const FLAG_OPTIONS = new Set(["--json", "--all", "--sample", "--help", "-h", "--version"]);
 
 /** Parses the command line; wrong usage is an InputError (exit 2). */
 export function parseArguments(argv: readonly string[]): Command {
+  // The language first: an error in any other argument is told in the language asked for.
+  const early = readLangEarly(argv);
   const positional: string[] = [];
   const options = new Map<string, string>();
   const flags = new Set<string>();
@@ -51,14 +55,14 @@ export function parseArguments(argv: readonly string[]): Command {
     if (VALUE_OPTIONS.has(name)) {
       const value = inline ?? argv[i + 1];
       if (value === undefined || (inline === undefined && value.startsWith("--"))) {
-        throw new InputError(translate("cli", "optionNeedsValue", "en", { option: name }));
+        throw new InputError(translate("cli", "optionNeedsValue", early, { option: name }));
       }
       if (inline === undefined) i += 1;
       options.set(name, value);
     } else if (FLAG_OPTIONS.has(name)) {
       flags.add(name);
     } else if (arg.startsWith("-") && arg !== "-") {
-      throw new InputError(translate("cli", "unknownOption", "en", { option: arg }));
+      throw new InputError(translate("cli", "unknownOption", early, { option: arg }));
     } else {
       positional.push(arg);
     }
@@ -69,7 +73,7 @@ export function parseArguments(argv: readonly string[]): Command {
 
   const [command, ...rest] = positional;
   if (command === "check") {
-    if (rest.length !== 1) throw new InputError(translate("cli", "checkTakesOneWorkbook", "en"));
+    if (rest.length !== 1) throw new InputError(translate("cli", "checkTakesOneWorkbook", lang));
     const year = parseYear(options.get("--year"), lang);
     const out = options.get("--out");
     const exportPath = options.get("--export");
@@ -80,6 +84,7 @@ export function parseArguments(argv: readonly string[]): Command {
       workbook: rest[0] as string,
       json: flags.has("--json"),
       all: flags.has("--all"),
+      sample: flags.has("--sample"),
       lang,
       ...(out !== undefined ? { out } : {}),
       ...(exportPath !== undefined ? { export: exportPath } : {}),
@@ -88,21 +93,30 @@ export function parseArguments(argv: readonly string[]): Command {
       ...(party !== undefined ? { party } : {}),
     };
   }
-  if (options.has("--party")) throw new InputError(translate("cli", "partyOnlyWithCheck", "en"));
+  if (options.has("--party")) throw new InputError(translate("cli", "partyOnlyWithCheck", lang));
   if (command === "compare") {
     const [previous, current, ...extra] = rest;
-    if (previous === undefined || current === undefined || extra.length > 0) throw new InputError(translate("cli", "compareTakesTwoWorkbooks", "en"));
+    if (previous === undefined || current === undefined || extra.length > 0) throw new InputError(translate("cli", "compareTakesTwoWorkbooks", lang));
     return { kind: "compare", previous, current, json: flags.has("--json"), lang };
   }
   if (command === "model") {
     const [sub, file, ...extra] = rest;
     if (sub !== "init" || file === undefined || extra.length > 0) {
-      throw new InputError(translate("cli", "modelInitUsage", "en"));
+      throw new InputError(translate("cli", "modelInitUsage", lang));
     }
     const from = options.get("--from");
     return { kind: "model-init", file, lang, ...(from !== undefined ? { from } : {}) };
   }
-  throw new InputError(translate("cli", "unknownCommand", "en", { command: command ?? "" }));
+  throw new InputError(translate("cli", "unknownCommand", lang, { command: command ?? "" }));
+}
+
+/** The `--lang` asked for, English only when it says en: Dutch for anything else, as the product's default. */
+function readLangEarly(argv: readonly string[]): Lang {
+  for (let i = 0; i < argv.length; i += 1) {
+    const [name, inline] = splitInline(argv[i] as string);
+    if (name === "--lang") return (inline ?? argv[i + 1] ?? "").toLowerCase() === "en" ? "en" : "nl";
+  }
+  return "nl";
 }
 
 function splitInline(arg: string): [string, string | undefined] {
@@ -115,7 +129,8 @@ function parseLang(value: string | undefined): Lang {
   if (value === undefined) return "nl";
   const lang = value.toLowerCase();
   if (lang === "nl" || lang === "en") return lang;
-  throw new InputError(translate("cli", "invalidLang", "en", { value }));
+  // Not a language we speak: told in the product's own, Dutch.
+  throw new InputError(translate("cli", "invalidLang", "nl", { value }));
 }
 
 /** Monitoring years the tool accepts: Excel's dates start in 1900, and agreements run a few years ahead. */
@@ -124,7 +139,7 @@ const LAST_YEAR = 2100;
 
 function parseYear(value: string | undefined, lang: Lang): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}$/.test(value)) throw new InputError(translate("cli", "invalidYear", "en", { value }));
+  if (!/^\d{4}$/.test(value)) throw new InputError(translate("cli", "invalidYear", lang, { value }));
   const year = Number(value);
   if (year < FIRST_YEAR || year > LAST_YEAR) throw new InputError(translate("cli", "yearRange", lang, { value }));
   return year;

@@ -14,6 +14,8 @@ export const EXPORT_EXTENSIONS = [".xlsx", ".html", ".csv", ".json"] as const;
 export interface ExportOptions {
   /** ISO timestamp of the run; now when absent (tests pass a fixed one). */
   readonly generatedAt?: string;
+  /** The workbook is the bundled sample: the report says so on every page. */
+  readonly sample?: boolean;
 }
 
 /**
@@ -30,22 +32,22 @@ export async function writeExport(
   const extension = path.extname(outPath).toLowerCase();
   if (!(EXPORT_EXTENSIONS as readonly string[]).includes(extension)) {
     throw new InputError(
-      translate("cli", "unknownExportFormat", "en", { format: extension || path.basename(outPath), formats: EXPORT_EXTENSIONS.join(", ") }),
+      translate("cli", "unknownExportFormat", lang, { format: extension || path.basename(outPath), formats: EXPORT_EXTENSIONS.join(", ") }),
     );
   }
   const generatedAt = options.generatedAt ?? new Date().toISOString();
   const summary = buildMonitoringSummary(result, { generatedAt });
   switch (extension) {
     case ".xlsx":
-      await writeFileAtomically(outPath, await buildSummaryWorkbookBytes(result, { lang, generatedAt }));
+      await writeFileAtomically(outPath, await buildSummaryWorkbookBytes(result, { lang, generatedAt }), lang);
       return;
     case ".html":
-      await writeFileAtomically(outPath, renderReportHtml(summary, lang, report.workbook, listPartyViews(result)));
+      await writeFileAtomically(outPath, renderReportHtml(summary, lang, report.workbook, listPartyViews(result), { sample: options.sample === true }), lang);
       return;
     case ".csv":
-      await writeFileAtomically(outPath, buildSummaryCsv(summary, lang));
+      await writeFileAtomically(outPath, buildSummaryCsv(summary, lang), lang);
       return;
     default:
-      await writeFileAtomically(outPath, buildSummaryJson(summary));
+      await writeFileAtomically(outPath, buildSummaryJson(summary), lang);
   }
 }

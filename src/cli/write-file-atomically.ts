@@ -1,7 +1,7 @@
 import { randomBytes } from "crypto";
 import { closeSync, promises as fs, openSync, rmSync } from "fs";
 import * as path from "path";
-import { translate } from "../domain";
+import { translate, type Lang } from "../domain";
 import { InputError } from "./input-error";
 
 /** Temporary files being written: removed on SIGINT/SIGTERM (see removeTemporaryFiles). */
@@ -13,7 +13,7 @@ const temporaryFiles = new Set<string>();
  * A target that cannot be written is unusable input for the CLI (InputError, exit 2).
  * `data` may be chunks (a patched copy is written as the zip's pieces, never joined in memory).
  */
-export async function writeFileAtomically(target: string, data: Uint8Array | string | readonly Uint8Array[]): Promise<void> {
+export async function writeFileAtomically(target: string, data: Uint8Array | string | readonly Uint8Array[], lang: Lang = "nl"): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   const temp = path.join(dir, `.${path.basename(target).slice(0, 100)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
   try {
@@ -31,7 +31,7 @@ export async function writeFileAtomically(target: string, data: Uint8Array | str
     await fs.rename(temp, target);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
-    throw new InputError(translate("cli", "cannotWrite", "en", { file: target, reason: describe(error) }));
+    throw new InputError(translate("cli", "cannotWrite", lang, { file: target, reason: describe(error, lang) }));
   } finally {
     temporaryFiles.delete(temp);
   }
@@ -49,13 +49,13 @@ export function removeTemporaryFiles(): void {
   temporaryFiles.clear();
 }
 
-function describe(error: unknown): string {
+function describe(error: unknown, lang: Lang): string {
   if (error && typeof error === "object" && "code" in error && typeof error.code === "string") {
     const code = error.code;
-    if (code === "ENOENT") return translate("cli", "reasonNoFolder", "en");
-    if (code === "EACCES" || code === "EPERM") return translate("cli", "reasonPermission", "en");
-    if (code === "EISDIR") return translate("cli", "reasonIsDirectory", "en");
-    if (code === "ENAMETOOLONG") return translate("cli", "nameTooLong", "en");
+    if (code === "ENOENT") return translate("cli", "reasonNoFolder", lang);
+    if (code === "EACCES" || code === "EPERM") return translate("cli", "reasonPermission", lang);
+    if (code === "EISDIR") return translate("cli", "reasonIsDirectory", lang);
+    if (code === "ENAMETOOLONG") return translate("cli", "nameTooLong", lang);
     return code;
   }
   return error instanceof Error ? error.message : String(error);

@@ -95,7 +95,7 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
   appendAll(findings, read.findings);
 
   const year = model.settings.monitoringYear ?? options.year ?? latestYear(read.statusYears);
-  moveAll(findings, checkAgreementRows(read.agreements, createModelIndex(model), year, read.statusYears));
+  moveAll(findings, checkAgreementRows(read.agreements, createModelIndex(model), year, read.statusYears, read.columns));
   moveAll(findings, checkTables(foundTables.tables, model));
   moveAll(findings, checkCrossChecks(foundTables.tables, model));
 

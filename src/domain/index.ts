@@ -18,3 +18,5 @@ export { writeModelSheet } from "./model/write-model-sheet";
 export * from "./report/own-sheets";
 export * from "./report/compare-checks";
 export * from "./report/filter-party";
+export * from "./report/plan-new-year";
+export * from "./findings/merge-findings";

@@ -1,14 +1,14 @@
 import type { CheckResult, PartyView } from "../domain";
 import { listPartyViews } from "../domain";
 import type { Lang } from "../domain";
-import { formatSeverity } from "../domain";
+import { formatNextStep, formatNumber, type FindingCode } from "../domain";
 import { NO_STATUS_KEY } from "../domain";
 import { buildMonitoringSummary, type MonitoringSummary, type StatusCounts } from "../domain";
 import {
+  formatDate,
   formatLabel,
   translate,
   formatModelSource,
-  formatSeverityCounts,
   formatPartyName,
   formatStatusName,
   formatThemeName,
@@ -27,19 +27,28 @@ export interface ReportHtmlOptions {
   readonly generatedAt?: string;
   /** File name of the checked workbook, shown in the header. */
   readonly workbook?: string;
+  /** Built from the bundled sample workbook (the demo): every page says "Voorbeeld". */
+  readonly sample?: boolean;
 }
 
 /** Builds the printable report of a check. */
 export function buildReportHtml(result: CheckResult, lang: Lang, options: ReportHtmlOptions = {}): string {
   const summary = buildMonitoringSummary(result, { generatedAt: options.generatedAt ?? new Date().toISOString() });
-  return renderReportHtml(summary, lang, options.workbook, listPartyViews(result));
+  return renderReportHtml(summary, lang, options.workbook, listPartyViews(result), { sample: options.sample === true });
 }
 
 /**
  * Renders a summary as the printable report; with `partyViews` (listPartyViews), one page per
  * party at the end: its agreements of the monitoring year with status and Toelichting.
  */
-export function renderReportHtml(summary: MonitoringSummary, lang: Lang, workbook?: string, partyViews: readonly PartyView[] = []): string {
+export function renderReportHtml(
+  summary: MonitoringSummary,
+  lang: Lang,
+  workbook?: string,
+  partyViews: readonly PartyView[] = [],
+  options: { readonly sample?: boolean } = {},
+): string {
+  const sample = options.sample === true;
   const t = (key: Parameters<typeof formatLabel>[0]): string => escapeHtml(formatLabel(key, lang));
   const title = `${formatLabel("reportTitle", lang)}${summary.municipality ? ` ${summary.municipality}` : ""}${
     summary.year === null ? "" : ` ${summary.year}`
@@ -52,9 +61,10 @@ export function renderReportHtml(summary: MonitoringSummary, lang: Lang, workboo
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${STYLE}${renderPageBoxes(title, lang)}</style>
+<style>${STYLE}${renderPageBoxes(title, lang, sample)}</style>
 </head>
-<body>
+<body${sample ? ' class="sample"' : ""}>
+${sample ? `<p class="sample-mark" role="note">${t("sampleNote")}</p>` : ""}
 <header>
 <p class="kicker">${t("forMeeting")}</p>
 <h1>${escapeHtml(title)}</h1>
@@ -62,10 +72,10 @@ export function renderReportHtml(summary: MonitoringSummary, lang: Lang, workboo
 <dt>${t("municipality")}</dt><dd>${escapeHtml(summary.municipality || "—")}</dd>
 <dt>${t("year")}</dt><dd>${escapeHtml(formatYear(summary, lang))}</dd>
 <dt>${t("parties")}</dt><dd>${escapeHtml(summary.parties.join(", ") || "—")}</dd>
-<dt>${t("agreements")}</dt><dd>${summary.agreementCount}</dd>
-<dt>${t("findingsLine")}</dt><dd>${escapeHtml(formatSeverityCounts(sev, lang))}</dd>
+<dt>${t("agreements")}</dt><dd>${formatNumber(summary.agreementCount, lang)}</dd>
+<dt>${t("attentionPoints")}</dt><dd>${escapeHtml(formatAttentionPoints(sev, lang))}</dd>
 <dt>${t("model")}</dt><dd>${escapeHtml(formatModelSource(summary, lang))}</dd>
-<dt>${t("generatedAt")}</dt><dd>${escapeHtml(formatTimestamp(summary.generatedAt))}${
+<dt>${t("generatedAt")}</dt><dd>${escapeHtml(formatDate(summary.generatedAt, lang))}${
     workbook ? ` · ${escapeHtml(workbook)}` : ""
   }</dd>
 </dl>
@@ -85,9 +95,12 @@ ${renderCountTable(summary, summary.byParty, formatLabel("party", lang), (n) => 
 </section>`);
 
   parts.push(renderAgenda(summary, lang));
-  parts.push(renderTableFindings(summary, lang));
   if (summary.trend) parts.push(renderTrend(summary, lang));
+  // The board reads the pages above; what the coordinator still has to check comes last.
+  parts.push(`<section class="appendix"><h2>${t("appendix")}</h2><p class="note">${t("appendixIntro")}</p>`);
   parts.push(renderFindingCounts(summary, lang));
+  parts.push(renderTableFindings(summary, lang));
+  parts.push("</section>");
   for (const view of partyViews) parts.push(renderPartyPage(summary, view, lang));
 
   parts.push(`</main>
@@ -97,12 +110,14 @@ ${renderCountTable(summary, summary.byParty, formatLabel("party", lang), (n) => 
   return parts.join("\n");
 }
 
-/** Page numbers and the title in the page margins (CSS paged media; Chromium prints them). */
-function renderPageBoxes(title: string, lang: Lang): string {
+/** The title above and page numbers below on every page (CSS paged media; Chromium prints them); "Voorbeeld" on a sample. */
+function renderPageBoxes(title: string, lang: Lang, sample: boolean): string {
   const page = formatLabel("page", lang);
-  return `@page { @bottom-left { content: "${escapeCssString(title)}"; font: 8pt sans-serif; color: #606060; } @bottom-right { content: "${escapeCssString(
+  const box = "font: 8pt sans-serif; color: #606060;";
+  const mark = sample ? ` @top-right { content: "${escapeCssString(formatLabel("sample", lang).toUpperCase())}"; font: bold 9pt sans-serif; color: #C00000; }` : "";
+  return `@page { @top-left { content: "${escapeCssString(title)}"; ${box} }${mark} @bottom-right { content: "${escapeCssString(
     page,
-  )} " counter(page) " / " counter(pages); font: 8pt sans-serif; color: #606060; } }`;
+  )} " counter(page) " / " counter(pages); ${box} } }`;
 }
 
 /** Text inside a CSS string: backslash-escape quotes, backslashes and anything that could close <style>. */
@@ -120,10 +135,10 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, "&#39;");
 }
 
-function formatTimestamp(iso: string): string {
-  // "2026-11-24T16:51:39.123Z" -> "2026-11-24 16:51 UTC"; anything else is shown as given.
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?Z$/.exec(iso);
-  return match ? `${match[1]} ${match[2]} UTC` : iso;
+/** "12 voor de coördinator (zie bijlage)", or "geen": no severity words for the board. */
+function formatAttentionPoints(counts: { errors: number; warnings: number; infos: number }, lang: Lang): string {
+  const total = counts.errors + counts.warnings + counts.infos;
+  return total === 0 ? formatLabel("attentionPointsNone", lang) : translate("labels", "attentionPointsCount", lang, { count: total });
 }
 
 function statusBadge(summary: MonitoringSummary, status: string, lang: Lang, text?: string): string {
@@ -168,17 +183,17 @@ function renderChart(summary: MonitoringSummary, lang: Lang): string {
         width >= 14
           ? `<text x="${(x + width / 2).toFixed(1)}" y="${y + BAR_HEIGHT / 2 + 4}" text-anchor="middle" fill="${readableTextColor(
               status.color,
-            )}">${count}</text>`
+            )}">${formatNumber(count, lang)}</text>`
           : "";
       const rect = `<rect x="${x.toFixed(1)}" y="${y}" width="${width.toFixed(1)}" height="${BAR_HEIGHT}" fill="${
         status.color
-      }" stroke="#FFFFFF" stroke-width="0.5"><title>${escapeHtml(`${name}: ${formatStatusName(status.name, lang)} ${count}`)}</title></rect>`;
+      }" stroke="#FFFFFF" stroke-width="0.5"><title>${escapeHtml(`${name}: ${formatStatusName(status.name, lang)} ${formatNumber(count, lang)}`)}</title></rect>`;
       x += width;
       return rect + text;
     });
     return `<g><text x="${LABEL_WIDTH - 8}" y="${y + BAR_HEIGHT / 2 + 4}" text-anchor="end">${escapeHtml(label)}</text>${segments.join(
       "",
-    )}<text x="${(x + 6).toFixed(1)}" y="${y + BAR_HEIGHT / 2 + 4}" class="total">${theme.total}</text></g>`;
+    )}<text x="${(x + 6).toFixed(1)}" y="${y + BAR_HEIGHT / 2 + 4}" class="total">${formatNumber(theme.total, lang)}</text></g>`;
   });
   return `<svg class="chart" role="img" aria-label="${escapeHtml(formatLabel("chartTitle", lang))}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART_WIDTH} ${height}" width="100%" preserveAspectRatio="xMinYMin meet">${rows.join(
     "",
@@ -201,9 +216,9 @@ function renderCountTable(
         `<tr><th scope="row">${escapeHtml(display(r.name))}</th>${summary.statuses
           .map((s) => {
             const n = r.counts[s.name] ?? 0;
-            return `<td class="num${n === 0 ? " zero" : ""}">${n}</td>`;
+            return `<td class="num${n === 0 ? " zero" : ""}">${formatNumber(n, lang)}</td>`;
           })
-          .join("")}<td class="num total">${r.total}</td></tr>`,
+          .join("")}<td class="num total">${formatNumber(r.total, lang)}</td></tr>`,
     )
     .join("\n");
   return `<table class="counts"><thead><tr><th>${escapeHtml(first)}</th>${head}<th class="num">${escapeHtml(
@@ -218,7 +233,7 @@ function renderAgenda(summary: MonitoringSummary, lang: Lang): string {
   if (summary.agenda.length === 0) {
     return `<section class="agenda"><h2>${escapeHtml(heading)}</h2><p class="empty">${escapeHtml(
       formatLabel("agendaEmpty", lang),
-    )}</p><p class="note">${escapeHtml(formatLabel("withoutStatus", lang))}: ${summary.withoutStatus.length}</p></section>`;
+    )}</p><p class="note">${escapeHtml(formatLabel("withoutStatus", lang))}: ${formatNumber(summary.withoutStatus.length, lang)}</p></section>`;
   }
   const rows = summary.agenda.map(
     (item, i) => `<tr>
@@ -243,7 +258,7 @@ function renderAgenda(summary: MonitoringSummary, lang: Lang): string {
 <tbody>
 ${rows.join("\n")}
 </tbody></table>
-<p class="note">${escapeHtml(formatLabel("withoutStatus", lang))}: ${summary.withoutStatus.length}</p>
+<p class="note">${escapeHtml(formatLabel("withoutStatus", lang))}: ${formatNumber(summary.withoutStatus.length, lang)}</p>
 </section>`;
 }
 
@@ -281,7 +296,7 @@ ${rows.join("\n")}
 function renderTableFindings(summary: MonitoringSummary, lang: Lang): string {
   const findings = summary.findings.tableFindings;
   if (findings.length === 0) {
-    return `<section class="tables"><h2>${escapeHtml(formatLabel("tableFindings", lang))}</h2><p class="empty">${escapeHtml(
+    return `<section class="tables"><h3>${escapeHtml(formatLabel("tableFindings", lang))}</h3><p class="empty">${escapeHtml(
       formatLabel("tableFindingsEmpty", lang),
     )}</p></section>`;
   }
@@ -308,18 +323,14 @@ function renderTableFindings(summary: MonitoringSummary, lang: Lang): string {
   const rows = shown.map(({ finding: f, more }) => {
     const similar =
       more > 0 ? `<div class="sub">${escapeHtml(translate("labels", "similarFindings", lang, { count: more }))}</div>` : "";
-    return `<tr class="${f.severity}"><td><span class="sev ${f.severity}">${escapeHtml(formatSeverity(f.severity, lang))}</span></td><td>${escapeHtml(
-      f.table ?? "",
-    )}</td><td class="ref"><span class="sheet">${escapeHtml(f.sheet)}</span><br>${escapeHtml(f.cell ?? f.range ?? "")}</td><td>${escapeHtml(
+    return `<tr class="${f.severity}"><td>${escapeHtml(f.table ?? "")}</td><td class="ref"><span class="sheet">${escapeHtml(f.sheet)}</span><br>${escapeHtml(f.cell ?? f.range ?? "")}</td><td>${escapeHtml(
       f.message,
     )}${similar}</td></tr>`;
   });
   return `<section class="tables">
-<h2>${escapeHtml(formatLabel("tableFindings", lang))}</h2>
-<table class="list"><colgroup><col style="width:30mm"><col style="width:20mm"><col style="width:29mm"><col></colgroup>
-<thead><tr><th>${escapeHtml(formatLabel("severity", lang))}</th><th>${escapeHtml(
-    formatLabel("table", lang),
-  )}</th><th>${escapeHtml(formatLabel("cell", lang))}</th><th>${escapeHtml(formatLabel("message", lang))}</th></tr></thead>
+<h3>${escapeHtml(formatLabel("tableFindings", lang))}</h3>
+<table class="list"><colgroup><col style="width:20mm"><col style="width:29mm"><col></colgroup>
+<thead><tr><th>${escapeHtml(formatLabel("table", lang))}</th><th>${escapeHtml(formatLabel("cell", lang))}</th><th>${escapeHtml(formatLabel("message", lang))}</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody></table>
@@ -352,20 +363,23 @@ ${rows.join("\n")}
 </section>`;
 }
 
+/** Per kind of point: its title, how many, and what to do (no rule codes, no severity words). */
 function renderFindingCounts(summary: MonitoringSummary, lang: Lang): string {
   if (summary.findings.counts.length === 0) return "";
-  const rows = summary.findings.counts.map(
-    (c) =>
-      `<tr><td><span class="sev ${c.severity}">${escapeHtml(formatSeverity(c.severity, lang))}</span></td><td><code>${escapeHtml(
-        c.code,
-      )}</code></td><td class="num">${c.count}</td></tr>`,
+  const counts = new Map<FindingCode, number>();
+  for (const c of summary.findings.counts) counts.set(c.code, (counts.get(c.code) ?? 0) + c.count);
+  const rows = [...counts].map(
+    ([code, count]) =>
+      `<tr><td>${escapeHtml(translate("ruleTitles", code, lang))}</td><td class="num">${formatNumber(count, lang)}</td><td>${escapeHtml(
+        formatNextStep(code, lang),
+      )}</td></tr>`,
   );
   return `<section class="finding-counts">
-<h2>${escapeHtml(formatLabel("findings", lang))}</h2>
-<table class="list narrow"><colgroup><col style="width:30mm"><col style="width:50mm"><col style="width:20mm"></colgroup>
-<thead><tr><th>${escapeHtml(formatLabel("severity", lang))}</th><th>${escapeHtml(
-    formatLabel("code", lang),
-  )}</th><th class="num">${escapeHtml(formatLabel("count", lang))}</th></tr></thead>
+<h3>${escapeHtml(formatLabel("findings", lang))}</h3>
+<table class="list"><colgroup><col style="width:52mm"><col style="width:16mm"><col></colgroup>
+<thead><tr><th>${escapeHtml(formatLabel("kind", lang))}</th><th class="num">${escapeHtml(formatLabel("count", lang))}</th><th>${escapeHtml(
+    formatLabel("nextStep", lang),
+  )}</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody></table>
@@ -408,9 +422,9 @@ td.ref .sheet { font-family: "Segoe UI", Calibri, Arial, "Liberation Sans", sans
 .theme { font-weight: 600; }
 em.missing { color: #c00000; }
 .sev { font-weight: 600; }
-.sev.error { color: #c00000; }
-.sev.warning { color: #9c5700; }
-.sev.info { color: #1f4e79; }
+h3 { font-size: 11pt; margin: 10pt 0 4pt; color: #1f4e79; break-after: avoid; page-break-after: avoid; }
+section.appendix { break-before: page; page-break-before: always; }
+.sample-mark { margin: 0 0 8pt; padding: 4pt 8pt; border: 2px solid #c00000; color: #c00000; font-weight: 700; text-align: center; }
 .note, .empty { color: #505050; font-style: italic; }
 table.counts { break-inside: avoid; page-break-inside: avoid; }
 section.party-page { break-before: page; page-break-before: always; }

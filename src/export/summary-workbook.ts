@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { CheckResult } from "../domain";
 import type { Lang } from "../domain";
-import { formatCellReference, formatSeverity } from "../domain";
+import { formatCellReference, formatNextStep, translate } from "../domain";
 import { planMonitoringSheet } from "../domain";
 import { buildMonitoringSummary, type MonitoringSummary } from "../domain";
 import { formatLabel, formatStatusName, formatThemeName, readableTextColor } from "../domain";
@@ -94,23 +94,24 @@ function addAgendaSheet(worksheet: ExcelJS.Worksheet, summary: MonitoringSummary
   });
 }
 
+/** The coordinator's list: what kind of point, where, the message and what to do (no rule codes, no severity words). */
 function addFindingsSheet(worksheet: ExcelJS.Worksheet, result: CheckResult, lang: Lang): void {
   const headers = [
-    formatLabel("severity", lang),
-    formatLabel("code", lang),
+    formatLabel("kind", lang),
     formatLabel("source", lang),
     formatLabel("table", lang),
     formatLabel("message", lang),
+    formatLabel("nextStep", lang),
   ];
   // Messages come from the check (formatFinding in the result's language).
   const rows = result.findings.map((f) => [
-    formatSeverity(f.severity, lang),
-    f.code,
+    translate("ruleTitles", f.code, lang),
     formatCellReference(f.sheet, f.cell ?? f.range ?? "A1"),
     f.table ?? "",
     f.message,
+    formatNextStep(f.code, lang),
   ]);
-  addPlainTable(worksheet, "PM_Bevindingen", headers, rows, [14, 22, 22, 12, 90]);
+  addPlainTable(worksheet, "PM_Bevindingen", headers, rows, [26, 22, 12, 70, 50]);
 }
 
 function addPlainTable(
@@ -133,6 +134,8 @@ function addPlainTable(
     rows: rows.length > 0 ? rows.map((r) => [...r]) : [headers.map(() => "")],
   });
   worksheet.views = [{ state: "frozen", ySplit: 1, xSplit: 0, topLeftCell: "A2" }];
+  // Printed: A4 landscape, all columns on one page's width, the header row on every page.
+  worksheet.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
   worksheet.eachRow((row, n) => {
     if (n > 1) row.alignment = { wrapText: true, vertical: "top" };
   });

@@ -1,4 +1,16 @@
-import { formatCellReference, formatSeverity, NO_STATUS_KEY, type Finding, type Lang, type Severity } from "../domain";
+import {
+  formatCellReference,
+  formatNextStep,
+  formatNumber,
+  formatSeverity,
+  mergeAdjacentFindings,
+  NO_STATUS_KEY,
+  translate as translateText,
+  type Finding,
+  type Lang,
+  type MergedFinding,
+  type Severity,
+} from "../domain";
 import type { CheckSummary, SeverityGroup } from "./findings-view";
 import { formatRuleTitle, translate } from "./i18n";
 
@@ -37,7 +49,7 @@ export function describeVerdict(summary: CheckSummary, hasAgreements: boolean, l
 
 /** "1 fout", "3 fouten", "1 warning". */
 function countWords(count: number, severity: Severity, lang: Lang): string {
-  return `${count} ${formatSeverity(severity, lang, count !== 1)}`;
+  return `${formatNumber(count, lang)} ${formatSeverity(severity, lang, count !== 1)}`;
 }
 
 /** Stoplight counts of the monitoring year and finding counts per severity. */
@@ -53,7 +65,7 @@ export function renderCounts(summary: CheckSummary, lang: Lang): HTMLElement {
       el("li", { class: "count" }, [
         renderSwatch(s.color),
         el("span", { class: "count-label" }, [s.status === NO_STATUS_KEY ? translate("noStatus", lang) : s.status]),
-        el("span", { class: "count-value" }, [String(s.count)]),
+        el("span", { class: "count-value" }, [formatNumber(s.count, lang)]),
       ]),
     ),
   );
@@ -69,7 +81,7 @@ export function renderCounts(summary: CheckSummary, lang: Lang): HTMLElement {
       el("li", { class: `count severity-${severity}` }, [
         el("span", { class: "severity-mark", "aria-hidden": "true" }),
         el("span", { class: "count-label" }, [formatSeverity(severity, lang, true)]),
-        el("span", { class: "count-value" }, [String(summary[key])]),
+        el("span", { class: "count-value" }, [formatNumber(summary[key], lang)]),
       ]),
     ),
   );
@@ -77,13 +89,16 @@ export function renderCounts(summary: CheckSummary, lang: Lang): HTMLElement {
 }
 
 /** One finding: reference, message, suggestion. A button when it points at a cell. */
-export function renderFinding(finding: Finding, lang: Lang, onSelect?: (finding: Finding) => void): HTMLElement {
+export function renderFinding(finding: Finding, lang: Lang, onSelect?: (finding: Finding) => void, merged?: MergedFinding): HTMLElement {
   const cell = targetCell(finding);
-  const reference = cell === undefined ? finding.sheet : formatCellReference(finding.sheet, cell);
+  const repeated = merged !== undefined && merged.findings.length > 1;
+  const shownCell = repeated ? merged.where : cell;
+  const reference = shownCell === undefined ? finding.sheet : formatCellReference(finding.sheet, shownCell);
   const parts: (Node | string)[] = [
     el("span", { class: "finding-ref" }, [reference]),
     el("span", { class: "finding-message" }, [finding.message]),
   ];
+  if (repeated) parts.push(el("span", { class: "finding-count" }, [translateText("phrases", "cellCount", lang, { count: merged.findings.length })]));
   // The formatter already asks "Bedoelt u 'X'?" for most rules; repeat the fix only when it does not.
   if (finding.suggestion !== undefined && finding.suggestion !== "" && !finding.message.includes(finding.suggestion)) {
     parts.push(el("span", { class: "finding-suggestion" }, [`${translate("suggestion", lang)}: ${finding.suggestion}`]));
@@ -104,18 +119,20 @@ export function renderGroups(groups: readonly SeverityGroup[], lang: Lang, onSel
     el("section", { class: `severity-group severity-${group.severity}`, "aria-label": formatSeverity(group.severity, lang, true) }, [
       el("h3", { class: "severity-heading" }, [
         el("span", { class: "severity-mark", "aria-hidden": "true" }),
-        `${capitalize(formatSeverity(group.severity, lang, true))} (${group.count})`,
+        `${capitalize(formatSeverity(group.severity, lang, true))} (${formatNumber(group.count, lang)})`,
       ]),
       ...group.rules.map((rule) =>
         el("div", { class: "rule-group" }, [
           el("h4", { class: "rule-heading" }, [
-            `${formatRuleTitle(rule.code, lang)} (${rule.findings.length}) `,
+            `${formatRuleTitle(rule.code, lang)} (${formatNumber(rule.findings.length, lang)}) `,
             el("span", { class: "rule-code" }, [rule.code]),
           ]),
+          el("p", { class: "rule-next-step" }, [translateText("phrases", "nextStep", lang, { step: formatNextStep(rule.code, lang) })]),
           el(
             "ul",
             { class: "finding-list" },
-            rule.findings.map((finding) => el("li", {}, [renderFinding(finding, lang, onSelect)])),
+            // Repeats in adjacent cells are one line with their range; selecting it goes to the first cell.
+            mergeAdjacentFindings(rule.findings).map((line) => el("li", {}, [renderFinding(line.finding, lang, onSelect, line)])),
           ),
         ]),
       ),

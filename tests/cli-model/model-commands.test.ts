@@ -125,7 +125,7 @@ describe("model init", () => {
     const run = await runCliCaptured(["model", "init", file]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toMatch(/already exists/);
+    expect(run.stderr).toMatch(/bestaat al; model init overschrijft nooit een bestand/);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
     expect(await fs.readFile(file, "utf8")).toBe("niet overschrijven");
   });
@@ -134,7 +134,7 @@ describe("model init", () => {
     const file = path.join(dir, "tweede-model.xlsx");
     const run = await runCliCaptured(["model", "init", file, "--from", OTHER]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/already has a sheet named 'Model'/);
+    expect(run.stderr).toMatch(/heeft al een blad 'Model'/);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
     await expect(fs.access(file)).rejects.toThrow();
   });
@@ -152,7 +152,7 @@ describe("model init", () => {
   it("a folder that does not exist is unusable input", async () => {
     const run = await runCliCaptured(["model", "init", path.join(dir, "nergens", "m.xlsx")]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/cannot be written: the folder does not exist/);
+    expect(run.stderr).toMatch(/kan niet worden geschreven: de map bestaat niet/);
   });
 });
 
@@ -217,14 +217,14 @@ describe("--model <file.xlsx>", () => {
     const run = await runCliCaptured(["check", OTHER, "--model", file]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toMatch(/unreadable model: the workbook has no sheet named Model/);
+    expect(run.stderr).toMatch(/onleesbaar model: de werkmap heeft geen blad Model/);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
   });
 
   it("a Model sheet with problems is an unreadable model, naming the first one", async () => {
     const run = await runCliCaptured(["check", OTHER_MODEL, "--model", OTHER]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/unreadable model: Model!B15: Model \(Partijen\): unknown kind 'zorgpartner'/);
+    expect(run.stderr).toMatch(/onleesbaar model: Model!B15: Model \(Partijen\): onbekende soort 'zorgpartner'/);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
   });
 

@@ -46,7 +46,7 @@ describe("other municipality (Veendam, fictional) with its own Model sheet", () 
         },
         actual: 18,
         expected: 20,
-        message: "Controle 'Tabel 1 / Nieuwbouw / 2024 = Tabel 2 / Aantal nieuwbouwwoningen / 2024' klopt niet: 18 = 20 geldt niet.",
+        message: "Controle 'Tabel 1 / Nieuwbouw / 2024 = Tabel 2 / Aantal nieuwbouwwoningen / 2024' klopt niet: 18 = 20 geldt niet. Verschil: 2 te weinig.",
       },
     ];
     expect(result.findings).toEqual(expected);
@@ -79,7 +79,7 @@ describe("other municipality (Veendam, fictional) with its own Model sheet", () 
     const { sheets } = await readWorkbookFile(FIXTURE);
     expect(checkWorkbook(sheets, { lang: "en" }).findings.map((f) => f.message)).toEqual([
       "Model (Partijen): unknown kind 'zorgpartner' (gemeente, corporatie, huurdersorganisatie, partner).",
-      "Check 'Tabel 1 / Nieuwbouw / 2024 = Tabel 2 / Aantal nieuwbouwwoningen / 2024' fails: 18 = 20 does not hold.",
+      "Check 'Tabel 1 / Nieuwbouw / 2024 = Tabel 2 / Aantal nieuwbouwwoningen / 2024' fails: 18 = 20 does not hold. Difference: 2 too few.",
     ]);
   });
 });

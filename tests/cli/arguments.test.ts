@@ -9,15 +9,19 @@ describe("parseArguments", () => {
   it("reads check with every option", () => {
     expect(
       parseArguments(["check", "a.xlsx", "--json", "--out", "b.xlsx", "--export=c.html", "--year", "2022", "--lang", "en", "--model", "m.xlsx"]),
-    ).toEqual({ kind: "check", workbook: "a.xlsx", json: true, all: false, out: "b.xlsx", export: "c.html", year: 2022, lang: "en", model: "m.xlsx" });
+    ).toEqual({ kind: "check", workbook: "a.xlsx", json: true, all: false, sample: false, out: "b.xlsx", export: "c.html", year: 2022, lang: "en", model: "m.xlsx" });
   });
   it("rejects bad usage with an input error", () => {
-    expect(() => parseArguments(["check"])).toThrow("exactly one workbook");
+    expect(() => parseArguments(["check"])).toThrow("precies één werkmap");
+    expect(() => parseArguments(["check", "--lang", "en"])).toThrow("exactly one workbook");
     expect(() => parseArguments(["check", "a.xlsx", "--year", "22"])).toThrow("--year");
     expect(() => parseArguments(["check", "a.xlsx", "--lang", "de"])).toThrow("--lang");
-    expect(() => parseArguments(["check", "a.xlsx", "--frobnicate"])).toThrow("unknown option");
-    expect(() => parseArguments(["check", "a.xlsx", "--out"])).toThrow("needs a value");
-    expect(() => parseArguments(["frob"])).toThrow("unknown command");
+    expect(() => parseArguments(["check", "a.xlsx", "--frobnicate"])).toThrow("onbekende optie");
+    expect(() => parseArguments(["check", "a.xlsx", "--frobnicate", "--lang=en"])).toThrow("unknown option");
+    expect(() => parseArguments(["check", "a.xlsx", "--out"])).toThrow("heeft een waarde nodig");
+    expect(() => parseArguments(["--lang", "en", "check", "a.xlsx", "--out"])).toThrow("needs a value");
+    expect(() => parseArguments(["frob"])).toThrow("onbekende opdracht");
+    expect(() => parseArguments(["frob", "--lang", "EN"])).toThrow("unknown command");
   });
   it("shows help without arguments", () => {
     expect(parseArguments([])).toEqual({ kind: "help", lang: "nl" });
@@ -86,7 +90,7 @@ describe("CLI on unusable input", () => {
     const file = path.join(dir, "same.xlsx");
     await fs.writeFile(file, "x");
     const before = await fs.readFile(file);
-    await expectUnusable(["check", file, "--out", file], /must not be the input/);
+    await expectUnusable(["check", file, "--out", file], /mag niet de invoerwerkmap zijn/);
     expect(await fs.readFile(file)).toEqual(before);
     await fs.rm(file);
   });

@@ -76,12 +76,12 @@ describe("formatMessage", () => {
       "Onbekend thema 'Wonen'.",
       "Onbekend thema 'Wonen'. Bedoelt u 'Wonen en zorg'?",
       "Onbekend thema 'Wonen'.",
-      "'Totaal' in kolom C is 10, de som van de rijen erboven is 10,5.",
-      "'Totaal' in kolom C is 10, de som van de rijen erboven is 10,25.",
+      "'Totaal' in kolom C is 10, de som van de rijen erboven is 10,5. Verschil: 0,5 te weinig.",
+      "'Totaal' in kolom C is 10, de som van de rijen erboven is 10,25. Verschil: 0,25 te weinig.",
       "Geen status ingevuld voor {year}.",
     ];
     expect(findings.map((f) => formatMessage(f, "nl"))).toEqual(expected);
-    expect(formatMessage(findings[7] as FindingData, "en")).toBe("'Totaal' in column C is 10, the rows above add up to 10.5.");
+    expect(formatMessage(findings[7] as FindingData, "en")).toBe("'Totaal' in column C is 10, the rows above add up to 10.5. Difference: 0.5 too few.");
     expect(formatMessage(status(2022), "en")).toBe("Status rood in 2022 without an explanation.");
   });
 });

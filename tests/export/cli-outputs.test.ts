@@ -47,6 +47,6 @@ describe("check --out / --export on the Stadskanaal monitoring fixture", () => {
     expect(summary.agenda.length).toBeGreaterThan(0);
     const bad = await runCliCaptured(["check", FIXTURE, "--export", path.join(dir, "s.pdf")]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/unknown format '\.pdf'/);
+    expect(bad.stderr).toMatch(/onbekend formaat '\.pdf'/);
   });
 });

@@ -33,8 +33,24 @@ describe("printable report HTML", () => {
     expect(html).toContain("Agenda bestuurlijk overleg (rood en oranje) 2022");
     expect(html).toContain("Huurbeleid wordt in 2022 aangepast.");
     expect(html).toContain("(geen toelichting)");
-    expect(html).toContain("Stand per 31 december 2021 is 3810");
-    expect(html).toContain("2026-11-24 12:00 UTC");
+    expect(html).toContain("Stand per 31 december 2021 is 3.810");
+    expect(html).toContain("<dd>24 november 2026");
+  });
+
+  it("speaks to the board: no rule codes, no severity words; the coordinator's points in an appendix", () => {
+    const board = html.slice(0, html.indexOf('<section class="appendix">'));
+    expect(board).not.toMatch(/stock-flow|unknown-party|missing-explanation/);
+    expect(html).not.toMatch(/>\s*(fout|fouten|waarschuwing|waarschuwingen|info)\s*</i);
+    expect(html).toContain("Bijlage voor de coördinator");
+    expect(html).toContain("Controleer de beginstand, de mutaties en de eindstand.");
+    expect(html).toContain("@top-left");
+    expect(html).not.toContain('class="sample-mark"');
+  });
+
+  it("marks a report built from the sample as a sample on every page", () => {
+    const sample = buildReportHtml(makeCheckResult(), "nl", { generatedAt: "2026-11-24T12:00:00.000Z", sample: true });
+    expect(sample).toContain('<p class="sample-mark" role="note">Voorbeeld:');
+    expect(sample).toContain('@top-right { content: "VOORBEELD"');
   });
 
   it("draws one stacked bar per theme with one segment per non-zero status", () => {
@@ -66,7 +82,7 @@ describe("printable report HTML", () => {
     const en = buildReportHtml(makeCheckResult("en"), "en", { generatedAt: AT });
     expect(en).toContain('<html lang="en">');
     expect(en).toContain("Agenda for the meeting (red and orange) 2022");
-    expect(en).toContain("Stock at 31 December 2021 is 3810");
+    expect(en).toContain("Stock at 31 December 2021 is 3,810");
   });
 });
 

@@ -30,8 +30,12 @@ describe("summary workbook", () => {
     expect(agenda.getCell("F2").value).toBe(`Onderzoek uitgesteld ${XSS_IMG}`);
     const findings = workbook.getWorksheet("Bevindingen")!;
     expect(findings.rowCount).toBe(1 + 6);
-    expect(findings.getCell("E2").value).toBe("Geen verantwoordelijke partij (Wie?) ingevuld.");
-    expect(findings.getCell("E3").value).toBe("Ongeldige status 'paars' voor 2022; toegestaan: groen, oranje, rood, grijs.");
+    expect(findings.getCell("D2").value).toBe("Geen verantwoordelijke partij (Wie?) ingevuld.");
+    expect(findings.getRow(1).values).toEqual([undefined, "Soort", "Bron", "Tabel", "Melding", "Wat nu"]);
+    expect(findings.getCell("A2").value).toBe("Partij ontbreekt");
+    expect(findings.getCell("E2").value).toBe("Vul in wie verantwoordelijk is (Wie?).");
+    expect(findings.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1, fitToHeight: 0 });
+    expect(findings.getCell("D3").value).toBe("Ongeldige status 'paars' voor 2022; toegestaan: groen, oranje, rood, grijs.");
     expect(workbook.getWorksheet("Overzicht")!.getCell("A1").value).toBe("Monitoring prestatieafspraken 2022");
   });
 

@@ -33,7 +33,8 @@ describe("writeExport", () => {
 
   it("refuses an unknown extension with an InputError before writing anything", async () => {
     await expect(writeExport(result, report, path.join(dir, "s.pdf"), "nl")).rejects.toBeInstanceOf(InputError);
-    await expect(writeExport(result, report, path.join(dir, "noext"), "nl")).rejects.toThrow(/unknown format/);
+    await expect(writeExport(result, report, path.join(dir, "noext"), "nl")).rejects.toThrow(/onbekend formaat/);
+    await expect(writeExport(result, report, path.join(dir, "noext"), "en")).rejects.toThrow(/unknown format/);
     expect(await fs.readdir(dir)).toEqual([]);
   });
 });

@@ -135,7 +135,7 @@ describe("a workbook without agreements", () => {
       expect(run.code).toBe(2);
       expect(run.stdout).toBe("");
       expect(run.stderr.trim().split("\n")).toHaveLength(1);
-      expect(run.stderr).toMatch(/no agreements sheet and no numeric table/);
+      expect(run.stderr).toMatch(/geen afsprakenblad en geen tabel met cijfers/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

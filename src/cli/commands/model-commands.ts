@@ -1,7 +1,7 @@
 import { promises as fs } from "fs";
 import { basename } from "path";
 import type ExcelJS from "exceljs";
-import { checkWorkbook, DEFAULT_MODEL, formatFinding, MODEL_SHEET_NAME, translate, type Model } from "../../domain";
+import { checkWorkbook, DEFAULT_MODEL, formatFinding, MODEL_SHEET_NAME, translate, type Lang, type Model } from "../../domain";
 import { readModelSheet } from "../../domain";
 import { writeModelSheet } from "../../domain";
 import { InputError } from "../input-error";
@@ -15,6 +15,8 @@ export interface ModelInitArgs {
   readonly file: string;
   /** A workbook to copy into `file`, with the Model sheet added. */
   readonly from?: string;
+  /** Language of the refusals; Dutch by default. */
+  readonly lang?: Lang;
 }
 
 /**
@@ -24,13 +26,14 @@ export interface ModelInitArgs {
  * overwrite an existing file or to add a second Model sheet. Returns the path written.
  */
 export async function runModelInit(args: ModelInitArgs): Promise<string> {
-  if (await exists(args.file)) throw new InputError(translate("cli", "fileExists", "en", { file: args.file }));
+  const lang = args.lang ?? "nl";
+  if (await exists(args.file)) throw new InputError(translate("cli", "fileExists", lang, { file: args.file }));
   let bytes: Buffer | Buffer[];
   let model = DEFAULT_MODEL;
   if (args.from !== undefined) {
     const input = await readWorkbookFile(args.from);
     const existing = input.sheets.find((s) => s.sheet.trim().toLowerCase() === MODEL_SHEET_NAME.toLowerCase());
-    if (existing) throw new InputError(translate("cli", "modelSheetExists", "en", { file: args.from, sheet: existing.sheet }));
+    if (existing) throw new InputError(translate("cli", "modelSheetExists", lang, { file: args.from, sheet: existing.sheet }));
     model = checkWorkbook(input.sheets).model;
     bytes = patchModelCopy(input.bytes, args.from, model);
   } else {
@@ -50,7 +53,7 @@ export async function runModelInit(args: ModelInitArgs): Promise<string> {
       await handle.close();
     }
   } catch (error) {
-    throw new InputError(translate("cli", "cannotWrite", "en", { file: args.file, reason: describe(error) }));
+    throw new InputError(translate("cli", "cannotWrite", lang, { file: args.file, reason: describe(error, lang) }));
   }
   return args.file;
 }
@@ -103,16 +106,16 @@ export function addModelWorksheet(workbook: ExcelJS.Workbook, model: Model): Exc
  * default. A missing Model sheet, or one with any problem, is unusable input (InputError, exit 2):
  * its findings would point into a workbook the report is not about.
  */
-export async function readModelFile(path: string): Promise<Model> {
+export async function readModelFile(path: string, lang: Lang = "nl"): Promise<Model> {
   const input = await readWorkbookFile(path);
   const sheet = input.sheets.find((s) => s.sheet.trim().toLowerCase() === MODEL_SHEET_NAME.toLowerCase());
-  if (!sheet) throw new InputError(translate("cli", "modelSheetMissing", "en", { file: path, sheet: MODEL_SHEET_NAME }));
+  if (!sheet) throw new InputError(translate("cli", "modelSheetMissing", lang, { file: path, sheet: MODEL_SHEET_NAME }));
   const read = readModelSheet(sheet, DEFAULT_MODEL);
   const first = read.findings[0];
   if (first) {
-    const more = read.findings.length > 1 ? translate("cli", "modelMoreProblems", "en", { count: read.findings.length - 1 }) : "";
+    const more = read.findings.length > 1 ? translate("cli", "modelMoreProblems", lang, { count: read.findings.length - 1 }) : "";
     const where = first.cell !== undefined ? `${first.sheet}!${first.cell}: ` : "";
-    throw new InputError(translate("cli", "modelUnreadable", "en", { file: path, where, message: formatFinding(first, "en").message, more }));
+    throw new InputError(translate("cli", "modelUnreadable", lang, { file: path, where, message: formatFinding(first, lang).message, more }));
   }
   // Controles found unresolvable later are reported at their row in *this* file, not at a cell of
   // the checked workbook's own (possibly existing) Model sheet.
@@ -134,11 +137,11 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-function describe(error: unknown): string {
+function describe(error: unknown, lang: Lang): string {
   if (error && typeof error === "object" && "code" in error && typeof error.code === "string") {
-    if (error.code === "EEXIST") return translate("cli", "reasonExists", "en");
-    if (error.code === "ENOENT") return translate("cli", "reasonNoFolder", "en");
-    if (error.code === "EACCES" || error.code === "EPERM") return translate("cli", "reasonPermission", "en");
+    if (error.code === "EEXIST") return translate("cli", "reasonExists", lang);
+    if (error.code === "ENOENT") return translate("cli", "reasonNoFolder", lang);
+    if (error.code === "EACCES" || error.code === "EPERM") return translate("cli", "reasonPermission", lang);
     return error.code;
   }
   return error instanceof Error ? error.message : String(error);

@@ -1,6 +1,7 @@
 import type { Lang } from "./finding";
 import { EN } from "./locales/en";
 import { NL } from "./locales/nl";
+import { formatNumber, isIdentifyingNumber } from "./format-number";
 import type { Catalogue } from "./locales/catalogue-shape";
 
 export type { Catalogue };
@@ -19,12 +20,14 @@ export type TextValues = Readonly<Record<string, string | number>>;
 
 /**
  * The text of `key` in `section`, in the given language, with its `{key}` placeholders filled in
- * from `values` (numbers as written, String(n)); a placeholder without a value stays visible.
+ * from `values` (numbers the reader's way: "3.810" in nl, a year or row number without grouping);
+ * a placeholder without a value stays visible.
  */
 export function translate<S extends CatalogueSection>(section: S, key: keyof Catalogue[S], lang: Lang, values: TextValues = {}): string {
   return fillPlaceholders(CATALOGUES[lang][section][key] as string, (name) => {
     const value = values[name];
-    return value === undefined ? undefined : String(value);
+    if (value === undefined) return undefined;
+    return typeof value === "string" ? value : formatNumber(value, lang, { grouping: !isIdentifyingNumber(name) });
   });
 }
 

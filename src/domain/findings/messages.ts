@@ -1,5 +1,8 @@
 import { CATALOGUES, fillPlaceholders } from "./catalogue";
-import { FINDING_PARAMS, MODEL_PROBLEMS, type Finding, type FindingData, type Lang, type ParamKind, type Severity } from "./finding";
+import { formatNumber, isIdentifyingNumber } from "./format-number";
+
+export { formatNumber, isIdentifyingNumber };
+import { FINDING_PARAMS, MODEL_PROBLEMS, type Finding, type FindingCode, type FindingData, type Lang, type ParamKind, type Severity } from "./finding";
 
 /**
  * The one place that turns finding data into words (nl/en). The pane, the CLI, the Monitoring
@@ -11,12 +14,6 @@ import { FINDING_PARAMS, MODEL_PROBLEMS, type Finding, type FindingData, type La
 
 /** The problem keys `invalid-model` findings may use (each has a phrase in the catalogue). */
 export const MODEL_PROBLEM_KEYS: readonly string[] = MODEL_PROBLEMS;
-
-/** A number as the reader writes it: Dutch decimal comma in nl; no float noise (99.90000000000001). */
-export function formatNumber(value: number, lang: Lang): string {
-  const text = String(Math.round(value * 1e9) / 1e9);
-  return lang === "nl" ? text.replace(".", ",") : text;
-}
 
 /** A count or amount as the reader writes it: "1.250" and "12,5" in nl, "1,250" and "12.5" in en. */
 export function formatAmount(value: number, lang: Lang): string {
@@ -45,8 +42,19 @@ function readValue(finding: FindingData, key: string, problem: string | undefine
   else if (key === "problem" && problem !== undefined) value = problem;
   else value = finding.params?.[key];
   if (value === undefined) return undefined;
-  if (typeof value === "string") return value;
-  return kindOf(finding, key) === "amount" ? formatAmount(value, lang) : formatNumber(value, lang);
+  if (typeof value === "number") {
+    return kindOf(finding, key) === "amount" ? formatAmount(value, lang) : formatNumber(value, lang, { grouping: !isIdentifyingNumber(key) });
+  }
+  return key === "expected" || key === "actual" ? formatNumberRange(value, lang) : value;
+}
+
+/** The rules write an interval of a sum as "3793…3798" (a JSON contract); the reader sees "3.793…3.798". */
+const NUMBER_RANGE = /^(-?\d+(?:\.\d+)?)\u2026(-?\d+(?:\.\d+)?)$/;
+
+function formatNumberRange(text: string, lang: Lang): string {
+  const match = NUMBER_RANGE.exec(text);
+  if (match === null) return text;
+  return `${formatNumber(Number(match[1]), lang)}\u2026${formatNumber(Number(match[2]), lang)}`;
 }
 
 function interpolate(template: string, finding: FindingData, problem: string | undefined, lang: Lang): string {
@@ -61,9 +69,48 @@ export function formatMessage(finding: FindingData, lang: Lang): string {
     const key = finding.params.problem;
     if (Object.hasOwn(words.modelProblems, key)) problem = interpolate(words.modelProblems[key], finding, undefined, lang);
   }
-  const message = interpolate(words.messages[finding.code], finding, problem, lang);
+  let message = interpolate(words.messages[finding.code], finding, problem, lang);
+  const difference = describeDifference(finding, lang);
+  if (difference !== undefined) message = `${message} ${difference}`;
   if (finding.suggestion === undefined || finding.suggestion === "") return message;
   return `${message} ${interpolate(words.phrases.suggestion, finding, problem, lang)}`;
+}
+
+/** The closed interval a finding's `expected` or `actual` stands for: a number, or "a…b" as the rules write a sum's interval. */
+function readInterval(value: number | string | undefined): { min: number; max: number } | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? { min: value, max: value } : undefined;
+  if (value === undefined) return undefined;
+  const match = NUMBER_RANGE.exec(value);
+  return match === null ? undefined : { min: Number(match[1]), max: Number(match[2]) };
+}
+
+/**
+ * "Verschil: minstens 12 te veel." for a finding whose stated figure (`actual`) lies outside the
+ * figure it should be (`expected`): how far, and which way; "minstens" when the expected figure is
+ * an interval (rounded operands).
+ */
+function describeDifference(finding: FindingData, lang: Lang): string | undefined {
+  const actual = readInterval(finding.actual);
+  const expected = readInterval(finding.expected);
+  if (actual === undefined || expected === undefined) return undefined;
+  const atLeast = expected.min !== expected.max || actual.min !== actual.max;
+  let key: "differenceOver" | "differenceOverAtLeast" | "differenceUnder" | "differenceUnderAtLeast";
+  let difference: number;
+  if (actual.min > expected.max) {
+    difference = actual.min - expected.max;
+    key = atLeast ? "differenceOverAtLeast" : "differenceOver";
+  } else if (actual.max < expected.min) {
+    difference = expected.min - actual.max;
+    key = atLeast ? "differenceUnderAtLeast" : "differenceUnder";
+  } else {
+    return undefined;
+  }
+  return fillPlaceholders(CATALOGUES[lang].phrases[key], (name) => (name === "difference" ? formatNumber(difference, lang) : undefined));
+}
+
+/** What to do next about a finding of this code: one line ("wat nu"). */
+export function formatNextStep(code: FindingCode, lang: Lang): string {
+  return CATALOGUES[lang].nextSteps[code];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { CATALOGUES, type Catalogue } from "./catalogue";
 import type { Lang, Severity } from "./finding";
-import { formatSeverity } from "./messages";
+import { formatNumber, formatSeverity } from "./messages";
 import { NO_STATUS_KEY } from "../report/report";
 import { NO_PARTY_KEY, type MonitoringSummary } from "../report/summary";
 
@@ -58,6 +58,13 @@ export function readableTextColor(fill: string): string {
 
 /** "4 fouten, 1 waarschuwing, 0 meldingen" (severity words from the catalogue). */
 export function formatSeverityCounts(counts: { errors: number; warnings: number; infos: number }, lang: Lang): string {
-  const part = (n: number, severity: Severity): string => `${n} ${formatSeverity(severity, lang, n !== 1)}`;
+  const part = (n: number, severity: Severity): string => `${formatNumber(n, lang)} ${formatSeverity(severity, lang, n !== 1)}`;
   return `${part(counts.errors, "error")}, ${part(counts.warnings, "warning")}, ${part(counts.infos, "info")}`;
+}
+
+/** "7 december 2026" (nl) or "7 December 2026" (en), in the Netherlands' time zone; a text that is no date as given. */
+export function formatDate(iso: string, lang: Lang): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Amsterdam" }).format(date);
 }

@@ -128,10 +128,11 @@ export function buildMonitoringSummary(result: CheckResult, options: SummaryOpti
   const themes = new Map<string, Record<string, number>>();
   const parties = new Map<string, Record<string, number>>();
   for (const party of result.model.parties) parties.set(party.name, emptyCounts(keys));
+  const meantThemes = readMeantThemes(result);
   result.agreements.forEach((row, index) => {
     const status = (items[index] as SummaryItem).status;
     addCount(byStatus, status);
-    addCount(countsFor(themes, row.theme ?? "", keys), status);
+    addCount(countsFor(themes, meantThemes.get(`${row.sheet}\u0000${row.row}`) ?? row.theme ?? "", keys), status);
     const rowParties = row.parties.length === 0 ? [NO_PARTY_KEY] : [...new Set(row.parties)];
     for (const party of rowParties) addCount(countsFor(parties, party, keys), status);
   });
@@ -271,4 +272,18 @@ function buildTrend(result: CheckResult): MonitoringSummary["trend"] {
     });
   }
   return { years, rows };
+}
+
+/**
+ * The theme a misspelt theme means, per agreement row ("sheet NUL row"): the suggestion of the
+ * row's unknown-theme finding. A board counts "Duurzamheid" under Duurzaamheid, not as a theme of
+ * its own; the coordinator still sees the finding.
+ */
+function readMeantThemes(result: CheckResult): Map<string, string> {
+  const meant = new Map<string, string>();
+  for (const finding of result.findings) {
+    if (finding.code !== "unknown-theme" || finding.suggestion === undefined || finding.row === undefined) continue;
+    meant.set(`${finding.sheet}\u0000${finding.row}`, finding.suggestion);
+  }
+  return meant;
 }

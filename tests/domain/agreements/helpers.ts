@@ -26,7 +26,7 @@ export function readAndCheck(
   const year = model.settings.monitoringYear ?? options.year ?? (read.statusYears.length > 0 ? Math.max(...read.statusYears) : undefined);
   return {
     rows: read.agreements,
-    findings: [...read.findings, ...checkAgreementRows(read.agreements, createModelIndex(model), year, read.statusYears)],
+    findings: [...read.findings, ...checkAgreementRows(read.agreements, createModelIndex(model), year, read.statusYears, read.columns)],
     statusYears: read.statusYears,
   };
 }

@@ -44,6 +44,7 @@ describe("the catalogue (locales/nl.ts, locales/en.ts)", () => {
     for (const lang of ["nl", "en"] as const) {
       expect(Object.keys(CATALOGUES[lang].messages).sort()).toEqual([...FINDING_CODES].sort());
       expect(Object.keys(CATALOGUES[lang].ruleTitles).sort()).toEqual([...FINDING_CODES].sort());
+      expect(Object.keys(CATALOGUES[lang].nextSteps).sort()).toEqual([...FINDING_CODES].sort());
       expect(Object.keys(CATALOGUES[lang].modelProblems).sort()).toEqual([...MODEL_PROBLEMS].sort());
       expect(Object.keys(CATALOGUES[lang].severity).sort()).toEqual([...SEVERITIES].sort());
       expect(Object.keys(CATALOGUES[lang].severityPlural).sort()).toEqual([...SEVERITIES].sort());

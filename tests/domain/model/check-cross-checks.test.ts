@@ -115,7 +115,7 @@ describe("checkCrossChecks", () => {
         expected: 18,
       },
     ]);
-    expect(formatMessage(findings[0]!, "nl")).toBe(`Controle '${c.label}' klopt niet: 16 = 18 geldt niet.`);
+    expect(formatMessage(findings[0]!, "nl")).toBe(`Controle '${c.label}' klopt niet: 16 = 18 geldt niet. Verschil: 2 te weinig.`);
   });
 
   it("with a number on the left, the finding sits at the right side's cell", () => {

@@ -38,7 +38,7 @@ describe("percent-sum", () => {
       ["percent-sum", "error", "E4", 100, 99.8],
     ]);
     expect(findings[0]).toMatchObject({ range: "B3:B4", table: "Tabel 7", row: 4, params: { column: "2020", sum: 100.1, tolerance: 0.1 } });
-    expect(formatMessage(findings[1] as FindingData, "nl")).toBe("Aandelen in kolom 2021 tellen op tot 100,2% in plaats van 100% (marge 0,1).");
+    expect(formatMessage(findings[1] as FindingData, "nl")).toBe("Aandelen in kolom 2021 tellen op tot 100,2% in plaats van 100% (marge 0,1). Verschil: 0,2 te veel.");
   });
 
   it("uses two decimals' tolerance for values shown with two decimals", () => {
@@ -223,7 +223,7 @@ describe("stock-flow and stock-continuity", () => {
         row: 6,
       },
     ]);
-    expect(formatMessage(findings[0] as FindingData, "en")).toBe("Stock at 31 December 2021 is 99, but start + mutations = 95…98.");
+    expect(formatMessage(findings[0] as FindingData, "en")).toBe("Stock at 31 December 2021 is 99, but start + mutations = 95…98. Difference: at least 1 too many.");
     expect(check(table(stock(94, 94))).map(brief)).toEqual([["stock-flow", "error", "C6", "95…98", 94]]);
   });
 

@@ -196,6 +196,9 @@ describe("the task pane in headless Chromium", () => {
     expect(verdict).toMatch(/fouten|waarschuwingen|in orde/);
     expect(await page.locator(".severity-group.severity-error").count()).toBe(1);
     expect(await page.locator(".swatch").count()).toBeGreaterThanOrEqual(4);
+    // Every rule group says what to do next.
+    expect(await page.locator(".rule-next-step").count()).toBe(await page.locator(".rule-group").count());
+    expect((await page.locator(".rule-next-step").first().textContent()) ?? "").toMatch(/^Wat nu: \S/);
 
     // Markup in a cell is shown as text, never parsed: no <img>, no dialog, no request for "x".
     const markupFinding = page.locator('#findings button.finding[data-sheet="Aanvulling"][data-code="markup-in-cell"]', { hasText: "<img>" });

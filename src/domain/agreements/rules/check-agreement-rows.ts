@@ -1,4 +1,4 @@
-import type { AgreementRow } from "../agreement";
+import type { AgreementColumns, AgreementRow } from "../agreement";
 import type { FindingData } from "../../findings/finding";
 import type { ModelIndex } from "../../model/model-index";
 import { checkAgreementText } from "./check-agreement-text";
@@ -6,6 +6,7 @@ import { checkDuplicates } from "./check-duplicates";
 import { checkParties } from "./check-parties";
 import { checkPlaceholderExplanation } from "./check-placeholder-explanation";
 import { checkStaleExplanation } from "./check-stale-explanation";
+import { checkStatusColumn } from "./check-status-column";
 import { checkStatuses } from "./check-statuses";
 import { checkStatusVsRealisation } from "./check-status-vs-realisation";
 import { checkThemes } from "./check-themes";
@@ -23,12 +24,13 @@ const ROW_RULES: readonly RowRule[] = [
 ];
 
 /** The rules run on all rows together, after the row rules. */
-const ROWS_RULES: readonly RowsRule[] = [checkDuplicates];
+const ROWS_RULES: readonly RowsRule[] = [checkStatusColumn, checkDuplicates];
 
 /**
  * The agreement row rules: themes and subthemes, agreement text, parties, statuses and
- * explanations per year, the monitoring year's missing statuses, statuses against Doel and
- * Realisatie, Toelichtingen copied from last year, copy-paste duplicates.
+ * explanations per year, the monitoring year's missing statuses and status columns, statuses
+ * against Doel and Realisatie, Toelichtingen copied from last year or only a placeholder,
+ * copy-paste duplicates.
  * `year` is the monitoring year in force (undefined: no status is required).
  */
 export function checkAgreementRows(
@@ -36,8 +38,9 @@ export function checkAgreementRows(
   index: ModelIndex,
   year: number | undefined,
   statusYears: readonly number[],
+  columns: readonly AgreementColumns[] = [],
 ): FindingData[] {
-  const check: RowCheck = { index, year, statusYears, findings: [] };
+  const check: RowCheck = { index, year, statusYears, columns, findings: [] };
   // Indexed: this loop runs once per check, so mostly unoptimised, where for-of allocates an
   // iterator result per row and rule.
   for (let r = 0; r < rows.length; r++) {

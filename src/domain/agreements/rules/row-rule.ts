@@ -1,4 +1,4 @@
-import type { AgreementRow } from "../agreement";
+import type { AgreementColumns, AgreementRow } from "../agreement";
 import type { FindingCode, FindingData, FindingParamsByCode, Severity } from "../../findings/finding";
 import type { ModelIndex } from "../../model/model-index";
 
@@ -9,6 +9,8 @@ export interface RowCheck {
   readonly year: number | undefined;
   /** Years that have a status column in any agreements sheet, ascending. */
   readonly statusYears: readonly number[];
+  /** How each agreements sheet's header maps its columns (a header row per entry). */
+  readonly columns: readonly AgreementColumns[];
   /** Where the rules put their findings. */
   readonly findings: FindingData[];
 }

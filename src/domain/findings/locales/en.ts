@@ -13,6 +13,7 @@ export const EN: Catalogue = {
     "party-separator": "'{first}' and '{second}' have no separator in '{value}'.",
     "invalid-status": "Invalid status '{value}' for {year}; allowed: {allowed}.",
     "missing-status": "No status given for {year}.",
+    "missing-status-column": "No status column for monitoring year {year}: add the columns Status {year} and Toelichting {year}.",
     "missing-explanation": "Status {status} in {year} without an explanation.",
     "placeholder-explanation": "Status {status} in {year} has '{value}' as its explanation; say why and what happens next.",
     "duplicate-agreement": "This row repeats row {firstRow} (same theme, agreement, parties and activities).",
@@ -64,6 +65,7 @@ export const EN: Catalogue = {
     "party-separator": "Party separator",
     "invalid-status": "Invalid status",
     "missing-status": "Missing status",
+    "missing-status-column": "Missing status column",
     "missing-explanation": "Missing explanation",
     "placeholder-explanation": "Explanation is a placeholder",
     "duplicate-agreement": "Duplicate agreement",
@@ -84,6 +86,38 @@ export const EN: Catalogue = {
     "unparseable-number": "Not a number",
     "number-as-text": "Number stored as text",
   },
+  /** What to do next about a finding, one line per rule ("wat nu"). */
+  nextSteps: {
+    "placeholder-explanation": "Replace the placeholder with a real explanation: why the agreement is off track and what happens now.",
+    "status-vs-realisation": "Bring the status in line with the figures, or explain in the Toelichting why it differs.",
+    "stale-explanation": "Write this year's explanation: what happened since last year and what is the next step?",
+    "missing-theme": "Fill in the theme (pick one from the model's list).",
+    "unknown-theme": "Pick a theme from the model, or add this theme to the Thema's block on the Model sheet.",
+    "unknown-subtheme": "Pick a subtheme of this theme, or add it on the Model sheet.",
+    "missing-agreement": "Fill in the agreement, or delete the empty row.",
+    "missing-party": "Fill in who is responsible (Wie?).",
+    "unknown-party": "Write the party as the model does, or add it to the Partijen block on the Model sheet.",
+    "party-separator": "Put a comma or 'en' between the parties.",
+    "invalid-status": "Pick a status from the dropdown.",
+    "missing-status": "Fill in this monitoring year's status.",
+    "missing-status-column": "Add the Status and Toelichting columns for this monitoring year (New monitoring year), or choose another monitoring year.",
+    "missing-explanation": "Explain why the agreement is behind and what is being done.",
+    "duplicate-agreement": "Delete the duplicate row, or make clear how it differs.",
+    "markup-in-cell": "Remove the HTML markup from the cell (paste as text).",
+    "repeated-header": "Nothing to do; delete the repeated header row if it is not meant to be there.",
+    "cell-error": "Repair the formula or fill in the value.",
+    "invalid-model": "Repair the block on the Model sheet.",
+    "percent-sum": "Check the shares; together they should make 100%.",
+    "total-row": "Check the total and the rows above it; one of them is wrong.",
+    subtotal: "Check the subtotal and the rows under it.",
+    "total-column": "Check the total column and the columns that add up to it.",
+    "stock-flow": "Check the opening stock, the changes and the closing stock.",
+    "stock-continuity": "Carry one year's closing stock over as the next year's opening stock.",
+    "cross-check": "Check both figures; they should agree.",
+    "duplicate-table-number": "Give every table its own number.",
+    "unparseable-number": "Fill in a number (for example 1,234 or 12.5).",
+    "number-as-text": "Convert the cell to a number (Data > Text to Columns, or type the number again).",
+  },
   /** Severity, singular ("1 fout"). */
   severity: {
     error: "error",
@@ -98,10 +132,25 @@ export const EN: Catalogue = {
   },
   /** Phrases added to a finding message. */
   phrases: {
+    cellCount: "({count} cells)",
+    nextStep: "What now: {step}",
     suggestion: "Did you mean '{suggestion}'?",
+    differenceOver: "Difference: {difference} too many.",
+    differenceOverAtLeast: "Difference: at least {difference} too many.",
+    differenceUnder: "Difference: {difference} too few.",
+    differenceUnderAtLeast: "Difference: at least {difference} too few.",
   },
   /** Headings and column names of the monitoring summary: Monitoring sheet, summary workbook, HTML report, CSV. */
   labels: {
+    appendix: "Appendix for the coordinator: remaining points",
+    appendixIntro: "Points in the workbook the coordinator still checks; they do not change the stoplights above.",
+    attentionPoints: "Points of attention",
+    attentionPointsCount: "{count} for the coordinator (see appendix)",
+    attentionPointsNone: "none",
+    kind: "Kind",
+    nextStep: "What now",
+    sample: "Sample",
+    sampleNote: "Sample: made from the bundled sample workbook, not from a real monitoring.",
     title: "Performance agreements monitoring",
     reportTitle: "Monitoring of performance agreements",
     forMeeting: "For the administrative housing meeting",
@@ -174,7 +223,7 @@ export const EN: Catalogue = {
     insertModelHint: "Insert the Model sheet to edit themes and parties",
     verdictNotChecked: "Not checked yet. Choose Check.",
     verdictChecking: "Checking…",
-    verdictNoAgreements: "No agreements sheet found.",
+    verdictNoAgreements: "No agreements sheet found. Put the header Onderwerp (theme), Actiepunt (agreement) and Wie? (party) above the agreements, or insert the Model sheet.",
     verdictErrors: "{errors}, {warnings}",
     verdictWarnings: "No errors; {warnings}",
     verdictClean: "All in order",
@@ -190,8 +239,8 @@ export const EN: Catalogue = {
     filterSeverity: "Severity",
     filterAll: "All",
     findings: "Findings",
-    noFindings: "No findings.",
-    noFilteredFindings: "No findings for these filters.",
+    noFindings: "No findings: all in order. Choose Check again after a change, or write the Monitoring sheet.",
+    noFilteredFindings: "No findings for these filters. Set a filter to All to see everything.",
     selectedCell: "Selected cell",
     selectedNone: "No findings in this cell.",
     suggestion: "Suggestion",
@@ -269,6 +318,7 @@ Options for check:
   --party <name>       only that party's agreements in the monitoring year (shared ones and
                        those of its group, such as "corporaties", too), with status and explanation
   --all                list every finding instead of the first {limit} per rule
+  --sample             mark the report as a sample (for the bundled sample workbook)
 
 compare sets two versions of a workbook side by side: agreements added and removed,
 status changes (worse first), findings new and solved. Exit code 1 when the new version

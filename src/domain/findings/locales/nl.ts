@@ -17,6 +17,7 @@ export const NL = {
     "party-separator": "'{first}' en '{second}' staan zonder scheidingsteken in '{value}'.",
     "invalid-status": "Ongeldige status '{value}' voor {year}; toegestaan: {allowed}.",
     "missing-status": "Geen status ingevuld voor {year}.",
+    "missing-status-column": "Geen statuskolom voor monitoringjaar {year}: voeg de kolommen Status {year} en Toelichting {year} toe.",
     "missing-explanation": "Status {status} in {year} zonder toelichting.",
     "placeholder-explanation": "Status {status} in {year} heeft '{value}' als toelichting; leg uit waarom en wat er gebeurt.",
     "duplicate-agreement": "Deze regel herhaalt rij {firstRow} (thema, afspraak, partijen en activiteiten gelijk).",
@@ -68,6 +69,7 @@ export const NL = {
     "party-separator": "Scheidingsteken tussen partijen",
     "invalid-status": "Ongeldige status",
     "missing-status": "Status ontbreekt",
+    "missing-status-column": "Statuskolom ontbreekt",
     "missing-explanation": "Toelichting ontbreekt",
     "placeholder-explanation": "Toelichting is een opvulling",
     "duplicate-agreement": "Dubbele afspraak",
@@ -88,6 +90,38 @@ export const NL = {
     "unparseable-number": "Geen getal",
     "number-as-text": "Getal als tekst",
   },
+  /** What to do next about a finding, one line per rule ("wat nu"). */
+  nextSteps: {
+    "placeholder-explanation": "Vervang de opvulling door een echte toelichting: waarom de afspraak niet op schema ligt en wat er nu gebeurt.",
+    "status-vs-realisation": "Pas de status aan aan de cijfers, of leg in de toelichting uit waarom de status afwijkt.",
+    "stale-explanation": "Schrijf de toelichting van dit jaar: wat is er sinds vorig jaar gebeurd en wat is de volgende stap?",
+    "missing-theme": "Vul het thema in (kies er een uit de lijst van het model).",
+    "unknown-theme": "Kies een thema uit het model, of voeg dit thema toe aan het blok Thema's op het blad Model.",
+    "unknown-subtheme": "Kies een subthema dat bij dit thema hoort, of voeg het toe op het blad Model.",
+    "missing-agreement": "Vul de afspraak in, of verwijder de lege regel.",
+    "missing-party": "Vul in wie verantwoordelijk is (Wie?).",
+    "unknown-party": "Schrijf de partij zoals in het model, of voeg haar toe aan het blok Partijen op het blad Model.",
+    "party-separator": "Zet een komma of 'en' tussen de partijen.",
+    "invalid-status": "Kies een status uit de keuzelijst.",
+    "missing-status": "Vul de status van dit monitoringjaar in.",
+    "missing-status-column": "Voeg voor dit monitoringjaar de kolommen Status en Toelichting toe (Nieuw monitoringjaar), of kies een ander monitoringjaar.",
+    "missing-explanation": "Schrijf in de toelichting waarom de afspraak achterloopt en wat er gebeurt.",
+    "duplicate-agreement": "Verwijder de dubbele regel, of maak duidelijk waarin hij verschilt.",
+    "markup-in-cell": "Haal de HTML-opmaak uit de cel (plak als tekst).",
+    "repeated-header": "Niets te doen; verwijder de herhaalde kopregel als die niet bedoeld is.",
+    "cell-error": "Herstel de formule of vul de waarde in.",
+    "invalid-model": "Herstel het blok op het blad Model.",
+    "percent-sum": "Controleer de aandelen; samen horen ze 100% te zijn.",
+    "total-row": "Controleer het totaal en de rijen erboven; een van beide klopt niet.",
+    subtotal: "Controleer het subtotaal en de deelregels eronder.",
+    "total-column": "Controleer de totaalkolom en de kolommen die erin optellen.",
+    "stock-flow": "Controleer de beginstand, de mutaties en de eindstand.",
+    "stock-continuity": "Neem de eindstand van het ene jaar over als beginstand van het volgende.",
+    "cross-check": "Controleer beide getallen; ze horen bij elkaar te passen.",
+    "duplicate-table-number": "Geef elke tabel een eigen nummer.",
+    "unparseable-number": "Vul een getal in (bijvoorbeeld 1.234 of 12,5).",
+    "number-as-text": "Zet de cel om naar een getal (Gegevens > Tekst naar kolommen, of typ het getal opnieuw).",
+  },
   /** Severity, singular ("1 fout"). */
   severity: {
     error: "fout",
@@ -102,10 +136,25 @@ export const NL = {
   },
   /** Phrases added to a finding message. */
   phrases: {
+    cellCount: "({count} cellen)",
+    nextStep: "Wat nu: {step}",
     suggestion: "Bedoelt u '{suggestion}'?",
+    differenceOver: "Verschil: {difference} te veel.",
+    differenceOverAtLeast: "Verschil: minstens {difference} te veel.",
+    differenceUnder: "Verschil: {difference} te weinig.",
+    differenceUnderAtLeast: "Verschil: minstens {difference} te weinig.",
   },
   /** Headings and column names of the monitoring summary: Monitoring sheet, summary workbook, HTML report, CSV. */
   labels: {
+    appendix: "Bijlage voor de coördinator: overige aandachtspunten",
+    appendixIntro: "Punten in de werkmap die de coördinator nog nakijkt; ze veranderen de stoplichten hierboven niet.",
+    attentionPoints: "Aandachtspunten",
+    attentionPointsCount: "{count} voor de coördinator (zie bijlage)",
+    attentionPointsNone: "geen",
+    kind: "Soort",
+    nextStep: "Wat nu",
+    sample: "Voorbeeld",
+    sampleNote: "Voorbeeld: gemaakt van de meegeleverde voorbeeldwerkmap, niet van een echte monitoring.",
     title: "Monitoring prestatieafspraken",
     reportTitle: "Monitoring prestatieafspraken",
     forMeeting: "Voor het bestuurlijk overleg wonen",
@@ -178,7 +227,7 @@ export const NL = {
     insertModelHint: "Voeg het werkblad Model in om thema's en partijen aan te passen",
     verdictNotChecked: "Nog niet gecontroleerd. Kies Controleren.",
     verdictChecking: "Bezig met controleren…",
-    verdictNoAgreements: "Geen afsprakenblad gevonden.",
+    verdictNoAgreements: "Geen afsprakenblad gevonden. Zet de kopregel Onderwerp (thema), Actiepunt (afspraak) en Wie? (partij) boven de afspraken, of voeg het werkblad Model in.",
     verdictErrors: "{errors}, {warnings}",
     verdictWarnings: "Geen fouten; {warnings}",
     verdictClean: "Alles in orde",
@@ -194,8 +243,8 @@ export const NL = {
     filterSeverity: "Ernst",
     filterAll: "Alle",
     findings: "Bevindingen",
-    noFindings: "Geen bevindingen.",
-    noFilteredFindings: "Geen bevindingen voor deze filters.",
+    noFindings: "Geen bevindingen: alles in orde. Kies na een wijziging opnieuw Controleren, of schrijf het werkblad Monitoring.",
+    noFilteredFindings: "Geen bevindingen voor deze filters. Zet een filter op Alle om alles te zien.",
     selectedCell: "Geselecteerde cel",
     selectedNone: "Geen bevindingen in deze cel.",
     suggestion: "Suggestie",
@@ -273,6 +322,7 @@ Opties bij check:
   --party <naam>       alleen de afspraken van die partij in het monitoringjaar (ook gedeelde
                        afspraken en die van haar groep, zoals "corporaties"), met status en toelichting
   --all                toon alle bevindingen in plaats van de eerste {limit} per regel
+  --sample             markeer het rapport als voorbeeld (voor de meegeleverde voorbeeldwerkmap)
 
 compare zet twee versies van een werkmap naast elkaar: nieuwe en vervallen afspraken,
 statuswijzigingen (verslechteringen eerst), nieuwe en opgeloste bevindingen. Afsluitcode 1
@@ -329,6 +379,7 @@ Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 onbruikbare invoer.
   readonly messages: Readonly<Record<FindingCode, string>>;
   readonly modelProblems: Readonly<Record<ModelProblem, string>>;
   readonly ruleTitles: Readonly<Record<FindingCode, string>>;
+  readonly nextSteps: Readonly<Record<FindingCode, string>>;
   readonly severity: Readonly<Record<Severity, string>>;
   readonly severityPlural: Readonly<Record<Severity, string>>;
   readonly [section: string]: Readonly<Record<string, string>>;

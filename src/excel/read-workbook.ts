@@ -3,6 +3,7 @@ import { formatA1, type CellValue } from "../domain";
 import { isItemNotFoundError, isPayloadTooLargeError, AddinError } from "./addin-error";
 import { MONITORING_MARKER_NAME } from "../domain";
 import { parseRangeAddress, splitSheetAddress, type CellRect } from "./range-address";
+import { isSetSupported } from "./excel-run";
 
 /**
  * The read round trip of a check: sheet list, defined names, and per checked sheet the used
@@ -92,16 +93,12 @@ export function queueFormatsLoad(context: Excel.RequestContext, sheet: string): 
   // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read
   const protection = worksheet.protection;
   protection.load("protected");
-  if (!supportsMergedAreas()) return { sheet, conditionalFormats, validationCells, protection };
   // Range.getMergedAreasOrNullObject (ExcelApi 1.13, above the manifest's 1.9): on older hosts a
-  // merged theme cell is read on its first row only, as Range.values shows it.
-  const mergedAreas = worksheet.getRange().getMergedAreasOrNullObject();
-  mergedAreas.load("address");
-  return { sheet, conditionalFormats, validationCells, protection, mergedAreas };
-}
-
-function supportsMergedAreas(): boolean {
-  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", "1.13") === true;
+  // merged theme cell is read on its first row only, as Range.values shows it. Searched in the used
+  // range (by values), like the validation cells, never the whole sheet.
+  const mergedAreas = isSetSupported("ExcelApi", "1.13") ? worksheet.getUsedRange(true).getMergedAreasOrNullObject() : undefined;
+  mergedAreas?.load("address");
+  return { sheet, conditionalFormats, validationCells, protection, ...(mergedAreas !== undefined ? { mergedAreas } : {}) };
 }
 
 /** The local A1 ranges of a RangeAreas address ("Blad1!A4:A6, 'Mijn, blad'!B2:C2" -> A4:A6, B2:C2). */

@@ -10,9 +10,9 @@ const V2023 = join(FIXTURES, "monitor-2023.xlsx");
 describe("prestatiemonitor compare", () => {
   it("parses compare with its two workbooks and refuses other counts", () => {
     expect(parseArguments(["compare", "a.xlsx", "b.xlsx", "--json"])).toEqual({ kind: "compare", previous: "a.xlsx", current: "b.xlsx", json: true, lang: "nl" });
-    expect(() => parseArguments(["compare", "a.xlsx"])).toThrow("exactly two workbooks");
-    expect(() => parseArguments(["compare", "a.xlsx", "b.xlsx", "c.xlsx"])).toThrow("exactly two workbooks");
-    expect(() => parseArguments(["compare", "a.xlsx", "b.xlsx", "--party", "Lefier"])).toThrow("--party goes with check");
+    expect(() => parseArguments(["compare", "a.xlsx"])).toThrow("precies twee werkmappen");
+    expect(() => parseArguments(["compare", "a.xlsx", "b.xlsx", "c.xlsx"])).toThrow("precies twee werkmappen");
+    expect(() => parseArguments(["compare", "a.xlsx", "b.xlsx", "--party", "Lefier"])).toThrow("--party hoort bij check");
   });
 
   it("prints status changes (worse first), added and removed agreements, new and solved findings in Dutch", async () => {

@@ -58,6 +58,8 @@ export interface AgreementRow {
   readonly sheet: string;
   /** One-based sheet row number. */
   readonly row: number;
+  /** The agreement's own number from a Nr./Nummer column (1, 1.2, 3a); undefined without one. */
+  readonly number?: string | undefined;
   /** Absent or undefined when blank (likewise subtheme, agreement and partiesText). */
   readonly theme?: string | undefined;
   readonly subtheme?: string | undefined;

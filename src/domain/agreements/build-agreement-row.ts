@@ -68,10 +68,12 @@ export function createAgreementRow(
   cells: RowCells,
   model: Model,
   figures?: RowFigures,
+  number?: string,
 ): AgreementRow {
   return {
     sheet,
     row,
+    number,
     theme: readName(themeText),
     subtheme: readName(subthemeText),
     agreement: agreement === "" ? undefined : agreement,

@@ -676,7 +676,9 @@ class SheetRegionReader {
       subthemeCol = layout.subtheme;
     }
     // Under "Nr." a number (1, 1.2, 3a) is the agreement's own number, never a subtheme.
+    let numberText = layout.number === undefined ? "" : cells.readText(row, layout.number);
     if (subthemeCol === layout.subtheme && AGREEMENT_NUMBER_PATTERN.test(subthemeText)) {
+      if (numberText === "") numberText = subthemeText;
       subthemeText = "";
       subthemeCol = undefined;
     }
@@ -743,6 +745,8 @@ class SheetRegionReader {
         rowCells,
         this.model,
         figures,
+        // The agreement's own number (1, 1.2, 3a): what compare matches agreements by across versions.
+        AGREEMENT_NUMBER_PATTERN.test(numberText) ? numberText.replace(/\.$/, "") : undefined,
       ),
     );
   }

@@ -79,3 +79,32 @@ describe("compareChecks", () => {
     expect(measureOverlap(["a", "b", "c", "d"], ["a", "b", "c", "e"])).toBe(0.75);
   });
 });
+
+describe("compareChecks with numbered agreements", () => {
+  const header = ["Nr.", "Onderwerp", "Afspraak", "Wie?", "Status 2022"];
+  const previous: CellValue[][] = [
+    header,
+    ["1.1", "Beschikbaarheid", "Lefier bouwt 22 nieuwe woningen in Musselkanaal", "Lefier", "groen"],
+    ["1.2", "Beschikbaarheid", "Woonservice bouwt 10 levensloopbestendige woningen", "Woonservice", "groen"],
+    ["2.1", "Duurzaamheid", "Partijen stellen samen een warmtevisie op", "Gemeente", "groen"],
+  ];
+  const current: CellValue[][] = [
+    [...header.slice(0, 4), "Status 2023"],
+    // Reordered and rewritten past any fuzzy match: the numbers still say which agreement is which.
+    ["2.1", "Duurzaamheid", "Warmteprogramma wijken (besluit raad juni)", "Gemeente", "rood"],
+    ["1.1", "Beschikbaarheid", "Lefier bouwt 22 nieuwe woningen in Musselkanaal", "Lefier", "groen"],
+    ["1.2", "Beschikbaarheid", "Nieuwbouw levensloopbestendig Vlagtwedde", "Woonservice", "oranje"],
+  ];
+
+  it("matches by the agreement's number, whatever the row and the wording", () => {
+    const comparison = compareChecks(check(previous), check(current), { previous: "a", current: "b" });
+    expect(check(previous).agreements.map((a) => a.number)).toEqual(["1.1", "1.2", "2.1"]);
+    expect(comparison.agreements.matched).toBe(3);
+    expect(comparison.agreements.added).toEqual([]);
+    expect(comparison.agreements.removed).toEqual([]);
+    expect(comparison.statusChanges.map((c) => [c.from, c.to, c.previous.row, c.current.row])).toEqual([
+      ["groen", "rood", 4, 2],
+      ["groen", "oranje", 3, 4],
+    ]);
+  });
+});

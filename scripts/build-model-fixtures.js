@@ -8,6 +8,7 @@
 // Run: node scripts/build-model-fixtures.js
 const path = require("path");
 const ExcelJS = require("exceljs");
+const { addSheet } = require("./add-fixture-sheet");
 
 const FIXTURES = path.resolve(__dirname, "..", "tests", "fixtures");
 // Fixed dates keep the generated files byte-stable apart from zip timestamps.
@@ -84,19 +85,6 @@ function modelRows(withBadRow) {
     ["Tabel 1 / Nieuwbouw / 2024", "=", "Tabel 2 / Aantal nieuwbouwwoningen / 2024", 0],
     ["Tabel 2 / Investering nieuwbouw / 2023", "<=", "7.500"],
   ];
-}
-
-function addSheet(workbook, name, rows, widths) {
-  const sheet = workbook.addWorksheet(name);
-  rows.forEach((row, r) => {
-    row.forEach((value, c) => {
-      if (value !== null && value !== undefined) sheet.getCell(r + 1, c + 1).value = value;
-    });
-  });
-  widths.forEach((width, c) => {
-    sheet.getColumn(c + 1).width = width;
-  });
-  return sheet;
 }
 
 function newWorkbook() {

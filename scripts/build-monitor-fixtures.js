@@ -13,6 +13,7 @@
 // Run: node scripts/build-monitor-fixtures.js
 const path = require("path");
 const ExcelJS = require("exceljs");
+const { addSheet } = require("./add-fixture-sheet");
 
 const FIXTURES = path.resolve(__dirname, "..", "tests", "fixtures");
 // Fixed dates keep the generated files byte-stable apart from zip timestamps.
@@ -128,19 +129,6 @@ const MODEL_ROWS = [
   ["Drempel groen", "90%"],
   ["Drempel oranje", "50%"],
 ];
-
-function addSheet(workbook, name, rows, widths) {
-  const sheet = workbook.addWorksheet(name);
-  rows.forEach((row, r) => {
-    row.forEach((value, c) => {
-      if (value !== null && value !== undefined) sheet.getCell(r + 1, c + 1).value = value;
-    });
-  });
-  widths.forEach((width, c) => {
-    sheet.getColumn(c + 1).width = width;
-  });
-  return sheet;
-}
 
 async function main() {
   for (const version of [2022, 2023]) {

@@ -1,6 +1,6 @@
-import { findByYear, UNKNOWN_YEAR, type AgreementRow } from "../agreement";
+import { findByYear, type AgreementRow } from "../agreement";
 import { stripMarkup, toMatchKey } from "../../core/normalise-text";
-import { addRowFinding, type RowCheck } from "./row-rule";
+import { addRowFinding, showYear, type RowCheck } from "./row-rule";
 
 /**
  * Texts that fill a Toelichting cell without explaining anything, as match keys (case, spaces and
@@ -45,7 +45,7 @@ export function checkPlaceholderExplanation(row: AgreementRow, check: RowCheck):
     if (text === "" || !PLACEHOLDER_KEYS.has(toMatchKey(text))) continue;
     addRowFinding(check, row, "placeholder-explanation", "warning", explanation.cell, {
       status: def.name,
-      year: entry.year === UNKNOWN_YEAR ? (check.year ?? "\u2013") : entry.year,
+      year: showYear(entry.year, check),
       value: text,
     });
   }

@@ -1,15 +1,12 @@
-import { findByYear, UNKNOWN_YEAR, type AgreementRow, type YearFigure } from "../agreement";
+import { findByYear, type AgreementRow, type YearFigure } from "../agreement";
 import { DEFAULT_GREEN_THRESHOLD, DEFAULT_ORANGE_THRESHOLD } from "../../model/model";
 import { toMatchKey } from "../../core/normalise-text";
-import { addRowFinding, type RowCheck } from "./row-rule";
+import { addRowFinding, showYear, type RowCheck } from "./row-rule";
 
 /** Statuses that say "on track or done"; a model may hold afgerond/gereed as statuses of their own. */
 const ON_TRACK_STATUSES = new Set(["groen", "afgerond", "gereed"]);
 /** Statuses that say "behind". */
 const BEHIND_STATUSES = new Set(["rood", "oranje"]);
-
-/** Shown as the year of a yearless status column when no monitoring year is known. */
-const NO_YEAR_LABEL = "\u2013";
 
 /**
  * status-vs-realisation (DESIGN.md "Rules"): a year's status that contradicts its Doel and
@@ -35,7 +32,7 @@ export function checkStatusVsRealisation(row: AgreementRow, check: RowCheck): vo
     const implied = share >= green ? "groen" : share >= orange ? "oranje" : "rood";
     const contradicts = (ON_TRACK_STATUSES.has(key) && share < green) || (BEHIND_STATUSES.has(key) && realised.value >= target.value);
     if (!contradicts) continue;
-    const year = entry.year === UNKNOWN_YEAR ? (check.year ?? NO_YEAR_LABEL) : entry.year;
+    const year = showYear(entry.year, check);
     addRowFinding(check, row, "status-vs-realisation", "warning", entry.cell, {
       status: entry.status,
       year,

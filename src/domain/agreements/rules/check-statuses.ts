@@ -1,10 +1,7 @@
 import { findByYear, findExplanation, findExplanationCell, UNKNOWN_YEAR, type AgreementRow } from "../agreement";
 import { isBlankAfterMarkup, stripMarkup } from "../../core/normalise-text";
 import { normaliseStatus } from "../normalise-status";
-import { addRowFinding, type RowCheck } from "./row-rule";
-
-/** Shown as the year of a status whose column named no year and no monitoring year is known. */
-const NO_YEAR_LABEL = "\u2013";
+import { addRowFinding, showYear, type RowCheck } from "./row-rule";
 
 /**
  * invalid-status (with the allowed statuses and a near one), missing-explanation (a status that
@@ -15,7 +12,7 @@ export function checkStatuses(row: AgreementRow, check: RowCheck): void {
   const { index, year, statusYears } = check;
   for (const entry of row.statuses) {
     const columnYear = entry.year;
-    const shownYear = columnYear === UNKNOWN_YEAR ? (year ?? NO_YEAR_LABEL) : columnYear;
+    const shownYear = showYear(columnYear, check);
     const raw = stripMarkup(entry.raw);
     if (raw !== "" && entry.status === undefined) {
       const near = index.suggestStatusName(raw);

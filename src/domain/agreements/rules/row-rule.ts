@@ -1,4 +1,4 @@
-import type { AgreementColumns, AgreementRow } from "../agreement";
+import { UNKNOWN_YEAR, type AgreementColumns, type AgreementRow } from "../agreement";
 import type { FindingCode, FindingData, FindingParamsByCode, Severity } from "../../findings/finding";
 import type { ModelIndex } from "../../model/model-index";
 
@@ -45,4 +45,12 @@ export function addRowFinding<C extends FindingCode>(
   if (params !== undefined) data.params = params;
   // The generic signature pairs the code with its params; the object built field by field loses that pairing.
   check.findings.push(data as FindingData);
+}
+
+/** Shown as the year of a status whose column named no year and no monitoring year is known. */
+const NO_YEAR_LABEL = "\u2013";
+
+/** A column's year as a finding names it: a yearless column's is the monitoring year, else a dash. */
+export function showYear(columnYear: number, check: RowCheck): number | string {
+  return columnYear === UNKNOWN_YEAR ? (check.year ?? NO_YEAR_LABEL) : columnYear;
 }

@@ -39,6 +39,16 @@ export function parseAreas(address: string): CellRect[] {
     .filter((rect): rect is CellRect => rect !== undefined);
 }
 
+/** The local A1 ranges of a RangeAreas address ("Blad1!A4:A6, 'Mijn, blad'!B2:C2" -> A4:A6, B2:C2). */
+export function listAreaRanges(address: string): string[] {
+  const ranges: string[] = [];
+  const pattern = /(?:'(?:[^']|'')*'|[^!,']*)!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)/g;
+  for (let match = pattern.exec(address); match; match = pattern.exec(address)) {
+    if (match[1] !== undefined) ranges.push(match[1].replace(/\$/g, ""));
+  }
+  return ranges;
+}
+
 export function intersectRects(a: CellRect, b: CellRect): CellRect | undefined {
   const r = { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
   return r.top <= r.bottom && r.left <= r.right ? r : undefined;

@@ -2,7 +2,7 @@ import { isMirrorSheet, isToolSheet } from "../domain";
 import { formatA1, type CellValue } from "../domain";
 import { isItemNotFoundError, isPayloadTooLargeError, AddinError } from "./addin-error";
 import { MONITORING_MARKER_NAME } from "../domain";
-import { parseRangeAddress, splitSheetAddress, type CellRect } from "./range-address";
+import { listAreaRanges, parseRangeAddress, splitSheetAddress, type CellRect } from "./range-address";
 import { isSetSupported } from "./excel-run";
 
 /**
@@ -99,16 +99,6 @@ export function queueFormatsLoad(context: Excel.RequestContext, sheet: string): 
   const mergedAreas = isSetSupported("ExcelApi", "1.13") ? worksheet.getUsedRange(true).getMergedAreasOrNullObject() : undefined;
   mergedAreas?.load("address");
   return { sheet, conditionalFormats, validationCells, protection, ...(mergedAreas !== undefined ? { mergedAreas } : {}) };
-}
-
-/** The local A1 ranges of a RangeAreas address ("Blad1!A4:A6, 'Mijn, blad'!B2:C2" -> A4:A6, B2:C2). */
-export function listAreaRanges(address: string): string[] {
-  const ranges: string[] = [];
-  const pattern = /(?:'(?:[^']|'')*'|[^!,']*)!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)/g;
-  for (let match = pattern.exec(address); match; match = pattern.exec(address)) {
-    if (match[1] !== undefined) ranges.push(match[1].replace(/\$/g, ""));
-  }
-  return ranges;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { setUpAdapter, tearDownAdapter } from "./adapter-harness";
-import { listAreaRanges } from "../../src/excel/read-workbook";
+import { listAreaRanges } from "../../src/excel/range-address";
 
 describe("listAreaRanges (Range.getMergedAreasOrNullObject's address)", () => {
   it("gives the local ranges of every area, whatever the sheet name holds", () => {

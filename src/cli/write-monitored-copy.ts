@@ -20,6 +20,7 @@ import { PackageError } from "./xlsx/read-zip";
 import type { CellStyle } from "./xlsx/patch-styles";
 import { patchWorksheetBytes, type ConditionalFormat, type ListValidation } from "./xlsx/patch-worksheet-formats";
 import { WorkbookPatch, type NewTable } from "./xlsx/patch-workbook";
+import { planChart } from "./xlsx/write-chart-xml";
 import type { NewCell, NewSheet } from "./xlsx/write-sheet-xml";
 
 /** Our Monitoring sheet in an exceljs workbook, found through its marker name (tests read copies with exceljs). */
@@ -81,10 +82,11 @@ export function patchMonitoredCopy(
     const summary = buildMonitoringSummary(result, { generatedAt: options.generatedAt ?? new Date().toISOString() });
     const plan = planMonitoringSheet(summary, result.lang);
     const { sheet, tables } = renderMonitoringSheet(patch, plan);
+    const chart = planChart(plan, name);
     const ownInfo = own.monitoring === undefined ? undefined : patch.sheets.find((s) => s.name === own.monitoring);
-    if (ownInfo !== undefined) patch.replaceSheet(ownInfo, sheet, tables);
+    if (ownInfo !== undefined) patch.replaceSheet(ownInfo, sheet, tables, chart);
     else {
-      patch.addSheet(name, sheet, { tables });
+      patch.addSheet(name, sheet, { tables, ...(chart !== undefined ? { chart } : {}) });
       patch.addDefinedName({ name: MONITORING_MARKER_NAME, formula: writeMarkerFormula(name) });
     }
     patch.addDefinedName({
@@ -116,6 +118,8 @@ function renderMonitoringSheet(patch: WorkbookPatch, plan: MonitoringSheetPlan):
       freezeRows: plan.freezeRows,
       landscapeFitToWidth: plan.landscape,
       tabColor: TAB_COLOR,
+      // Excel's header codes: &C centre, &P page, &N pages; a literal ampersand is doubled.
+      headerFooter: { header: `&C${plan.printTitle.replace(/&/g, "&&")}`, footer: `&C${plan.pageLabel} &P / &N` },
     },
     tables: plan.tables.map((table) => ({ name: table.name, range: table.range, headers: table.headers })),
   };

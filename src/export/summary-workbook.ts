@@ -32,9 +32,14 @@ export function buildSummaryWorkbook(result: CheckResult, options: SummaryWorkbo
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Prestatiemonitor";
 
-  renderSheetPlan(workbook.addWorksheet(SHEET_NAMES.overview[lang]), withoutLinks(planMonitoringSheet(summary, lang, { ownSheet: false })));
+  const plan = planMonitoringSheet(summary, lang, { ownSheet: false, chart: false });
+  renderSheetPlan(workbook.addWorksheet(SHEET_NAMES.overview[lang]), withoutLinks(plan));
   addAgendaSheet(workbook.addWorksheet(SHEET_NAMES.agenda[lang]), summary, lang);
   addFindingsSheet(workbook.addWorksheet(SHEET_NAMES.findings[lang]), result, lang);
+  // Every printed page says what it is and which page it is (Excel's header codes: &C centre, &P page, &N pages).
+  for (const worksheet of workbook.worksheets) {
+    worksheet.headerFooter = { oddHeader: `&C${plan.printTitle.replace(/&/g, "&&")}`, oddFooter: `&C${plan.pageLabel} &P / &N` };
+  }
   return workbook;
 }
 
@@ -137,8 +142,20 @@ function addPlainTable(
   // Printed: A4 landscape, all columns on one page's width, the header row on every page.
   worksheet.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
   worksheet.eachRow((row, n) => {
-    if (n > 1) row.alignment = { wrapText: true, vertical: "top" };
+    if (n === 1) return;
+    row.alignment = { wrapText: true, vertical: "top" };
+    // Heights set, not left to the host: LibreOffice keeps the default height of wrapped rows it opens, and their lines overlap.
+    const lines = (rows[n - 2] ?? []).reduce((most, text, i) => Math.max(most, countLines(text, widths[i] ?? 10)), 1);
+    if (lines > 1) row.height = Math.min(409, lines * LINE_HEIGHT);
   });
+}
+
+const LINE_HEIGHT = 15;
+
+/** Lines a wrapped text needs in a column this many characters wide (an estimate; words are not split). */
+function countLines(text: string, width: number): number {
+  const perLine = Math.max(1, width - 2);
+  return text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
 }
 
 const BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

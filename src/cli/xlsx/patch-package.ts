@@ -18,11 +18,15 @@ export const RELATIONSHIP_TYPES = {
   worksheet: `${REL_NS}/worksheet`,
   styles: `${REL_NS}/styles`,
   table: `${REL_NS}/table`,
+  drawing: `${REL_NS}/drawing`,
+  chart: `${REL_NS}/chart`,
 } as const;
 export const CONTENT_TYPES = {
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
   styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
   table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
   relationships: "application/vnd.openxmlformats-package.relationships+xml",
 } as const;
 const CONTENT_TYPES_PART = "[Content_Types].xml";

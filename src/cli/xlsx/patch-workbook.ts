@@ -1,6 +1,7 @@
 import { CONTENT_TYPES, PackagePatch, RELATIONSHIP_TYPES, WORKBOOK_ORDER, type SheetInfo } from "./patch-package";
 import { StylesPatch } from "./patch-styles";
 import { XmlScanner } from "./scan-xml";
+import { writeChartXml, writeDrawingXml, type NewChart } from "./write-chart-xml";
 import { writeSheetXml, writeTableXml, type NewSheet } from "./write-sheet-xml";
 import { appendToElement, applyEdits, escapeXml, insertInSequence, readOutline, type TextEdit } from "./xml-outline";
 
@@ -97,27 +98,41 @@ export class WorkbookPatch {
   }
 
   /** Adds a worksheet at the end; returns its part name. */
-  addSheet(name: string, sheet: NewSheet, options: { hidden?: boolean; tables?: readonly NewTable[] } = {}): string {
+  addSheet(name: string, sheet: NewSheet, options: { hidden?: boolean; tables?: readonly NewTable[]; chart?: NewChart } = {}): string {
     const folder = this.pkg.workbookPart.slice(0, this.pkg.workbookPart.lastIndexOf("/") + 1);
     const part = this.pkg.findFreePartName(`${folder}worksheets/sheet`, ".xml");
     const [relationshipId] = this.pkg.addRelationships(this.pkg.workbookPart, [{ type: RELATIONSHIP_TYPES.worksheet, part }]);
     this.newSheets.push({ name, state: options.hidden === true ? "hidden" : "visible", relationshipId: relationshipId as string });
-    this.writeSheet(part, sheet, options.tables ?? [], true);
+    this.writeSheet(part, sheet, options.tables ?? [], options.chart, true);
     return part;
   }
 
   /**
-   * Rewrites one of our own sheets in place (same name, id and part): its old tables and its
-   * relationships are ours and go with it.
+   * Rewrites one of our own sheets in place (same name, id and part): its old tables, drawing
+   * (with its charts) and its relationships are ours and go with it.
    */
-  replaceSheet(own: SheetInfo, sheet: NewSheet, tables: readonly NewTable[] = []): void {
+  replaceSheet(own: SheetInfo, sheet: NewSheet, tables: readonly NewTable[] = [], chart?: NewChart): void {
     if (own.part === undefined) return;
     for (const relationship of this.pkg.readRelationships(own.part)) {
-      if (!relationship.external && relationship.type.endsWith("/table")) this.pkg.removePart(relationship.part);
+      if (relationship.external || !this.pkg.has(relationship.part)) continue;
+      if (relationship.type.endsWith("/table")) this.pkg.removePart(relationship.part);
+      else if (relationship.type.endsWith("/drawing")) this.removeWithRelated(relationship.part, 2);
     }
     const relsPart = this.pkg.relationshipsPartOf(own.part);
     if (this.pkg.has(relsPart)) this.pkg.removePart(relsPart);
-    this.writeSheet(own.part, sheet, tables, false);
+    this.writeSheet(own.part, sheet, tables, chart, false);
+  }
+
+  /** Removes a part of ours, its relationships part, and (to `depth` levels) the internal parts it refers to. */
+  private removeWithRelated(part: string, depth: number): void {
+    if (depth > 0) {
+      for (const related of this.pkg.readRelationships(part)) {
+        if (!related.external && this.pkg.has(related.part)) this.removeWithRelated(related.part, depth - 1);
+      }
+    }
+    const relsPart = this.pkg.relationshipsPartOf(part);
+    if (this.pkg.has(relsPart)) this.pkg.removePart(relsPart);
+    this.pkg.removePart(part);
   }
 
   /** A table name not used in the workbook: `name`, else `name_2`, ... */
@@ -128,16 +143,27 @@ export class WorkbookPatch {
     return candidate;
   }
 
-  private writeSheet(part: string, sheet: NewSheet, tables: readonly NewTable[], isNew: boolean): void {
+  private writeSheet(part: string, sheet: NewSheet, tables: readonly NewTable[], chart: NewChart | undefined, isNew: boolean): void {
     const slash = part.lastIndexOf("/");
     const folder = part.slice(0, slash);
+    const parent = folder.slice(0, folder.lastIndexOf("/") + 1);
     const tableParts = tables.map((table) => {
-      const tablePart = this.pkg.findFreePartName(`${folder.slice(0, folder.lastIndexOf("/") + 1)}tables/table`, ".xml");
+      const tablePart = this.pkg.findFreePartName(`${parent}tables/table`, ".xml");
       this.pkg.addPart(tablePart, writeTableXml(this.nextTableId++, table.name, table.range, table.headers), CONTENT_TYPES.table);
       return tablePart;
     });
     const ids = this.pkg.addRelationships(part, tableParts.map((p) => ({ type: RELATIONSHIP_TYPES.table, part: p })));
-    const text = writeSheetXml({ ...sheet, tableRelationshipIds: ids });
+    let drawingRelationshipId: string | undefined;
+    if (chart !== undefined) {
+      // Free names: the user's workbook may already have drawings and charts of its own.
+      const chartPart = this.pkg.findFreePartName(`${parent}charts/chart`, ".xml");
+      this.pkg.addPart(chartPart, writeChartXml(chart), CONTENT_TYPES.chart);
+      const drawingPart = this.pkg.findFreePartName(`${parent}drawings/drawing`, ".xml");
+      const [chartId] = this.pkg.addRelationships(drawingPart, [{ type: RELATIONSHIP_TYPES.chart, part: chartPart }]);
+      this.pkg.addPart(drawingPart, writeDrawingXml(chart, chartId as string), CONTENT_TYPES.drawing);
+      [drawingRelationshipId] = this.pkg.addRelationships(part, [{ type: RELATIONSHIP_TYPES.drawing, part: drawingPart }]);
+    }
+    const text = writeSheetXml({ ...sheet, tableRelationshipIds: ids, ...(drawingRelationshipId !== undefined ? { drawingRelationshipId } : {}) });
     if (isNew) this.pkg.addPart(part, text, CONTENT_TYPES.worksheet);
     else this.pkg.writeText(part, text);
   }

@@ -28,6 +28,10 @@ export interface NewSheet {
   readonly tabColor?: string;
   /** Relationship ids of the sheet's table parts. */
   readonly tableRelationshipIds?: readonly string[];
+  /** Relationship id of the sheet's drawing part (its chart). */
+  readonly drawingRelationshipId?: string;
+  /** Printed page header and footer, in Excel's header codes (&P page, &N pages). */
+  readonly headerFooter?: { readonly header: string; readonly footer: string };
 }
 
 const CHUNK_CHARACTERS = 1 << 20;
@@ -79,6 +83,10 @@ export function writeSheetXml(sheet: NewSheet): Buffer[] {
   pieces.push("</sheetData>");
   pieces.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   if (sheet.landscapeFitToWidth === true) pieces.push('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+  if (sheet.headerFooter !== undefined) {
+    pieces.push(`<headerFooter><oddHeader>${escapeXml(sheet.headerFooter.header)}</oddHeader><oddFooter>${escapeXml(sheet.headerFooter.footer)}</oddFooter></headerFooter>`);
+  }
+  if (sheet.drawingRelationshipId !== undefined) pieces.push(`<drawing r:id="${sheet.drawingRelationshipId}"/>`);
   const tables = sheet.tableRelationshipIds ?? [];
   if (tables.length > 0) {
     pieces.push(`<tableParts count="${tables.length}">${tables.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`);

@@ -69,18 +69,28 @@ export interface MonitoringSheetPlan {
   /** Heights (points) of rows whose wrapped text needs more than one line; hosts do not always autofit. */
   readonly rowHeights: readonly { readonly row: number; readonly height: number }[];
   readonly chart?: PlannedChart;
+  /** Printed at the top of every page (the sheet's title and the municipality). */
+  readonly printTitle: string;
+  /** Word before the page numbers in the printed footer ("Pagina"). */
+  readonly pageLabel: string;
 }
 
 /** Table names the tool gives its Monitoring tables (prefixed so a user's own tables never clash). */
 export const MONITORING_TABLE_PREFIX = "PM_Monitoring_";
 
 const TITLE_ROWS = 5;
-const COLUMN_WIDTHS: readonly number[] = [50, 14, 14, 14, 14, 14, 60];
+// B+C hold the title block's longest value (the findings line); C and D the agenda's theme and subtheme words.
+const COLUMN_WIDTHS: readonly number[] = [50, 14, 22, 20, 16, 14, 46];
 const LINE_HEIGHT = 15;
+/** Rows the chart covers, under the title block in columns A..D: on screen first, and within the printed page width. */
+const CHART_ROWS = 18;
+const CHART_LAST_COLUMN = 3;
 
 export interface MonitoringPlanOptions {
   /** False for a copy outside the checked workbook (the summary workbook): no "replaced next time" note. */
   readonly ownSheet?: boolean;
+  /** False where no host draws the chart (the summary workbook): no rows are kept free for it. */
+  readonly chart?: boolean;
 }
 
 /** Plans the Monitoring sheet's cells, tables, links and chart for a summary. */
@@ -95,7 +105,8 @@ export function planMonitoringSheet(
     cells.push({ row, col, value, ...extra });
   };
 
-  put(1, 1, `${formatLabel("title", lang)} ${summary.year ?? ""}`.trim(), { style: "title" });
+  const title = `${formatLabel("title", lang)} ${summary.year ?? ""}`.trim();
+  put(1, 1, title, { style: "title" });
   put(2, 1, formatLabel("municipality", lang), { style: "label" });
   put(2, 2, summary.municipality);
   put(2, 4, formatLabel("year", lang), { style: "label" });
@@ -111,6 +122,9 @@ export function planMonitoringSheet(
   if (options.ownSheet ?? true) put(5, 1, formatLabel("ownSheetNote", lang), { style: "note" });
 
   let row = TITLE_ROWS + 2;
+  const chartTop = row;
+  const withChart = (options.chart ?? true) && summary.byTheme.length > 0;
+  if (withChart) row += CHART_ROWS + 1;
   const statusHeaders = summary.statuses.map((s) => formatStatusName(s.name, lang));
   const countTable = (
     heading: string,
@@ -206,13 +220,13 @@ export function planMonitoringSheet(
 
   const statusCount = summary.statuses.length;
   const chart: PlannedChart | undefined =
-    summary.byTheme.length === 0
+    !withChart
       ? undefined
       : {
           source: `${formatA1(themes.headerRow - 1, 0)}:${formatA1(themes.headerRow - 1 + summary.byTheme.length, statusCount)}`,
           title: formatLabel("chartTitle", lang),
-          topLeft: "I2",
-          bottomRight: "P20",
+          topLeft: formatA1(chartTop - 1, 0),
+          bottomRight: formatA1(chartTop - 1 + CHART_ROWS - 1, CHART_LAST_COLUMN),
           seriesColors: summary.statuses.map((s) => s.color),
         };
 
@@ -224,6 +238,8 @@ export function planMonitoringSheet(
     columnWidths: COLUMN_WIDTHS,
     landscape: true,
     ...(chart ? { chart } : {}),
+    printTitle: summary.municipality === "" ? title : `${title} – ${summary.municipality}`,
+    pageLabel: formatLabel("page", lang),
   };
 }
 

@@ -145,6 +145,10 @@ function planLayout(sheet: () => Excel.Worksheet, plan: MonitoringSheetPlan): Si
       ws.pageLayout.orientation = plan.landscape ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
       ws.pageLayout.zoom = { horizontalFitToPages: 1 };
       ws.pageLayout.setPrintTitleRows(`$1:$${plan.freezeRows}`);
+      // Header codes as in Excel's page setup (&P page, &N pages; a literal ampersand doubled).
+      const pages = ws.pageLayout.headersFooters.defaultForAllPages;
+      pages.centerHeader = plan.printTitle.replace(/&/g, "&&");
+      pages.centerFooter = `${plan.pageLabel} &P / &N`;
     },
   });
   const chartPlan = plan.chart;

@@ -249,7 +249,7 @@ function renderAgenda(summary: MonitoringSummary, lang: Lang): string {
   );
   return `<section class="agenda">
 <h2>${escapeHtml(heading)}</h2>
-<table class="list"><colgroup><col style="width:7mm"><col style="width:16mm"><col style="width:35mm"><col><col><col style="width:27mm"></colgroup>
+<table class="list"><colgroup><col style="width:7mm"><col style="width:16mm"><col style="width:41mm"><col><col><col style="width:21mm"></colgroup>
 <thead><tr><th>#</th><th>${escapeHtml(formatLabel("status", lang))}</th><th>${escapeHtml(
     formatLabel("theme", lang),
   )}</th><th>${escapeHtml(formatLabel("agreement", lang))} / ${escapeHtml(formatLabel("parties", lang).toLowerCase())}</th><th>${escapeHtml(
@@ -281,7 +281,7 @@ function renderPartyPage(summary: MonitoringSummary, view: PartyView, lang: Lang
   });
   return `<section class="party-page">
 <h2>${escapeHtml(heading)}</h2>
-<table class="list"><colgroup><col style="width:16mm"><col style="width:35mm"><col><col><col style="width:27mm"></colgroup>
+<table class="list"><colgroup><col style="width:16mm"><col style="width:41mm"><col><col><col style="width:21mm"></colgroup>
 <thead><tr><th>${escapeHtml(formatLabel("status", lang))}</th><th>${escapeHtml(formatLabel("theme", lang))}</th><th>${escapeHtml(
     formatLabel("agreement", lang),
   )} / ${escapeHtml(formatLabel("parties", lang).toLowerCase())}</th><th>${escapeHtml(formatLabel("explanation", lang))}</th><th>${escapeHtml(

@@ -51,7 +51,12 @@ describe("writeMonitoringSheet (Office.js, on the in-memory Excel host)", () => 
     expect(sheet.charts).toHaveLength(1);
     expect(sheet.props["freezePanes"]).toMatchObject({ calls: { freezeRows: [[5]] } });
     expect(sheet.props["pageLayout"]).toMatchObject({
-      props: { orientation: "Landscape", zoom: { horizontalFitToPages: 1 } },
+      props: {
+        orientation: "Landscape",
+        zoom: { horizontalFitToPages: 1 },
+        "headersFooters.defaultForAllPages.centerHeader": "Monitoring prestatieafspraken 2022 – Stadskanaal",
+        "headersFooters.defaultForAllPages.centerFooter": "Pagina &P / &N",
+      },
       calls: { setPrintTitleRows: [["$1:$5"]] },
     });
 

@@ -59,6 +59,22 @@ describe("planMonitoringSheet", () => {
     expect(plan.chart?.seriesColors).toEqual(["#00B050", "#FFC000", "#C00000", "#A6A6A6", "#D9D9D9"]);
   });
 
+  it("places the chart under the title block, above the tables and within the printed columns", () => {
+    const top = parseA1(plan.chart!.topLeft)!;
+    const bottom = parseA1(plan.chart!.bottomRight)!;
+    expect(top.row + 1).toBeGreaterThan(plan.freezeRows);
+    expect(bottom.col).toBeLessThan(plan.columnWidths.length);
+    const firstTable = parseA1(plan.tables[0]!.range.split(":")[0]!)!;
+    expect(firstTable.row).toBeGreaterThan(bottom.row + 1);
+    // Nothing is planned in the cells the chart covers.
+    expect(plan.cells.filter((c) => c.row - 1 >= top.row && c.row - 1 <= bottom.row)).toEqual([]);
+    // Without a chart (the summary workbook) no rows are kept free for it.
+    const plain = planMonitoringSheet(summary, "nl", { chart: false });
+    expect(plain.chart).toBeUndefined();
+    expect(parseA1(plain.tables[0]!.range.split(":")[0]!)!.row).toBeLessThan(top.row + 3);
+    expect(plan.printTitle).toBe("Monitoring prestatieafspraken 2022 – Stadskanaal");
+  });
+
   it("notes an empty agenda instead of planning an empty table", () => {
     const quiet = { ...summary, agenda: [] };
     const p = planMonitoringSheet(quiet, "en");

@@ -37,6 +37,16 @@ describe("summary workbook", () => {
     expect(findings.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1, fitToHeight: 0 });
     expect(findings.getCell("D3").value).toBe("Ongeldige status 'paars' voor 2022; toegestaan: groen, oranje, rood, grijs.");
     expect(workbook.getWorksheet("Overzicht")!.getCell("A1").value).toBe("Monitoring prestatieafspraken 2022");
+    for (const worksheet of workbook.worksheets) {
+      expect({ sheet: worksheet.name, ...worksheet.headerFooter }).toMatchObject({
+        sheet: worksheet.name,
+        oddHeader: "&CMonitoring prestatieafspraken 2022 – Stadskanaal",
+        oddFooter: "&CPagina &P / &N",
+      });
+    }
+    // A wrapped row is as high as its longest text needs (LibreOffice does not grow it on opening).
+    // "Betaalbaarheid en beschikbaarheid" takes two lines of the 30-wide theme column; "Duurzaamheid" one.
+    expect([agenda.getRow(2).height, agenda.getRow(3).height]).toEqual([30, undefined]);
   });
 
   it("names its sheets in English for an English summary", async () => {

@@ -1,6 +1,7 @@
 import { SEVERITIES, type Lang } from "../findings/finding";
 import { formatA1 } from "../core/grid";
 import { formatSeverity } from "../findings/messages";
+import { translate } from "../findings/catalogue";
 import { MONITORING_SHEET_NAME } from "../model/model";
 import type { MonitoringSummary, StatusCounts } from "./summary";
 import {
@@ -208,12 +209,13 @@ export function planMonitoringSheet(
   if (summary.findings.counts.length > 0) {
     put(row, 1, formatLabel("findings", lang), { style: "heading" });
     row += 1;
-    const headers = [formatLabel("code", lang), formatLabel("severity", lang), formatLabel("count", lang)];
+    // The rule's title, not its code: every word on the sheet is one a coordinator (or a board) reads.
+    const headers = [formatLabel("kind", lang), formatLabel("severity", lang), formatLabel("count", lang)];
     headers.forEach((h, i) => put(row, i + 1, h, { style: "header" }));
     const ordered = [...summary.findings.counts].sort(
       (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || b.count - a.count,
     );
-    const rows = ordered.map((c) => [c.code, formatSeverity(c.severity, lang), c.count]);
+    const rows = ordered.map((c) => [translate("ruleTitles", c.code, lang), formatSeverity(c.severity, lang), c.count]);
     tables.push(addTable(`${MONITORING_TABLE_PREFIX}Bevindingen`, row, headers, rows, (r, c, v) => put(r, c, v)));
     row += rows.length + 2;
   }

@@ -52,6 +52,16 @@ export function formatHumanReport(result: CheckResult, workbook: string, options
     }
   }
   if (counts.errors === 0 && counts.warnings === 0) lines.push("", translate("cli", "noErrorsOrWarnings", lang));
+  const accepted = result.accepted ?? [];
+  if (accepted.length > 0) {
+    // Listed, never counted: a deliberate deviation the coordinator accepted, with the reason.
+    lines.push("", `${translate("acceptance", "heading", lang).toUpperCase()} (${count(accepted.length)})`);
+    for (const finding of accepted) {
+      const where = formatCellReference(finding.sheet, finding.cell ?? finding.range ?? "A1");
+      const reason = translate("acceptance", "reasonLine", lang, { reason: finding.acceptance.reason, date: finding.acceptance.date ?? "" });
+      lines.push(`  ${where}  ${finding.message.replace(/\s*[\r\n]+\s*/g, " ")}`, `    ${reason.replace(/\s*[\r\n]+\s*/g, " ")}`);
+    }
+  }
   return lines.join("\n") + "\n";
 }
 

@@ -20,3 +20,4 @@ export * from "./report/compare-checks";
 export * from "./report/filter-party";
 export * from "./report/plan-new-year";
 export * from "./findings/merge-findings";
+export * from "./model/acceptances";

@@ -53,6 +53,9 @@ export const EN: Catalogue = {
     "missing-value": "'{value}' is empty",
     "duplicate-block": "the block appears twice; only the first one counts",
     "no-blocks": "no blocks found (Thema's, Partijen, Statussen, Instellingen, Controles); the default model stays in force",
+    // Geaccepteerd block (accept19)
+    "unknown-code": "'{value}' is not a known rule code",
+    "invalid-cell": "'{value}' is not a cell address such as C5",
   },
   /** Short title of each rule: the pane's group heading above its findings. */
   ruleTitles: {
@@ -287,6 +290,38 @@ export const EN: Catalogue = {
     none: "No agreements for this party.",
     noStatus: "no status",
     noExplanation: "(no explanation)",
+  },
+  /** Accepted findings, "Nieuw monitoringjaar", applying a suggestion (accept19). */
+  acceptance: {
+    heading: "Accepted",
+    reasonLine: "accepted: {reason} {date}",
+    accepted: "Accepted",
+    accept: "Accept…",
+    acceptTitle: "Accept finding",
+    reasonLabel: "Reason",
+    reasonPlaceholder: "why this deviation is deliberate",
+    confirm: "Accept",
+    cancel: "Cancel",
+    reasonRequired: "Enter a reason.",
+    apply: "Apply",
+    applyTitle: "Replace with '{suggestion}'",
+    applied: "'{suggestion}' entered in {cell}.",
+    acceptedNote: "Accepted; the reason is on the Model sheet.",
+    newYear: "New monitoring year",
+    newYearLabel: "Year",
+    newYearConfirm: "Add columns",
+    newYearDone: "Status {year} and Toelichting {year} added on: {sheets}.",
+    newYearNothing: "Every agreements sheet already has a Status {year} column.",
+    newYearRefused: "{sheet}: there is content to the right of the {previous} columns; insert the Status {year} and Toelichting {year} columns yourself.",
+    newYearNoSheet: "No agreements sheet found to add columns to.",
+    acceptUsage: "usage: prestatiemonitor accepteer <workbook.xlsx> --cel <Sheet!C5> --code <rule> --reden <text> --out <copy.xlsx>",
+    acceptNoFinding: "{cell}: no finding '{code}' in this cell (findings here: {codes})",
+    acceptAlready: "{cell}: the finding '{code}' is already accepted",
+    acceptDone: "Accepted: {code} in {cell}; the reason is on the Model sheet in {file}",
+    newYearUsage: "usage: prestatiemonitor nieuw-jaar <workbook.xlsx> --year <YYYY> --out <copy.xlsx>",
+    newYearCliDone: "Status {year} and Toelichting {year} added on {sheets}: {file}",
+    outRequired: "{command} writes a copy: give --out <copy.xlsx>",
+    none: "none",
   },
   /** The command line: verdict line, notes, help, and the reasons for exit code 2. */
   cli: {

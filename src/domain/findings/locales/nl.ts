@@ -57,6 +57,9 @@ export const NL = {
     "missing-value": "'{value}' is niet ingevuld",
     "duplicate-block": "het blok staat er twee keer in; alleen het eerste telt",
     "no-blocks": "geen blokken gevonden (Thema's, Partijen, Statussen, Instellingen, Controles); het standaardmodel blijft gelden",
+    // Geaccepteerd block (accept19)
+    "unknown-code": "'{value}' is geen bekende regelcode",
+    "invalid-cell": "'{value}' is geen celadres zoals C5",
   },
   /** Short title of each rule: the pane's group heading above its findings. */
   ruleTitles: {
@@ -291,6 +294,38 @@ export const NL = {
     none: "Geen afspraken voor deze partij.",
     noStatus: "geen status",
     noExplanation: "(geen toelichting)",
+  },
+  /** Accepted findings, "Nieuw monitoringjaar", applying a suggestion (accept19). */
+  acceptance: {
+    heading: "Geaccepteerd",
+    reasonLine: "geaccepteerd: {reason} {date}",
+    accepted: "Geaccepteerd",
+    accept: "Accepteren…",
+    acceptTitle: "Bevinding accepteren",
+    reasonLabel: "Reden",
+    reasonPlaceholder: "waarom deze afwijking bewust is",
+    confirm: "Accepteren",
+    cancel: "Annuleren",
+    reasonRequired: "Vul een reden in.",
+    apply: "Toepassen",
+    applyTitle: "Vervang door '{suggestion}'",
+    applied: "'{suggestion}' ingevuld in {cell}.",
+    acceptedNote: "Geaccepteerd; de reden staat op het blad Model.",
+    newYear: "Nieuw monitoringjaar",
+    newYearLabel: "Jaar",
+    newYearConfirm: "Kolommen toevoegen",
+    newYearDone: "Status {year} en Toelichting {year} toegevoegd op: {sheets}.",
+    newYearNothing: "Elk afsprakenblad heeft al een kolom Status {year}.",
+    newYearRefused: "{sheet}: rechts van de kolommen van {previous} staat nog iets; voeg de kolommen Status {year} en Toelichting {year} zelf in.",
+    newYearNoSheet: "Geen afsprakenblad gevonden om kolommen aan toe te voegen.",
+    acceptUsage: "gebruik: prestatiemonitor accepteer <werkmap.xlsx> --cel <Blad!C5> --code <regel> --reden <tekst> --out <kopie.xlsx>",
+    acceptNoFinding: "{cell}: geen bevinding '{code}' in deze cel (bevindingen hier: {codes})",
+    acceptAlready: "{cell}: de bevinding '{code}' is al geaccepteerd",
+    acceptDone: "Geaccepteerd: {code} in {cell}; de reden staat op het blad Model in {file}",
+    newYearUsage: "gebruik: prestatiemonitor nieuw-jaar <werkmap.xlsx> --year <JJJJ> --out <kopie.xlsx>",
+    newYearCliDone: "Status {year} en Toelichting {year} toegevoegd op {sheets}: {file}",
+    outRequired: "{command} schrijft een kopie: geef --out <kopie.xlsx>",
+    none: "geen",
   },
   /** The command line: verdict line, notes, help, and the reasons for exit code 2. */
   cli: {

@@ -1,6 +1,7 @@
 import {
   countBySeverity,
   formatCellReference,
+  formatDate,
   formatNextStep,
   formatNumber,
   formatSeverity,
@@ -58,7 +59,8 @@ export function formatHumanReport(result: CheckResult, workbook: string, options
     lines.push("", `${translate("acceptance", "heading", lang).toUpperCase()} (${count(accepted.length)})`);
     for (const finding of accepted) {
       const where = formatCellReference(finding.sheet, finding.cell ?? finding.range ?? "A1");
-      const reason = translate("acceptance", "reasonLine", lang, { reason: finding.acceptance.reason, date: finding.acceptance.date ?? "" });
+      const { reason: text, date } = finding.acceptance;
+      const reason = date === undefined ? translate("acceptance", "reasonLine", lang, { reason: text }) : translate("acceptance", "reasonLineDated", lang, { reason: text, date: formatDate(date, lang) });
       lines.push(`  ${where}  ${finding.message.replace(/\s*[\r\n]+\s*/g, " ")}`, `    ${reason.replace(/\s*[\r\n]+\s*/g, " ")}`);
     }
   }

@@ -294,7 +294,8 @@ export const EN: Catalogue = {
   /** Accepted findings, "Nieuw monitoringjaar", applying a suggestion (accept19). */
   acceptance: {
     heading: "Accepted",
-    reasonLine: "accepted: {reason} {date}",
+    reasonLine: "accepted: {reason}",
+    reasonLineDated: "accepted on {date}: {reason}",
     accepted: "Accepted",
     accept: "Accept…",
     acceptTitle: "Accept finding",
@@ -314,7 +315,7 @@ export const EN: Catalogue = {
     newYearNothing: "Every agreements sheet already has a Status {year} column.",
     newYearRefused: "{sheet}: there is content to the right of the {previous} columns; insert the Status {year} and Toelichting {year} columns yourself.",
     newYearNoSheet: "No agreements sheet found to add columns to.",
-    acceptUsage: "usage: prestatiemonitor accepteer <workbook.xlsx> --cel <Sheet!C5> --code <rule> --reden <text> --out <copy.xlsx>",
+    acceptUsage: "usage: prestatiemonitor accept <workbook.xlsx> --cel <Sheet!C5> --code <rule> --reden <text> --out <copy.xlsx>",
     acceptNoFinding: "{cell}: no finding '{code}' in this cell (findings here: {codes})",
     acceptAlready: "{cell}: the finding '{code}' is already accepted",
     acceptDone: "Accepted: {code} in {cell}; the reason is on the Model sheet in {file}",

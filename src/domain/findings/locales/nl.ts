@@ -298,7 +298,8 @@ export const NL = {
   /** Accepted findings, "Nieuw monitoringjaar", applying a suggestion (accept19). */
   acceptance: {
     heading: "Geaccepteerd",
-    reasonLine: "geaccepteerd: {reason} {date}",
+    reasonLine: "geaccepteerd: {reason}",
+    reasonLineDated: "geaccepteerd op {date}: {reason}",
     accepted: "Geaccepteerd",
     accept: "Accepteren…",
     acceptTitle: "Bevinding accepteren",
@@ -318,7 +319,7 @@ export const NL = {
     newYearNothing: "Elk afsprakenblad heeft al een kolom Status {year}.",
     newYearRefused: "{sheet}: rechts van de kolommen van {previous} staat nog iets; voeg de kolommen Status {year} en Toelichting {year} zelf in.",
     newYearNoSheet: "Geen afsprakenblad gevonden om kolommen aan toe te voegen.",
-    acceptUsage: "gebruik: prestatiemonitor accepteer <werkmap.xlsx> --cel <Blad!C5> --code <regel> --reden <tekst> --out <kopie.xlsx>",
+    acceptUsage: "gebruik: prestatiemonitor accept <werkmap.xlsx> --cel <Blad!C5> --code <regel> --reden <tekst> --out <kopie.xlsx>",
     acceptNoFinding: "{cell}: geen bevinding '{code}' in deze cel (bevindingen hier: {codes})",
     acceptAlready: "{cell}: de bevinding '{code}' is al geaccepteerd",
     acceptDone: "Geaccepteerd: {code} in {cell}; de reden staat op het blad Model in {file}",

@@ -343,6 +343,8 @@ Usage:
   prestatiemonitor check <workbook.xlsx> [options]
   prestatiemonitor compare <previous.xlsx> <new.xlsx> [--json]
   prestatiemonitor model init <file.xlsx> [--from <workbook.xlsx>]
+  prestatiemonitor accept <workbook.xlsx> --cel <Sheet!C5> [--code <rule>] --reden <text> --out <copy.xlsx>
+  prestatiemonitor nieuw-jaar <workbook.xlsx> --year <YYYY> --out <copy.xlsx>
 
 Options for check:
   --json               print the report (JSON, version 1) on stdout
@@ -359,6 +361,10 @@ Options for check:
 compare sets two versions of a workbook side by side: agreements added and removed,
 status changes (worse first), findings new and solved. Exit code 1 when the new version
 has new errors.
+
+accept writes a copy in which the finding in that cell is accepted (with a reason, on the Model
+sheet); as long as the cell does not change, the finding no longer counts.
+nieuw-jaar writes a copy with the columns Status YYYY and Toelichting YYYY after last year's.
 
 The input is never written.
 Exit code: 0 no errors, 1 errors found, 2 unusable input.

@@ -347,6 +347,8 @@ Gebruik:
   prestatiemonitor check <werkmap.xlsx> [opties]
   prestatiemonitor compare <vorige.xlsx> <nieuwe.xlsx> [--json]
   prestatiemonitor model init <bestand.xlsx> [--from <werkmap.xlsx>]
+  prestatiemonitor accept <werkmap.xlsx> --cel <Blad!C5> [--code <regel>] --reden <tekst> --out <kopie.xlsx>
+  prestatiemonitor nieuw-jaar <werkmap.xlsx> --year <JJJJ> --out <kopie.xlsx>
 
 Opties bij check:
   --json               het rapport (JSON, versie 1) op stdout
@@ -363,6 +365,10 @@ Opties bij check:
 compare zet twee versies van een werkmap naast elkaar: nieuwe en vervallen afspraken,
 statuswijzigingen (verslechteringen eerst), nieuwe en opgeloste bevindingen. Afsluitcode 1
 als de nieuwe versie nieuwe fouten heeft.
+
+accept schrijft een kopie waarin de bevinding in die cel geaccepteerd is (met reden, op het
+blad Model); zolang de cel niet verandert, telt de bevinding niet meer mee.
+nieuw-jaar schrijft een kopie met de kolommen Status JJJJ en Toelichting JJJJ na die van vorig jaar.
 
 De invoer wordt nooit overschreven.
 Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 onbruikbare invoer.

@@ -21,3 +21,4 @@ export * from "./report/filter-party";
 export * from "./report/plan-new-year";
 export * from "./findings/merge-findings";
 export * from "./model/acceptances";
+export * from "./findings/apply-suggestion";

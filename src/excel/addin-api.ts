@@ -1,4 +1,8 @@
-import type { CheckResult, Lang } from "../domain";
+import type { CheckResult, Finding, Lang } from "../domain";
+import type { NewYearOutcome } from "./add-monitoring-year";
+import type { AcceptanceOutcome, SuggestionOutcome } from "./finding-actions";
+
+export type { AcceptanceOutcome, NewYearOutcome, SuggestionOutcome };
 
 /**
  * The contract between the task pane (src/taskpane) and the Excel adapter (src/excel).
@@ -70,4 +74,16 @@ export interface WorkbookAdapter {
   openReport(html: string, dialogPageUrl: string): Promise<"dialog" | "download">;
   /** Inserts the default (or current) model as a Model sheet. */
   insertModelSheet(result: CheckResult): Promise<string>;
+  /**
+   * "Toepassen": writes the finding's suggestion into its cell as a normal cell edit (one undo
+   * step, no other write). "changed" when the cell was edited since the check (nothing written).
+   */
+  applySuggestion(finding: Finding): Promise<SuggestionOutcome>;
+  /** "Accepteren": stores the acceptance with its reason on the Model sheet (added when absent), one undo step. */
+  acceptFinding(finding: Finding, reason: string, date: string): Promise<AcceptanceOutcome>;
+  /**
+   * "Nieuw monitoringjaar": Status and Toelichting columns of `year` after last year's on each
+   * agreements sheet, with dropdown and stoplight colours, and the check that follows: one undo step.
+   */
+  addMonitoringYear(year: number, lang: Lang): Promise<NewYearOutcome>;
 }

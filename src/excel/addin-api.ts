@@ -77,10 +77,14 @@ export interface WorkbookAdapter {
   /**
    * "Toepassen": writes the finding's suggestion into its cell as a normal cell edit (one undo
    * step, no other write). "changed" when the cell was edited since the check (nothing written).
+   * Then a read-only re-check (live checks skip the add-in's own edits), for the pane to show.
    */
-  applySuggestion(finding: Finding): Promise<SuggestionOutcome>;
-  /** "Accepteren": stores the acceptance with its reason on the Model sheet (added when absent), one undo step. */
-  acceptFinding(finding: Finding, reason: string, date: string): Promise<AcceptanceOutcome>;
+  applySuggestion(finding: Finding, lang: Lang): Promise<{ readonly kind: SuggestionOutcome; readonly check: CheckOutcome }>;
+  /**
+   * "Accepteren": stores the acceptance with its reason on the Model sheet (added when absent), one
+   * undo step; then a read-only re-check in which the finding is accepted.
+   */
+  acceptFinding(finding: Finding, reason: string, date: string, lang: Lang): Promise<AcceptanceOutcome & { readonly check: CheckOutcome }>;
   /**
    * "Nieuw monitoringjaar": Status and Toelichting columns of `year` after last year's on each
    * agreements sheet, with dropdown and stoplight colours, and the check that follows: one undo step.

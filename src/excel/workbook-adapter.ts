@@ -76,9 +76,18 @@ export function createWorkbookAdapter(options: AdapterOptions = {}): WorkbookAda
       return "dialog";
     },
     insertModelSheet: (result) => queue(() => retryInEditMode(() => runExcel((context) => insertModelSheet(context, result), { undoGroup: true }), retry)),
-    applySuggestion: (finding) => queue(() => retryInEditMode(() => runExcel((context) => applySuggestion(context, finding), { undoGroup: true }), retry)),
-    acceptFinding: (finding, reason, date) =>
-      queue(() => retryInEditMode(() => runExcel((context) => acceptFinding(context, finding, reason, date), { undoGroup: true }), retry)),
+    applySuggestion: (finding, lang) =>
+      queue(async () => {
+        const kind = await retryInEditMode(() => runExcel((context) => applySuggestion(context, finding), { undoGroup: true }), retry);
+        return { kind, check: await liveRead(lang) };
+      }),
+    acceptFinding: (finding, reason, date, lang) =>
+      queue(async () => {
+        const outcome = await retryInEditMode(() => runExcel((context) => acceptFinding(context, finding, reason, date), { undoGroup: true }), retry);
+        // The Model sheet may be new: the re-check lists the sheets again.
+        memory.knownSheets = undefined;
+        return { ...outcome, check: await liveRead(lang) };
+      }),
     addMonitoringYear: (year, lang) =>
       queue(async () => {
         const outcome = await retryInEditMode(() => runExcel((context) => addMonitoringYear(context, memory, readOptions, year, lang), { undoGroup: true }), retry);

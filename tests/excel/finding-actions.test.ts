@@ -27,9 +27,13 @@ describe("Toepassen (a suggestion)", () => {
     const snapshot = host.snapshot("Notities");
     const undoBefore = host.undoStack.length;
     host.resetStats();
-    await expect(adapter.applySuggestion(finding as NonNullable<typeof finding>)).resolves.toBe("applied");
+    const applied = await adapter.applySuggestion(finding as NonNullable<typeof finding>, "nl");
+    expect(applied.kind).toBe("applied");
     expect(host.readValues("Afspraken", "D3")).toEqual([[finding?.suggestion]]);
-    expect(host.stats.syncs).toBe(2);
+    // Read the cell, write it; then the read-only re-check (one read).
+    expect(host.stats.syncs).toBe(3);
+    expect(applied.check.writeOps).toBe(0);
+    expect(applied.check.result.findings.filter((f) => f.code === "unknown-party")).toEqual([]);
     expect(host.stats.undoClears).toBe(0);
     expect(undoTableCalls(host)).toEqual([]);
     expect(addinUndoSteps(host, undoBefore)).toBe(1);
@@ -43,7 +47,7 @@ describe("Toepassen (a suggestion)", () => {
     const finding = (await adapter.checkWorkbook("nl")).result.findings.find((f) => f.code === "unknown-party");
     await host.editCells("Afspraken", "D3", [["Iets anders"]]);
     host.resetStats();
-    await expect(adapter.applySuggestion(finding as NonNullable<typeof finding>)).resolves.toBe("changed");
+    expect((await adapter.applySuggestion(finding as NonNullable<typeof finding>, "nl")).kind).toBe("changed");
     expect(host.stats.writes).toBe(0);
     expect(host.readValues("Afspraken", "D3")).toEqual([["Iets anders"]]);
   });
@@ -56,8 +60,9 @@ describe("Accepteren (a finding)", () => {
     const finding = before.result.findings.find((f) => f.code === "unknown-party");
     const undoBefore = host.undoStack.length;
     host.resetStats();
-    const outcome = await adapter.acceptFinding(finding as NonNullable<typeof finding>, "zo staat het in het convenant", "2026-12-07");
-    expect(outcome).toEqual({ at: "Model!A3", addedModelSheet: true });
+    const outcome = await adapter.acceptFinding(finding as NonNullable<typeof finding>, "zo staat het in het convenant", "2026-12-07", "nl");
+    expect(outcome).toMatchObject({ at: "Model!A3", addedModelSheet: true });
+    expect(outcome.check.result.accepted?.map((f) => f.cell)).toEqual(["D3"]);
     expect(host.stats.undoClears).toBe(0);
     expect(undoTableCalls(host)).toEqual([]);
     expect(addinUndoSteps(host, undoBefore)).toBe(1);
@@ -72,7 +77,7 @@ describe("Accepteren (a finding)", () => {
     expect(after.result.findings.filter((f) => f.code === "invalid-model")).toEqual([]);
     // A second acceptance goes right below the first.
     const warning = after.result.findings.find((f) => f.code === "missing-explanation");
-    await expect(adapter.acceptFinding(warning as NonNullable<typeof warning>, "besproken", "2026-12-08")).resolves.toEqual({ at: "Model!A4", addedModelSheet: false });
+    await expect(adapter.acceptFinding(warning as NonNullable<typeof warning>, "besproken", "2026-12-08", "nl")).resolves.toMatchObject({ at: "Model!A4", addedModelSheet: false });
     expect((await adapter.checkWorkbook("nl")).result.accepted).toHaveLength(2);
     // Changing the cell brings the finding back.
     await host.editCells("Afspraken", "D3", [["Gemeentt"]]);
@@ -108,13 +113,15 @@ describe("Nieuw monitoringjaar", () => {
   });
 
   it("refuses, writing nothing, when something stands right of last year's columns", async () => {
-    const book = agreementsWorkbook(4);
-    const sheet = book.sheets[0];
-    if (sheet) sheet.values = sheet.values.map((row, i) => [...row, i === 0 ? "Notitie" : null]);
+    const base = agreementsWorkbook(4);
+    const [first, ...rest] = base.sheets;
+    if (first === undefined) throw new Error("no sheet");
+    const book = { sheets: [{ ...first, values: first.values.map((row, i) => [...row, i === 0 ? "Notitie" : null]) }, ...rest] };
     const { host, adapter } = setUpAdapter(book);
     host.resetStats();
     await expect(adapter.addMonitoringYear(2022, "nl")).resolves.toEqual({ kind: "refused", year: 2022, sheet: "Afspraken", previousYear: 2021 });
     expect(host.stats.writes).toBe(0);
+    expect(host.readValues("Afspraken", "H1:I1")).toEqual([["Notitie", ""]]);
     expect(HEADER).toHaveLength(7);
   });
 });

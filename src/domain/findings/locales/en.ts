@@ -307,6 +307,7 @@ export const EN: Catalogue = {
     apply: "Apply",
     applyTitle: "Replace with '{suggestion}'",
     applied: "'{suggestion}' entered in {cell}.",
+    applyChanged: "{cell} has changed since the check; nothing was entered.",
     acceptedNote: "Accepted; the reason is on the Model sheet.",
     newYear: "New monitoring year",
     newYearLabel: "Year",

@@ -311,6 +311,7 @@ export const NL = {
     apply: "Toepassen",
     applyTitle: "Vervang door '{suggestion}'",
     applied: "'{suggestion}' ingevuld in {cell}.",
+    applyChanged: "{cell} is veranderd sinds de controle; er is niets ingevuld.",
     acceptedNote: "Geaccepteerd; de reden staat op het blad Model.",
     newYear: "Nieuw monitoringjaar",
     newYearLabel: "Jaar",

@@ -1,5 +1,5 @@
 import { parseA1, parseA1Range, planNewYear, type CellValue, type Lang, type NewYearSheetPlan } from "../domain";
-import type { CheckOutcome } from "./addin-api";
+import type { NewYearOutcome } from "./addin-api";
 import type { MutableGrid, ReadOptions } from "./read-workbook";
 import { readWorkbook } from "./read-workbook";
 import { countingSync, runEngineOn, writeCheck, type AdapterMemory } from "./run-check";
@@ -16,12 +16,6 @@ import { countingSync, runEngineOn, writeCheck, type AdapterMemory } from "./run
  * action does nothing and says which sheet (Range.insert would shift the user's cells, merged areas
  * and formats: that is for the user to do). Same rule as the CLI's `nieuw-jaar`.
  */
-
-export type NewYearOutcome =
-  | { readonly kind: "added"; readonly year: number; readonly sheets: readonly string[]; readonly check: CheckOutcome; readonly hideLater: readonly string[] }
-  | { readonly kind: "present"; readonly year: number }
-  | { readonly kind: "no-sheet"; readonly year: number }
-  | { readonly kind: "refused"; readonly year: number; readonly sheet: string; readonly previousYear: number | undefined };
 
 export async function addMonitoringYear(
   context: Excel.RequestContext,

@@ -1,8 +1,4 @@
 import type { CheckResult, Finding, Lang } from "../domain";
-import type { NewYearOutcome } from "./add-monitoring-year";
-import type { AcceptanceOutcome, SuggestionOutcome } from "./finding-actions";
-
-export type { AcceptanceOutcome, NewYearOutcome, SuggestionOutcome };
 
 /**
  * The contract between the task pane (src/taskpane) and the Excel adapter (src/excel).
@@ -44,6 +40,22 @@ export interface MonitoringOutcome {
   /** True when the user's own sheet named Monitoring existed and was left alone. */
   readonly renamedBecauseUserSheet: boolean;
 }
+
+/** "Toepassen": "applied", or "changed" when the cell no longer holds what the finding was about (nothing written). */
+export type SuggestionOutcome = "applied" | "changed";
+
+/** Where an acceptance was written ("Model!A14"), and whether the Model sheet had to be added. */
+export interface AcceptanceOutcome {
+  readonly at: string;
+  readonly addedModelSheet: boolean;
+}
+
+/** "Nieuw monitoringjaar": columns added (and the check after it), or why not. */
+export type NewYearOutcome =
+  | { readonly kind: "added"; readonly year: number; readonly sheets: readonly string[]; readonly check: CheckOutcome; readonly hideLater: readonly string[] }
+  | { readonly kind: "present"; readonly year: number }
+  | { readonly kind: "no-sheet"; readonly year: number }
+  | { readonly kind: "refused"; readonly year: number; readonly sheet: string; readonly previousYear: number | undefined };
 
 export type LiveUpdateListener = (outcome: CheckOutcome) => void;
 export type AddinErrorListener = (error: Error) => void;

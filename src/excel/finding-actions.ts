@@ -9,6 +9,7 @@ import {
   type Finding,
   type SheetGrid,
 } from "../domain";
+import type { AcceptanceOutcome, SuggestionOutcome } from "./addin-api";
 import { toCellValue } from "./read-workbook";
 
 /**
@@ -16,9 +17,6 @@ import { toCellValue } from "./read-workbook";
  * Ctrl+Z undoes it). Neither calls anything from Microsoft's "undo not supported" table:
  * Range.values and WorksheetCollection.add keep the user's undo list.
  */
-
-/** "applied", or "changed" when the cell no longer holds what the finding was about (nothing written). */
-export type SuggestionOutcome = "applied" | "changed";
 
 /**
  * "Toepassen": the finding's suggestion written into its cell as a normal cell edit (the part of the
@@ -39,12 +37,6 @@ export async function applySuggestion(context: Excel.RequestContext, finding: Fi
   range.values = [[/^[=+\-@]|^[\d\s.,%/:-]+$/.test(text) ? `'${text}` : text]];
   await context.sync();
   return "applied";
-}
-
-/** Where an acceptance was written ("Model!A14"), and whether the Model sheet had to be added. */
-export interface AcceptanceOutcome {
-  readonly at: string;
-  readonly addedModelSheet: boolean;
 }
 
 /**

@@ -1,6 +1,7 @@
 import {
   countBySeverity,
   formatCellReference,
+  formatDate,
   formatNextStep,
   formatNumber,
   formatSeverity,
@@ -52,6 +53,17 @@ export function formatHumanReport(result: CheckResult, workbook: string, options
     }
   }
   if (counts.errors === 0 && counts.warnings === 0) lines.push("", translate("cli", "noErrorsOrWarnings", lang));
+  const accepted = result.accepted ?? [];
+  if (accepted.length > 0) {
+    // Listed, never counted: a deliberate deviation the coordinator accepted, with the reason.
+    lines.push("", `${translate("acceptance", "heading", lang).toUpperCase()} (${count(accepted.length)})`);
+    for (const finding of accepted) {
+      const where = formatCellReference(finding.sheet, finding.cell ?? finding.range ?? "A1");
+      const { reason: text, date } = finding.acceptance;
+      const reason = date === undefined ? translate("acceptance", "reasonLine", lang, { reason: text }) : translate("acceptance", "reasonLineDated", lang, { reason: text, date: formatDate(date, lang) });
+      lines.push(`  ${where}  ${finding.message.replace(/\s*[\r\n]+\s*/g, " ")}`, `    ${reason.replace(/\s*[\r\n]+\s*/g, " ")}`);
+    }
+  }
   return lines.join("\n") + "\n";
 }
 

@@ -50,6 +50,18 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO): P
         return await runCheck(command, io);
       case "compare":
         return (await runCompare(command, io)).summary.newErrors > 0 ? EXIT_FINDINGS : EXIT_OK;
+      case "accept":
+      case "new-year": {
+        // Copies only: the input is never written.
+        await refuseToOverwriteInput(command.workbook, command.out, "--out", command.lang);
+        if (path.extname(command.out).toLowerCase() !== ".xlsx") throw new InputError(translate("cli", "outNotXlsx", command.lang, { file: command.out }));
+        if (command.kind === "accept") {
+          const { runAccept } = await import("./commands/accept-command");
+          return (await runAccept(command, io)) > 0 ? EXIT_FINDINGS : EXIT_OK;
+        }
+        const { runNewYear } = await import("./commands/new-year-command");
+        return (await runNewYear(command, io)) > 0 ? EXIT_FINDINGS : EXIT_OK;
+      }
     }
   } catch (error) {
     if (error instanceof InputError) {

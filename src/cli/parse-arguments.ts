@@ -32,14 +32,37 @@ export interface ModelInitCommand {
   readonly lang: Lang;
 }
 
+/** `accept <werkmap> --cel Blad!C5 [--code regel] --reden tekst --out kopie.xlsx` (accept-command.ts). */
+export interface AcceptCommand {
+  readonly kind: "accept";
+  readonly workbook: string;
+  /** "Blad!C5" as typed. */
+  readonly cell: string;
+  readonly code?: string;
+  readonly reason: string;
+  readonly out: string;
+  readonly lang: Lang;
+}
+
+/** `nieuw-jaar <werkmap> --year JJJJ --out kopie.xlsx` (new-year-command.ts). */
+export interface NewYearCommand {
+  readonly kind: "new-year";
+  readonly workbook: string;
+  readonly year: number;
+  readonly out: string;
+  readonly lang: Lang;
+}
+
 export type Command =
   | CheckCommand
+  | AcceptCommand
+  | NewYearCommand
   | ModelInitCommand
   | CompareCommand
   | { readonly kind: "help"; readonly lang: Lang }
   | { readonly kind: "version" };
 
-const VALUE_OPTIONS = new Set(["--out", "--export", "--year", "--model", "--lang", "--from", "--party"]);
+const VALUE_OPTIONS = new Set(["--out", "--export", "--year", "--model", "--lang", "--from", "--party", "--cel", "--cell", "--code", "--reden", "--reason"]);
 const FLAG_OPTIONS = new Set(["--json", "--all", "--sample", "--help", "-h", "--version"]);
 
 /** Parses the command line; wrong usage is an InputError (exit 2). */
@@ -94,6 +117,24 @@ export function parseArguments(argv: readonly string[]): Command {
     };
   }
   if (options.has("--party")) throw new InputError(translate("cli", "partyOnlyWithCheck", lang));
+  if (command === "accept" || command === "accepteer") {
+    const cell = options.get("--cel") ?? options.get("--cell");
+    const reason = options.get("--reden") ?? options.get("--reason");
+    const code = options.get("--code");
+    const out = options.get("--out");
+    if (rest.length !== 1 || cell === undefined || reason === undefined || reason.trim() === "") {
+      throw new InputError(translate("acceptance", "acceptUsage", lang));
+    }
+    if (out === undefined) throw new InputError(translate("acceptance", "outRequired", lang, { command }));
+    return { kind: "accept", workbook: rest[0] as string, cell, reason: reason.trim(), out, lang, ...(code !== undefined ? { code } : {}) };
+  }
+  if (command === "nieuw-jaar" || command === "new-year") {
+    const year = parseYear(options.get("--year"), lang);
+    const out = options.get("--out");
+    if (rest.length !== 1 || year === undefined) throw new InputError(translate("acceptance", "newYearUsage", lang));
+    if (out === undefined) throw new InputError(translate("acceptance", "outRequired", lang, { command }));
+    return { kind: "new-year", workbook: rest[0] as string, year, out, lang };
+  }
   if (command === "compare") {
     const [previous, current, ...extra] = rest;
     if (previous === undefined || current === undefined || extra.length > 0) throw new InputError(translate("cli", "compareTakesTwoWorkbooks", lang));

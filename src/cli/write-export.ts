@@ -42,7 +42,7 @@ export async function writeExport(
       await writeFileAtomically(outPath, await buildSummaryWorkbookBytes(result, { lang, generatedAt }), lang);
       return;
     case ".html":
-      await writeFileAtomically(outPath, renderReportHtml(summary, lang, report.workbook, listPartyViews(result), { sample: options.sample === true }), lang);
+      await writeFileAtomically(outPath, renderReportHtml(summary, lang, report.workbook, listPartyViews(result), { sample: options.sample === true, accepted: result.accepted ?? [] }), lang);
       return;
     case ".csv":
       await writeFileAtomically(outPath, buildSummaryCsv(summary, lang), lang);

@@ -12,6 +12,7 @@ import { MODEL_SHEET_NAME, MONITORING_SHEET_NAME, type Model } from "./model/mod
 import { readAgreements, type AgreementsReading } from "./agreements/read-agreements";
 import { learnModel, matchesModel } from "./model/learn-model";
 import { readModelSheet } from "./model/read-model-sheet";
+import { applyAcceptances, readAcceptances, type AcceptedFinding } from "./model/acceptances";
 import type { NumericTable } from "./tables/table";
 
 /** Sheets owned by the tool; they are never checked. */
@@ -47,8 +48,13 @@ export interface CheckResult {
   /** Every agreement row, in sheet order. */
   readonly agreements: readonly AgreementRow[];
   readonly tables: readonly NumericTable[];
-  /** Sorted: severity, sheet, cell. Messages in `lang`. */
+  /** Sorted: severity, sheet, cell. Messages in `lang`. Accepted findings are not among them. */
   readonly findings: readonly Finding[];
+  /**
+   * Findings the coordinator accepted (a Geaccepteerd block on the Model sheet) whose cell still
+   * holds the accepted content: listed with their reason, never counted. Absent when there are none.
+   */
+  readonly accepted?: readonly AcceptedFinding[];
   readonly lang: Lang;
   /** The sheets skipped as the tool's own, when they were found by marker (CheckOptions.toolSheetsByMarker). */
   readonly toolSheets?: readonly string[];
@@ -72,6 +78,8 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
     modelSheet ? readModelSheet(modelSheet, base) : { model: base, findings: [] };
   const sheetRead = applyModelSheet(options.model ?? DEFAULT_MODEL);
   appendAll(findings, sheetRead.findings);
+  const acceptanceRead = modelSheet ? readAcceptances(modelSheet) : undefined;
+  if (acceptanceRead) appendAll(findings, acceptanceRead.findings);
   let model = sheetRead.model;
 
   const ownSheets = new Set(options.toolSheets ?? []);
@@ -99,7 +107,8 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
   moveAll(findings, checkTables(foundTables.tables, model));
   moveAll(findings, checkCrossChecks(foundTables.tables, model));
 
-  const sorted = sortFindings(findings).map((f) => formatFinding(f, lang));
+  const formatted = sortFindings(findings).map((f) => formatFinding(f, lang));
+  const { findings: sorted, accepted } = applyAcceptances(formatted, acceptanceRead?.acceptances ?? [], sheets);
   // The finding data is garbage once formatted: emptied so that nothing points at it. On a large
   // sheet this array has been promoted to V8's old generation by now, and an old array, dead or
   // not, keeps the young objects it points at alive through the next collection, which then copies
@@ -113,6 +122,7 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
     agreements: read.agreements,
     tables: foundTables.tables,
     findings: sorted,
+    ...(accepted.length > 0 ? { accepted } : {}),
     lang,
     ...(byMarker ? { toolSheets: [...ownSheets] } : {}),
   };

@@ -20,3 +20,5 @@ export * from "./report/compare-checks";
 export * from "./report/filter-party";
 export * from "./report/plan-new-year";
 export * from "./findings/merge-findings";
+export * from "./model/acceptances";
+export * from "./findings/apply-suggestion";

@@ -1,4 +1,4 @@
-import type { CheckResult, Lang } from "../domain";
+import type { CheckResult, Finding, Lang } from "../domain";
 
 /**
  * The contract between the task pane (src/taskpane) and the Excel adapter (src/excel).
@@ -41,6 +41,22 @@ export interface MonitoringOutcome {
   readonly renamedBecauseUserSheet: boolean;
 }
 
+/** "Toepassen": "applied", or "changed" when the cell no longer holds what the finding was about (nothing written). */
+export type SuggestionOutcome = "applied" | "changed";
+
+/** Where an acceptance was written ("Model!A14"), and whether the Model sheet had to be added. */
+export interface AcceptanceOutcome {
+  readonly at: string;
+  readonly addedModelSheet: boolean;
+}
+
+/** "Nieuw monitoringjaar": columns added (and the check after it), or why not. */
+export type NewYearOutcome =
+  | { readonly kind: "added"; readonly year: number; readonly sheets: readonly string[]; readonly check: CheckOutcome; readonly hideLater: readonly string[] }
+  | { readonly kind: "present"; readonly year: number }
+  | { readonly kind: "no-sheet"; readonly year: number }
+  | { readonly kind: "refused"; readonly year: number; readonly sheet: string; readonly previousYear: number | undefined };
+
 export type LiveUpdateListener = (outcome: CheckOutcome) => void;
 export type AddinErrorListener = (error: Error) => void;
 
@@ -70,4 +86,20 @@ export interface WorkbookAdapter {
   openReport(html: string, dialogPageUrl: string): Promise<"dialog" | "download">;
   /** Inserts the default (or current) model as a Model sheet. */
   insertModelSheet(result: CheckResult): Promise<string>;
+  /**
+   * "Toepassen": writes the finding's suggestion into its cell as a normal cell edit (one undo
+   * step, no other write). "changed" when the cell was edited since the check (nothing written).
+   * Then a read-only re-check (live checks skip the add-in's own edits), for the pane to show.
+   */
+  applySuggestion(finding: Finding, lang: Lang): Promise<{ readonly kind: SuggestionOutcome; readonly check: CheckOutcome }>;
+  /**
+   * "Accepteren": stores the acceptance with its reason on the Model sheet (added when absent), one
+   * undo step; then a read-only re-check in which the finding is accepted.
+   */
+  acceptFinding(finding: Finding, reason: string, date: string, lang: Lang): Promise<AcceptanceOutcome & { readonly check: CheckOutcome }>;
+  /**
+   * "Nieuw monitoringjaar": Status and Toelichting columns of `year` after last year's on each
+   * agreements sheet, with dropdown and stoplight colours, and the check that follows: one undo step.
+   */
+  addMonitoringYear(year: number, lang: Lang): Promise<NewYearOutcome>;
 }

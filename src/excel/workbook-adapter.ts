@@ -3,6 +3,8 @@ import type { Lang } from "../domain";
 import { AddinError, isItemNotFoundError } from "./addin-error";
 import type { CheckOutcome, MonitoringOutcome, WorkbookAdapter } from "./addin-api";
 import { insertModelSheet } from "./insert-model-sheet";
+import { addMonitoringYear } from "./add-monitoring-year";
+import { acceptFinding, applySuggestion } from "./finding-actions";
 import { startLiveChecks, type LiveSession } from "./live-checks";
 import { openReportDialog, prefersReportDialog } from "./open-report";
 import { openSummaryWorkbook } from "./open-summary-workbook";
@@ -74,6 +76,27 @@ export function createWorkbookAdapter(options: AdapterOptions = {}): WorkbookAda
       return "dialog";
     },
     insertModelSheet: (result) => queue(() => retryInEditMode(() => runExcel((context) => insertModelSheet(context, result), { undoGroup: true }), retry)),
+    applySuggestion: (finding, lang) =>
+      queue(async () => {
+        const kind = await retryInEditMode(() => runExcel((context) => applySuggestion(context, finding), { undoGroup: true }), retry);
+        return { kind, check: await liveRead(lang) };
+      }),
+    acceptFinding: (finding, reason, date, lang) =>
+      queue(async () => {
+        const outcome = await retryInEditMode(() => runExcel((context) => acceptFinding(context, finding, reason, date), { undoGroup: true }), retry);
+        // The Model sheet may be new: the re-check lists the sheets again.
+        memory.knownSheets = undefined;
+        return { ...outcome, check: await liveRead(lang) };
+      }),
+    addMonitoringYear: (year, lang) =>
+      queue(async () => {
+        const outcome = await retryInEditMode(() => runExcel((context) => addMonitoringYear(context, memory, readOptions, year, lang), { undoGroup: true }), retry);
+        if (outcome.kind !== "added" || outcome.hideLater.length === 0) return outcome;
+        // As after a first check on Windows and Mac: hiding the new sheets apart, after the undo step.
+        await hideNewSheets(outcome.hideLater);
+        const check = { ...outcome.check, syncs: outcome.check.syncs + 1, notices: [...outcome.check.notices, { kind: "undo-cleared" as const, sheets: [] }] };
+        return { ...outcome, check, hideLater: [] };
+      }),
   };
 }
 

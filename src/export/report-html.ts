@@ -1,4 +1,5 @@
-import type { CheckResult, PartyView } from "../domain";
+import type { AcceptedFinding, CheckResult, PartyView } from "../domain";
+import { renderAcceptedFindings } from "./report-accepted";
 import { listPartyViews } from "../domain";
 import type { Lang } from "../domain";
 import { formatNextStep, formatNumber, type FindingCode } from "../domain";
@@ -34,7 +35,7 @@ export interface ReportHtmlOptions {
 /** Builds the printable report of a check. */
 export function buildReportHtml(result: CheckResult, lang: Lang, options: ReportHtmlOptions = {}): string {
   const summary = buildMonitoringSummary(result, { generatedAt: options.generatedAt ?? new Date().toISOString() });
-  return renderReportHtml(summary, lang, options.workbook, listPartyViews(result), { sample: options.sample === true });
+  return renderReportHtml(summary, lang, options.workbook, listPartyViews(result), { sample: options.sample === true, accepted: result.accepted ?? [] });
 }
 
 /**
@@ -46,7 +47,7 @@ export function renderReportHtml(
   lang: Lang,
   workbook?: string,
   partyViews: readonly PartyView[] = [],
-  options: { readonly sample?: boolean } = {},
+  options: { readonly sample?: boolean; readonly accepted?: readonly AcceptedFinding[] } = {},
 ): string {
   const sample = options.sample === true;
   const t = (key: Parameters<typeof formatLabel>[0]): string => escapeHtml(formatLabel(key, lang));
@@ -100,6 +101,7 @@ ${renderCountTable(summary, summary.byParty, formatLabel("party", lang), (n) => 
   parts.push(`<section class="appendix"><h2>${t("appendix")}</h2><p class="note">${t("appendixIntro")}</p>`);
   parts.push(renderFindingCounts(summary, lang));
   parts.push(renderTableFindings(summary, lang));
+  parts.push(renderAcceptedFindings(options.accepted ?? [], lang, escapeHtml));
   parts.push("</section>");
   for (const view of partyViews) parts.push(renderPartyPage(summary, view, lang));
 

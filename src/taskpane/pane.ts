@@ -6,6 +6,8 @@ import { ModelSheetExistsError } from "../excel/insert-model-sheet";
 import { filterFindings, findingsAtCell, groupFindings, listFilterOptions, summarizeCheck, type FindingFilter } from "./findings-view";
 import { translate, type UiKey } from "./i18n";
 import { describeVerdict, el, renderCounts, renderFinding, renderGroups, targetCell } from "./render-pane";
+import { renderFindingActions, runAcceptFinding, runApplySuggestion, type ActionReport } from "./finding-actions";
+import { proposeNewYear, renderNewYearButton, renderNewYearForm, runNewYear } from "./new-year-action";
 
 /**
  * The task pane: buttons that call the WorkbookAdapter, the verdict and counts, the grouped
@@ -62,6 +64,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
     report: actionButton("report", "reportHint"),
     clear: actionButton("clear", "clearHint"),
     insertModel: actionButton("insertModel", "insertModelHint"),
+    newYear: renderNewYearButton(lang),
   };
   // A group, not role=toolbar: the buttons are reached with Tab, not with arrow keys.
   const toolbar = el("div", { class: "toolbar", role: "group", "aria-label": t("toolbar") }, Object.values(buttons));
@@ -101,6 +104,9 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
   buttons.report.addEventListener("click", () => void runAction(downloadReport));
   buttons.clear.addEventListener("click", () => void runAction(clearHighlighting, true));
   buttons.insertModel.addEventListener("click", () => void runAction(insertModel, true));
+  buttons.newYear.addEventListener("click", () => {
+    notice.replaceChildren(renderNewYearForm(lang, proposeNewYear(result), (year) => void runAction(() => report(runNewYear(adapter, year, lang)), true)));
+  });
   for (const select of [themeSelect, partySelect, severitySelect]) {
     select.addEventListener("change", () => {
       filter = readFilter();
@@ -293,6 +299,13 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
     }
   }
 
+  /** Shows an action's outcome: its line, and the re-check it brought (finding-actions.ts, new-year-action.ts). */
+  async function report(running: Promise<ActionReport>): Promise<void> {
+    const done = await running;
+    if (done.check !== undefined) applyOutcome(done.check);
+    showNotice(done.message);
+  }
+
   async function stopLiveChecks(): Promise<void> {
     const stop = stopLive;
     stopLive = undefined;
@@ -341,7 +354,14 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
     const here = findingsAtCell(result, selected.sheet, selected.cell);
     selectedSection.hidden = false;
     const heading = el("p", { class: "selected-ref" }, [formatCellReference(selected.sheet, selected.cell)]);
-    const items = here.length === 0 ? [el("p", { class: "empty" }, [t("selectedNone")])] : [el("ul", { class: "finding-list" }, here.map((f) => el("li", {}, [renderFinding(f, lang)])))];
+    const actions = {
+      apply: (f: Finding) => void runAction(() => report(runApplySuggestion(adapter, f, lang)), true),
+      accept: (f: Finding, reason: string) => void runAction(() => report(runAcceptFinding(adapter, f, reason, lang)), true),
+    };
+    const items =
+      here.length === 0
+        ? [el("p", { class: "empty" }, [t("selectedNone")])]
+        : [el("ul", { class: "finding-list" }, here.map((f) => el("li", {}, [renderFinding(f, lang), renderFindingActions(f, lang, actions)])))];
     selectedBody.replaceChildren(heading, ...items);
   }
 

@@ -69,6 +69,9 @@ export const MODEL_PROBLEMS = [
   "missing-value",
   "duplicate-block",
   "no-blocks",
+  // Geaccepteerd block (acceptances.ts)
+  "unknown-code",
+  "invalid-cell",
 ] as const;
 
 export type ModelProblem = (typeof MODEL_PROBLEMS)[number];

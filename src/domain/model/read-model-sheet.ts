@@ -13,6 +13,7 @@ import {
   type StatusDef,
   type ThemeDef,
 } from "./model";
+import { hasAcceptanceBlock } from "./acceptances";
 import {
   BLOCK_COLUMNS,
   formatCheckLabel,
@@ -50,8 +51,9 @@ export function readModelSheet(sheet: SheetGrid, base: Model): ModelReading {
   const spans = findBlocks(sheet, report);
   if (spans.length === 0) {
     // An empty sheet named Model says nothing; one with content but no block title is a mistake.
+    // A sheet holding only accepted findings (acceptances.ts) is no mistake either.
     const content = firstContent(sheet);
-    if (content !== undefined) report(content, "Model", "no-blocks", "");
+    if (content !== undefined && !hasAcceptanceBlock(sheet)) report(content, "Model", "no-blocks", "");
     return { model: base, findings };
   }
 

@@ -1,6 +1,7 @@
 import { findStatus } from "../agreements/agreement";
 import type { CheckResult } from "../check-workbook";
 import { countBySeverity, type Finding } from "../findings/finding";
+import type { AcceptedFinding } from "../model/acceptances";
 
 /** Key in `byStatus` for agreements without a (valid) status in the monitoring year. */
 export const NO_STATUS_KEY = "geen";
@@ -18,6 +19,14 @@ export interface ReportFinding {
   readonly table?: string;
 }
 
+/** An accepted finding as the report lists it: the finding, the coordinator's reason and where it is stored. */
+export interface ReportAcceptedFinding extends ReportFinding {
+  readonly reason: string;
+  readonly date?: string;
+  /** The acceptance row, e.g. "Model!A14". */
+  readonly acceptedAt: string;
+}
+
 /** The JSON report, version 1 (DESIGN.md "The CLI"). Field order is part of the contract. */
 export interface Report {
   readonly version: 1;
@@ -31,6 +40,8 @@ export interface Report {
   readonly tables: readonly { readonly id: string; readonly title: string; readonly sheet: string; readonly range: string }[];
   readonly findings: readonly ReportFinding[];
   readonly summary: { readonly errors: number; readonly warnings: number; readonly infos: number };
+  /** Accepted findings (not counted in `summary`); an added field, present only when there are any. */
+  readonly accepted?: readonly ReportAcceptedFinding[];
 }
 
 /** Builds the version-1 report of a check. `workbook` is the file or workbook name. */
@@ -54,6 +65,18 @@ export function buildReport(result: CheckResult, workbook: string): Report {
     tables: result.tables.map((t) => ({ id: t.id, title: t.title ?? "", sheet: t.sheet, range: t.range })),
     findings: result.findings.map(toReportFinding),
     summary: countBySeverity(result.findings),
+    ...(result.accepted !== undefined && result.accepted.length > 0 ? { accepted: result.accepted.map(toReportAccepted) } : {}),
+  };
+}
+
+/** An accepted finding as the JSON report lists it. */
+export function toReportAccepted(f: AcceptedFinding): ReportAcceptedFinding {
+  const { acceptance } = f;
+  return {
+    ...toReportFinding(f),
+    reason: acceptance.reason,
+    ...(acceptance.date !== undefined ? { date: acceptance.date } : {}),
+    acceptedAt: `${acceptance.source.sheet}!${acceptance.source.cell}`,
   };
 }
 

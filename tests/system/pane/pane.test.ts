@@ -335,6 +335,39 @@ describe("the task pane in headless Chromium", () => {
     console.log(`pane test ran on ${pagePath} with the ${workbookSource}; screenshots in ${path.relative(ROOT, artifacts)}`);
     await page.close();
   }, 60_000);
+
+  it("applies a suggestion, accepts a finding with a reason and adds a monitoring year, each from the pane", async () => {
+    if (browser === undefined) throw new Error("browser did not start");
+    const { page, watch } = await openPage(browser, `${baseUrl}${pagePath}`);
+    await page.getByRole("button", { name: "Controleren" }).click();
+    await page.locator("#findings .finding").first().waitFor({ timeout: 20_000 });
+    // A misspelt party with a suggestion: Toepassen writes it into the cell, the pane follows.
+    const misspelt = page.locator('#findings button.finding[data-code="unknown-party"]', { hasText: "Bedoelt u" }).first();
+    const [sheet, cell] = [(await misspelt.getAttribute("data-sheet")) ?? "", (await misspelt.getAttribute("data-cell")) ?? ""];
+    await page.evaluate(([s, c]) => window.pmTest?.selectByUser(s ?? "", c ?? ""), [sheet, cell]);
+    await page.locator(".selected .finding-apply").first().click();
+    await expectVisible(page, page.locator("#pane-notice", { hasText: "ingevuld in" }));
+    // Accepteren… asks for a reason first; with one, the finding is listed as accepted and no longer counts.
+    const before = await page.locator("#findings button.finding").count();
+    const other = page.locator("#findings button.finding").first();
+    const [otherSheet, otherCell] = [(await other.getAttribute("data-sheet")) ?? "", (await other.getAttribute("data-cell")) ?? ""];
+    await page.evaluate(([s, c]) => window.pmTest?.selectByUser(s ?? "", c ?? ""), [otherSheet, otherCell]);
+    await page.locator(".selected .finding-accept").first().click();
+    await page.locator(".selected .accept-form button[type=submit]").first().click();
+    await expectVisible(page, page.locator(".selected .accept-problem", { hasText: "Vul een reden in." }));
+    await page.locator(".selected .accept-reason").first().fill("besproken in het bestuurlijk overleg");
+    await page.locator(".selected .accept-form button[type=submit]").first().click();
+    await expectVisible(page, page.locator("#pane-notice", { hasText: "Geaccepteerd" }));
+    expect(await page.locator("#findings button.finding").count()).toBeLessThan(before);
+    expect(await page.evaluate(() => window.pmTest?.sheetNames() ?? [])).toContain("Model");
+    // Nieuw monitoringjaar: the year form, then the columns.
+    await page.getByRole("button", { name: "Nieuw monitoringjaar" }).click();
+    await page.getByRole("button", { name: "Kolommen toevoegen" }).click();
+    await expectVisible(page, page.locator("#pane-notice", { hasText: /toegevoegd op|zelf in|heeft al een kolom/ }));
+    expect(watch.problems).toEqual([]);
+    expect(watch.dialogs).toEqual([]);
+    await page.close();
+  }, 90_000);
 });
 
 async function expectVisible(_page: Page, locator: ReturnType<Page["locator"]>): Promise<void> {

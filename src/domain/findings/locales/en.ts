@@ -53,6 +53,9 @@ export const EN: Catalogue = {
     "missing-value": "'{value}' is empty",
     "duplicate-block": "the block appears twice; only the first one counts",
     "no-blocks": "no blocks found (Thema's, Partijen, Statussen, Instellingen, Controles); the default model stays in force",
+    // Geaccepteerd block (accept19)
+    "unknown-code": "'{value}' is not a known rule code",
+    "invalid-cell": "'{value}' is not a cell address such as C5",
   },
   /** Short title of each rule: the pane's group heading above its findings. */
   ruleTitles: {
@@ -288,6 +291,44 @@ export const EN: Catalogue = {
     noStatus: "no status",
     noExplanation: "(no explanation)",
   },
+  /** Accepted findings, "Nieuw monitoringjaar", applying a suggestion (accept19). */
+  acceptance: {
+    heading: "Accepted",
+    reasonLine: "accepted: {reason}",
+    reasonLineDated: "accepted on {date}: {reason}",
+    accepted: "Accepted",
+    accept: "Accept…",
+    acceptTitle: "Accept finding",
+    reasonLabel: "Reason",
+    reasonPlaceholder: "why this deviation is deliberate",
+    confirm: "Accept",
+    cancel: "Cancel",
+    reasonRequired: "Enter a reason.",
+    apply: "Apply",
+    applyTitle: "Replace with '{suggestion}'",
+    applied: "'{suggestion}' entered in {cell}.",
+    applyChanged: "{cell} has changed since the check; nothing was entered.",
+    acceptedIntro: "Deliberate deviations the coordinator accepted with a reason; they do not count.",
+    acceptedWhere: "Cell",
+    acceptedWhat: "Point",
+    acceptedWhy: "Reason",
+    acceptedNote: "Accepted; the reason is on the Model sheet.",
+    newYear: "New monitoring year",
+    newYearLabel: "Year",
+    newYearConfirm: "Add columns",
+    newYearDone: "Status {year} and Toelichting {year} added on: {sheets}.",
+    newYearNothing: "Every agreements sheet already has a Status {year} column.",
+    newYearRefused: "{sheet}: there is content to the right of the {previous} columns; insert the Status {year} and Toelichting {year} columns yourself.",
+    newYearNoSheet: "No agreements sheet found to add columns to.",
+    acceptUsage: "usage: prestatiemonitor accept <workbook.xlsx> --cel <Sheet!C5> --code <rule> --reden <text> --out <copy.xlsx>",
+    acceptNoFinding: "{cell}: no finding '{code}' in this cell (findings here: {codes})",
+    acceptAlready: "{cell}: the finding '{code}' is already accepted",
+    acceptDone: "Accepted: {code} in {cell}; the reason is on the Model sheet in {file}",
+    newYearUsage: "usage: prestatiemonitor nieuw-jaar <workbook.xlsx> --year <YYYY> --out <copy.xlsx>",
+    newYearCliDone: "Status {year} and Toelichting {year} added on {sheets}: {file}",
+    outRequired: "{command} writes a copy: give --out <copy.xlsx>",
+    none: "none",
+  },
   /** The command line: verdict line, notes, help, and the reasons for exit code 2. */
   cli: {
     verdictOk: "OK",
@@ -307,6 +348,8 @@ Usage:
   prestatiemonitor check <workbook.xlsx> [options]
   prestatiemonitor compare <previous.xlsx> <new.xlsx> [--json]
   prestatiemonitor model init <file.xlsx> [--from <workbook.xlsx>]
+  prestatiemonitor accept <workbook.xlsx> --cel <Sheet!C5> [--code <rule>] --reden <text> --out <copy.xlsx>
+  prestatiemonitor nieuw-jaar <workbook.xlsx> --year <YYYY> --out <copy.xlsx>
 
 Options for check:
   --json               print the report (JSON, version 1) on stdout
@@ -323,6 +366,10 @@ Options for check:
 compare sets two versions of a workbook side by side: agreements added and removed,
 status changes (worse first), findings new and solved. Exit code 1 when the new version
 has new errors.
+
+accept writes a copy in which the finding in that cell is accepted (with a reason, on the Model
+sheet); as long as the cell does not change, the finding no longer counts.
+nieuw-jaar writes a copy with the columns Status YYYY and Toelichting YYYY after last year's.
 
 The input is never written.
 Exit code: 0 no errors, 1 errors found, 2 unusable input.

@@ -57,6 +57,9 @@ export const NL = {
     "missing-value": "'{value}' is niet ingevuld",
     "duplicate-block": "het blok staat er twee keer in; alleen het eerste telt",
     "no-blocks": "geen blokken gevonden (Thema's, Partijen, Statussen, Instellingen, Controles); het standaardmodel blijft gelden",
+    // Geaccepteerd block (accept19)
+    "unknown-code": "'{value}' is geen bekende regelcode",
+    "invalid-cell": "'{value}' is geen celadres zoals C5",
   },
   /** Short title of each rule: the pane's group heading above its findings. */
   ruleTitles: {
@@ -292,6 +295,44 @@ export const NL = {
     noStatus: "geen status",
     noExplanation: "(geen toelichting)",
   },
+  /** Accepted findings, "Nieuw monitoringjaar", applying a suggestion (accept19). */
+  acceptance: {
+    heading: "Geaccepteerd",
+    reasonLine: "geaccepteerd: {reason}",
+    reasonLineDated: "geaccepteerd op {date}: {reason}",
+    accepted: "Geaccepteerd",
+    accept: "Accepteren…",
+    acceptTitle: "Bevinding accepteren",
+    reasonLabel: "Reden",
+    reasonPlaceholder: "waarom deze afwijking bewust is",
+    confirm: "Accepteren",
+    cancel: "Annuleren",
+    reasonRequired: "Vul een reden in.",
+    apply: "Toepassen",
+    applyTitle: "Vervang door '{suggestion}'",
+    applied: "'{suggestion}' ingevuld in {cell}.",
+    applyChanged: "{cell} is veranderd sinds de controle; er is niets ingevuld.",
+    acceptedIntro: "Bewuste afwijkingen die de coördinator met reden heeft geaccepteerd; ze tellen niet mee.",
+    acceptedWhere: "Cel",
+    acceptedWhat: "Punt",
+    acceptedWhy: "Reden",
+    acceptedNote: "Geaccepteerd; de reden staat op het blad Model.",
+    newYear: "Nieuw monitoringjaar",
+    newYearLabel: "Jaar",
+    newYearConfirm: "Kolommen toevoegen",
+    newYearDone: "Status {year} en Toelichting {year} toegevoegd op: {sheets}.",
+    newYearNothing: "Elk afsprakenblad heeft al een kolom Status {year}.",
+    newYearRefused: "{sheet}: rechts van de kolommen van {previous} staat nog iets; voeg de kolommen Status {year} en Toelichting {year} zelf in.",
+    newYearNoSheet: "Geen afsprakenblad gevonden om kolommen aan toe te voegen.",
+    acceptUsage: "gebruik: prestatiemonitor accept <werkmap.xlsx> --cel <Blad!C5> --code <regel> --reden <tekst> --out <kopie.xlsx>",
+    acceptNoFinding: "{cell}: geen bevinding '{code}' in deze cel (bevindingen hier: {codes})",
+    acceptAlready: "{cell}: de bevinding '{code}' is al geaccepteerd",
+    acceptDone: "Geaccepteerd: {code} in {cell}; de reden staat op het blad Model in {file}",
+    newYearUsage: "gebruik: prestatiemonitor nieuw-jaar <werkmap.xlsx> --year <JJJJ> --out <kopie.xlsx>",
+    newYearCliDone: "Status {year} en Toelichting {year} toegevoegd op {sheets}: {file}",
+    outRequired: "{command} schrijft een kopie: geef --out <kopie.xlsx>",
+    none: "geen",
+  },
   /** The command line: verdict line, notes, help, and the reasons for exit code 2. */
   cli: {
     verdictOk: "In orde",
@@ -311,6 +352,8 @@ Gebruik:
   prestatiemonitor check <werkmap.xlsx> [opties]
   prestatiemonitor compare <vorige.xlsx> <nieuwe.xlsx> [--json]
   prestatiemonitor model init <bestand.xlsx> [--from <werkmap.xlsx>]
+  prestatiemonitor accept <werkmap.xlsx> --cel <Blad!C5> [--code <regel>] --reden <tekst> --out <kopie.xlsx>
+  prestatiemonitor nieuw-jaar <werkmap.xlsx> --year <JJJJ> --out <kopie.xlsx>
 
 Opties bij check:
   --json               het rapport (JSON, versie 1) op stdout
@@ -327,6 +370,10 @@ Opties bij check:
 compare zet twee versies van een werkmap naast elkaar: nieuwe en vervallen afspraken,
 statuswijzigingen (verslechteringen eerst), nieuwe en opgeloste bevindingen. Afsluitcode 1
 als de nieuwe versie nieuwe fouten heeft.
+
+accept schrijft een kopie waarin de bevinding in die cel geaccepteerd is (met reden, op het
+blad Model); zolang de cel niet verandert, telt de bevinding niet meer mee.
+nieuw-jaar schrijft een kopie met de kolommen Status JJJJ en Toelichting JJJJ na die van vorig jaar.
 
 De invoer wordt nooit overschreven.
 Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 onbruikbare invoer.

@@ -20,3 +20,5 @@ export * from "./report/compare-checks";
 export * from "./report/filter-party";
 export * from "./report/plan-new-year";
 export * from "./findings/merge-findings";
+export * from "./report/explain-stoplight";
+export * from "./report/check-snapshot";

@@ -3,6 +3,7 @@ import type { Lang } from "../domain";
 import { AddinError, isItemNotFoundError } from "./addin-error";
 import type { CheckOutcome, MonitoringOutcome, WorkbookAdapter } from "./addin-api";
 import { insertModelSheet } from "./insert-model-sheet";
+import { readCheckSnapshot } from "./check-snapshot-block";
 import { startLiveChecks, type LiveSession } from "./live-checks";
 import { openReportDialog, prefersReportDialog } from "./open-report";
 import { openSummaryWorkbook } from "./open-summary-workbook";
@@ -73,6 +74,7 @@ export function createWorkbookAdapter(options: AdapterOptions = {}): WorkbookAda
       await openReportDialog(html, dialogPageUrl);
       return "dialog";
     },
+    readCheckSnapshot: () => queue(() => retryInEditMode(() => runExcel((context) => readCheckSnapshot(context)), retry)),
     insertModelSheet: (result) => queue(() => retryInEditMode(() => runExcel((context) => insertModelSheet(context, result), { undoGroup: true }), retry)),
   };
 }

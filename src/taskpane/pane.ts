@@ -6,6 +6,7 @@ import { ModelSheetExistsError } from "../excel/insert-model-sheet";
 import { filterFindings, findingsAtCell, groupFindings, listFilterOptions, summarizeCheck, type FindingFilter } from "./findings-view";
 import { translate, type UiKey } from "./i18n";
 import { describeVerdict, el, renderCounts, renderFinding, renderGroups, targetCell } from "./render-pane";
+import { createInsightsPanel } from "./insights-panel";
 
 /**
  * The task pane: buttons that call the WorkbookAdapter, the verdict and counts, the grouped
@@ -85,13 +86,21 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
     selectedBody,
   ]);
 
+  // Issue 20: why is this red, per party, what changed (insights-panel.ts).
+  const insights = createInsightsPanel({
+    lang,
+    selectCell: (sheet, cell) => adapter.selectCell(sheet, cell),
+    ...(adapter.readCheckSnapshot !== undefined ? { readSnapshot: () => adapter.readCheckSnapshot?.() ?? Promise.resolve(undefined) } : {}),
+    showError: (error) => showError(t("errorPrefix"), error),
+  });
+
   const list = el("div", { class: "finding-groups", id: "findings" });
   const findingsSection = el("section", { class: "findings", "aria-labelledby": "findings-heading", hidden: "" }, [
     el("h2", { id: "findings-heading" }, [t("findings")]),
     list,
   ]);
 
-  const main = el("main", { class: "pane-main" }, [toolbar, alertBox, notice, filters, selectedSection, findingsSection]);
+  const main = el("main", { class: "pane-main" }, [toolbar, alertBox, notice, filters, selectedSection, ...insights.sections, findingsSection]);
   root.replaceChildren(header, main);
   root.setAttribute("aria-busy", "false");
 
@@ -214,6 +223,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
     stopSelection = await adapter.onSelectionChanged((sheet, cell) => {
       selected = { sheet, cell };
       renderSelected();
+      insights.select(sheet, cell);
     });
   }
 
@@ -314,6 +324,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
     findingsSection.hidden = false;
     renderFindings();
     renderSelected();
+    insights.update(outcome.result);
   }
 
   function renderFindings(): void {

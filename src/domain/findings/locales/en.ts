@@ -420,5 +420,6 @@ Exit code: 0 no errors, 1 errors found, 2 unusable input.
     snapshotTitle: "State at this monitoring (Prestatiemonitor compares with it at the next check; do not edit)",
     reportIntro: "Compared with {previous} (monitoring year {year}): {changes}.",
     reportNothing: "Compared with {previous} (monitoring year {year}): no differences in agreements, statuses or findings.",
+    more: "… and {count} more",
   },
 };

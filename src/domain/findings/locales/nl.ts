@@ -425,6 +425,7 @@ Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 onbruikbare invoer.
     snapshotTitle: "Stand bij deze monitoring (Prestatiemonitor vergelijkt hiermee bij de volgende controle; niet wijzigen)",
     reportIntro: "Vergeleken met {previous} (monitoringjaar {year}): {changes}.",
     reportNothing: "Vergeleken met {previous} (monitoringjaar {year}): geen verschillen in afspraken, statussen of bevindingen.",
+    more: "… en nog {count}",
   },
 } as const satisfies {
   readonly messages: Readonly<Record<FindingCode, string>>;

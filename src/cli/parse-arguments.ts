@@ -12,6 +12,8 @@ export interface CheckCommand {
   readonly model?: string;
   /** `--party <naam>`: list that party's agreements of the monitoring year. */
   readonly party?: string;
+  /** `--previous <vorige.xlsx>`: a previous version of the workbook; the HTML report then says what changed. */
+  readonly previous?: string;
   readonly lang: Lang;
   /** The workbook is the bundled sample (the demo): the report says "Voorbeeld" on every page. */
   readonly sample: boolean;
@@ -39,7 +41,7 @@ export type Command =
   | { readonly kind: "help"; readonly lang: Lang }
   | { readonly kind: "version" };
 
-const VALUE_OPTIONS = new Set(["--out", "--export", "--year", "--model", "--lang", "--from", "--party"]);
+const VALUE_OPTIONS = new Set(["--out", "--export", "--year", "--model", "--lang", "--from", "--party", "--previous"]);
 const FLAG_OPTIONS = new Set(["--json", "--all", "--sample", "--help", "-h", "--version"]);
 
 /** Parses the command line; wrong usage is an InputError (exit 2). */
@@ -79,6 +81,7 @@ export function parseArguments(argv: readonly string[]): Command {
     const exportPath = options.get("--export");
     const model = options.get("--model");
     const party = options.get("--party");
+    const previous = options.get("--previous");
     return {
       kind: "check",
       workbook: rest[0] as string,
@@ -91,9 +94,11 @@ export function parseArguments(argv: readonly string[]): Command {
       ...(year !== undefined ? { year } : {}),
       ...(model !== undefined ? { model } : {}),
       ...(party !== undefined ? { party } : {}),
+      ...(previous !== undefined ? { previous } : {}),
     };
   }
   if (options.has("--party")) throw new InputError(translate("cli", "partyOnlyWithCheck", lang));
+  if (options.has("--previous")) throw new InputError(translate("insight", "previousOnlyWithCheck", lang));
   if (command === "compare") {
     const [previous, current, ...extra] = rest;
     if (previous === undefined || current === undefined || extra.length > 0) throw new InputError(translate("cli", "compareTakesTwoWorkbooks", lang));

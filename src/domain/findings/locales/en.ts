@@ -320,6 +320,9 @@ Options for check:
   --lang nl|en         language of the messages (default nl)
   --party <name>       only that party's agreements in the monitoring year (shared ones and
                        those of its group, such as "corporaties", too), with status and explanation
+  --previous <previous.xlsx>
+                       compare with a previous version of the workbook: a line below the verdict,
+                       and in the report (--export .html) the section "What changed"
   --all                list every finding instead of the first {limit} per rule
   --sample             mark the report as a sample (for the bundled sample workbook)
 
@@ -421,5 +424,6 @@ Exit code: 0 no errors, 1 errors found, 2 unusable input.
     reportIntro: "Compared with {previous} (monitoring year {year}): {changes}.",
     reportNothing: "Compared with {previous} (monitoring year {year}): no differences in agreements, statuses or findings.",
     more: "… and {count} more",
+    previousOnlyWithCheck: "--previous goes with check: prestatiemonitor check <workbook.xlsx> --previous <previous.xlsx>",
   },
 };

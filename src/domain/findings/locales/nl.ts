@@ -324,6 +324,9 @@ Opties bij check:
   --lang nl|en         taal van de meldingen (standaard nl)
   --party <naam>       alleen de afspraken van die partij in het monitoringjaar (ook gedeelde
                        afspraken en die van haar groep, zoals "corporaties"), met status en toelichting
+  --previous <vorige.xlsx>
+                       vergelijk met een vorige versie van de werkmap: een regel onder het oordeel,
+                       en in het rapport (--export .html) de paragraaf "Wat is er veranderd"
   --all                toon alle bevindingen in plaats van de eerste {limit} per regel
   --sample             markeer het rapport als voorbeeld (voor de meegeleverde voorbeeldwerkmap)
 
@@ -426,6 +429,7 @@ Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 onbruikbare invoer.
     reportIntro: "Vergeleken met {previous} (monitoringjaar {year}): {changes}.",
     reportNothing: "Vergeleken met {previous} (monitoringjaar {year}): geen verschillen in afspraken, statussen of bevindingen.",
     more: "… en nog {count}",
+    previousOnlyWithCheck: "--previous hoort bij check: prestatiemonitor check <werkmap.xlsx> --previous <vorige.xlsx>",
   },
 } as const satisfies {
   readonly messages: Readonly<Record<FindingCode, string>>;

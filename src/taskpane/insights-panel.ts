@@ -133,12 +133,13 @@ export function createInsightsPanel(options: InsightsOptions): InsightsPanel {
       partyBody.replaceChildren();
       return;
     }
+    // The same words as the CLI's --party and the report's party pages.
     const title =
       view.year === null
-        ? say("partyTitleNoYear", { party: view.party, count: view.agreements.length })
-        : say("partyTitle", { party: view.party, year: view.year, count: view.agreements.length });
+        ? translateText("party", "titleNoYear", lang, { party: view.party, count: view.agreements.length })
+        : translateText("party", "title", lang, { party: view.party, year: view.year, count: view.agreements.length });
     if (view.agreements.length === 0) {
-      partyBody.replaceChildren(el("p", { class: "insight-title" }, [title]), el("p", { class: "empty" }, [say("partyNone")]));
+      partyBody.replaceChildren(el("p", { class: "insight-title" }, [title]), el("p", { class: "empty" }, [translateText("party", "none", lang)]));
       return;
     }
     partyBody.replaceChildren(
@@ -150,11 +151,11 @@ export function createInsightsPanel(options: InsightsOptions): InsightsPanel {
   function renderPartyAgreement(agreement: PartyAgreement): HTMLElement {
     const color = agreement.status === undefined ? undefined : result?.model.statuses.find((s) => s.name === agreement.status)?.color;
     const lines: (Node | string)[] = [
-      el("span", { class: "insight-status" }, [renderSwatch(color), el("span", {}, [agreement.status ?? say("noStatus")])]),
+      el("span", { class: "insight-status" }, [renderSwatch(color), el("span", {}, [agreement.status ?? translateText("party", "noStatus", lang)])]),
       el("span", { class: "insight-agreement" }, [[agreement.theme, agreement.agreement].filter((t) => t !== undefined && t !== "").join(": ")]),
     ];
     if (agreement.via === "group" && agreement.parties !== undefined) lines.push(el("span", { class: "insight-via" }, [say("partyViaGroup", { parties: agreement.parties })]));
-    lines.push(el("span", { class: "insight-explanation" }, [agreement.explanation ?? say("noExplanation")]));
+    lines.push(el("span", { class: "insight-explanation" }, [agreement.explanation ?? translateText("party", "noExplanation", lang)]));
     if (agreement.findings.length > 0) lines.push(el("span", { class: "insight-findings-line" }, [say("findingsLine", { count: agreement.findings.length })]));
     const cell = agreement.statusCell;
     if (cell === undefined) return el("div", { class: "insight-item" }, lines);

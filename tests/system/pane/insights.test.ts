@@ -143,7 +143,7 @@ describe("the pane's why-is-this-red, party view and what-changed sections", () 
     await page.locator(".insight-party > summary").click();
     await page.getByLabel("Partij", { exact: true }).last().selectOption("Woonzorg Nederland");
     const body = page.locator(".insight-party");
-    await visible(body.getByText("Woonzorg Nederland in 2022: 1 afspraken"));
+    await visible(body.getByText("Afspraken van Woonzorg Nederland in 2022: 1"));
     const item = await visible(body.locator("button.insight-item", { hasText: "Corporaties isoleren woningen" }));
     expect((await item.textContent()) ?? "").toContain("via de groep: corporaties");
     expect((await item.textContent()) ?? "").toContain("Aannemer failliet");

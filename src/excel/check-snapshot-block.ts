@@ -1,5 +1,6 @@
 import {
   SNAPSHOT_MARKER_NAME,
+  parseA1,
   readSnapshotRows,
   takeSnapshot,
   toColumnLetters,
@@ -46,9 +47,9 @@ export function planSnapshotWrites(
   result: CheckResult,
   takenAt: string,
 ): SnapshotOp[] {
-  let used = plan.columnWidths.length;
-  for (const cell of plan.cells) used = Math.max(used, cell.col);
-  const firstColumn = used + 1;
+  const area = measurePlanArea(plan);
+  // One empty column between the Monitoring sheet's own area (its chart included) and the block.
+  const firstColumn = area.columns + 1;
   const rows = writeSnapshotRows(takeSnapshot(result, takenAt), result.lang);
   const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
   const values = rows.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ""));
@@ -70,11 +71,29 @@ export function planSnapshotWrites(
   ops.push({
     bytes: 200,
     run: () => {
+      // PageLayout.setPrintArea (ExcelApi 1.9): the block is not printed, and "fit to one page wide" keeps the Monitoring sheet's scale.
+      sheet().pageLayout.setPrintArea(`A1:${toColumnLetters(area.columns - 1)}${area.rows}`);
       if (!marker.isNullObject) marker.delete();
       workbook.names.add(SNAPSHOT_MARKER_NAME, sheet().getRange(`${first}1:${last}${values.length}`));
     },
   });
   return ops;
+}
+
+/** Columns and rows (one-based counts) the Monitoring sheet's own cells and chart take. */
+function measurePlanArea(plan: MonitoringSheetPlan): { columns: number; rows: number } {
+  let columns = plan.columnWidths.length;
+  let rows = 1;
+  for (const cell of plan.cells) {
+    columns = Math.max(columns, cell.col);
+    rows = Math.max(rows, cell.row);
+  }
+  const chartEnd = plan.chart === undefined ? undefined : parseA1(plan.chart.bottomRight);
+  if (chartEnd !== undefined) {
+    columns = Math.max(columns, chartEnd.col + 1);
+    rows = Math.max(rows, chartEnd.row + 1);
+  }
+  return { columns, rows };
 }
 
 /**

@@ -29,8 +29,14 @@ describe("the check snapshot kept with the Monitoring sheet (in-memory Excel hos
     // The Monitoring sheet's two round trips, no more.
     expect(host.roundTrips).toBe(2);
     expect(snapshotNames(host)).toEqual(["Monitoring"]);
-    // Column A holds the Monitoring sheet's own title: the block starts to the right of its columns.
+    // The block starts one empty column right of the Monitoring sheet's own area, its chart (up to P) included,
+    // and is left out of the print area.
     expect(host.readValues("Monitoring", "A1")[0]?.[0]).toMatch(/^Monitoring prestatieafspraken/);
+    expect(host.readValues("Monitoring", "Q1:Q2")).toEqual([[""], [""]]);
+    expect(host.readValues("Monitoring", "R1")[0]?.[0]).toMatch(/^Stand bij deze monitoring/);
+    expect(host.readValues("Monitoring", "R2")[0]?.[0]).toBe("Prestatiemonitor-stand");
+    const layout = host.sheet("Monitoring").props["pageLayout"] as { calls: Record<string, unknown[][]> };
+    expect(layout.calls["setPrintArea"]).toEqual([[expect.stringMatching(/^A1:P\d+$/)]]);
     const read = await Excel.run((context) => readCheckSnapshot(context));
     expect(read).toEqual(takeSnapshot(result, AT));
   });

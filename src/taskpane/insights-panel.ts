@@ -40,6 +40,8 @@ export interface InsightsPanel {
   update(result: CheckResult): void;
   /** The user selected a cell. */
   select(sheet: string, cell: string): void;
+  /** The pane wrote the Monitoring sheet: the state kept with it is new. */
+  forgetSnapshot(): void;
 }
 
 type InsightKey = keyof Catalogue["insight"];
@@ -74,8 +76,13 @@ export function createInsightsPanel(options: InsightsOptions): InsightsPanel {
   const changesBody = el("div", { class: "insight-body", "aria-live": "polite" });
   const changesSection = el("details", { class: "insight insight-changes", hidden: "" }, [el("summary", {}, [say("changesHeading")]), changesBody]);
   let changesFor: CheckResult | undefined;
+  // Read once per opening (and after the pane writes a Monitoring sheet), not at every live re-check.
+  let snapshotRead: Promise<CheckSnapshot | undefined> | undefined;
   changesSection.addEventListener("toggle", () => {
-    if (changesSection.open) void renderChanges();
+    if (!changesSection.open) return;
+    snapshotRead = undefined;
+    changesFor = undefined;
+    void renderChanges();
   });
 
   function update(next: CheckResult): void {
@@ -171,9 +178,11 @@ export function createInsightsPanel(options: InsightsOptions): InsightsPanel {
     changesFor = current;
     let snapshot: CheckSnapshot | undefined;
     try {
-      snapshot = await read();
+      snapshotRead ??= read();
+      snapshot = await snapshotRead;
     } catch (error) {
       changesFor = undefined;
+      snapshotRead = undefined;
       options.showError(error);
       return;
     }
@@ -241,7 +250,13 @@ export function createInsightsPanel(options: InsightsOptions): InsightsPanel {
     return lists;
   }
 
-  return { sections: [explainSection, partySection, changesSection], update, select };
+  function forgetSnapshot(): void {
+    snapshotRead = undefined;
+    changesFor = undefined;
+    if (changesSection.open) void renderChanges();
+  }
+
+  return { sections: [explainSection, partySection, changesSection], update, select, forgetSnapshot };
 }
 
 /** A stoplight dot; colour set through CSSOM because the CSP forbids inline style attributes. */

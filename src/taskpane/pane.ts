@@ -231,6 +231,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
     const current = requireResult();
     if (current === undefined) return;
     const outcome = await adapter.writeMonitoringSheet(current);
+    insights.forgetSnapshot();
     showNotice(outcome.renamedBecauseUserSheet ? t("monitoringRenamed", { sheet: outcome.sheet }) : t("monitoringWritten", { sheet: outcome.sheet }));
   }
 

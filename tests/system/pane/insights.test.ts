@@ -158,6 +158,8 @@ describe("the pane's why-is-this-red, party view and what-changed sections", () 
     await visible(changes.getByText(/^Er is nog geen eerder Monitoring-sheet/));
     await page.getByRole("button", { name: "Monitoring schrijven" }).click();
     await visible(page.getByText("Werkblad Monitoring geschreven."));
+    // Right after writing, the section compares with the state just kept: nothing changed.
+    await visible(changes.getByText(/^Sinds het laatste Monitoring-sheet van \d+ \S+ \d{4}: geen verschillen\.$/));
     // The coordinator changes a stoplight: the live re-check compares with the state kept with that sheet.
     await page.evaluate(() => window.pmTest?.editCell("Afspraken", "G5", "rood"));
     const line = await visible(changes.getByText(/^Sinds het laatste Monitoring-sheet van \d+ \S+ \d{4}: 1 afspraak van groen naar rood/));

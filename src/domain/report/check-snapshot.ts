@@ -23,6 +23,12 @@ const AGREEMENT_ROW = "afspraak";
 const FINDING_ROW = "bevinding";
 /** Excel holds at most 32,767 characters in a cell. */
 const MAX_CELL_TEXT = 32_000;
+/**
+ * Above this many findings the snapshot keeps agreements and statuses only: the block stays a small
+ * part of what the Monitoring sheet's action writes (a row per finding of a 100,000-row workbook
+ * would be most of it), and "what changed" then speaks of statuses and agreements alone.
+ */
+export const SNAPSHOT_MAX_FINDINGS = 20_000;
 
 export interface SnapshotAgreement {
   readonly sheet: string;
@@ -55,6 +61,8 @@ export interface CheckSnapshot {
   readonly takenAt: string;
   readonly year: number | null;
   readonly agreements: readonly SnapshotAgreement[];
+  /** False when the check had more than SNAPSHOT_MAX_FINDINGS findings: none were kept. */
+  readonly findingsKept: boolean;
   readonly findings: readonly SnapshotFinding[];
 }
 
@@ -74,7 +82,8 @@ export function takeSnapshot(result: CheckResult, takenAt: string): CheckSnapsho
       status: entry?.status ?? "",
     };
   });
-  const findings = result.findings.map((f): SnapshotFinding => {
+  const findingsKept = result.findings.length <= SNAPSHOT_MAX_FINDINGS;
+  const findings = (findingsKept ? result.findings : []).map((f): SnapshotFinding => {
     const params: Record<string, string | number> = {};
     for (const [key, value] of Object.entries(f.params ?? {})) if (value !== undefined) params[key] = value;
     return {
@@ -89,7 +98,7 @@ export function takeSnapshot(result: CheckResult, takenAt: string): CheckSnapsho
       message: f.message,
     };
   });
-  return { takenAt, year: result.year ?? null, agreements, findings };
+  return { takenAt, year: result.year ?? null, agreements, findingsKept, findings };
 }
 
 /** The snapshot as rows of cells: a title line for the reader, the kind line, then a row per agreement and per finding. */
@@ -97,7 +106,7 @@ export function writeSnapshotRows(snapshot: CheckSnapshot, lang: Lang): CellValu
   const cut = (text: string): string => (text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text);
   const rows: CellValue[][] = [
     [translate("insight", "snapshotTitle", lang)],
-    [SNAPSHOT_KIND, SNAPSHOT_VERSION, snapshot.takenAt, snapshot.year ?? ""],
+    [SNAPSHOT_KIND, SNAPSHOT_VERSION, snapshot.takenAt, snapshot.year ?? "", snapshot.findingsKept ? 1 : 0],
   ];
   for (const a of snapshot.agreements) rows.push([AGREEMENT_ROW, a.sheet, a.row, a.cell, a.number, cut(a.theme), cut(a.subtheme), cut(a.agreement), cut(a.parties), a.status]);
   for (const f of snapshot.findings) {
@@ -117,6 +126,7 @@ export function readSnapshotRows(values: readonly (readonly CellValue[])[]): Che
   const takenAt = textOf(kind[2]);
   const yearText = textOf(kind[3]);
   const year = /^\d{4}$/.test(yearText) ? Number(yearText) : null;
+  const findingsKept = textOf(kind[4]) !== "0";
   const agreements: SnapshotAgreement[] = [];
   const findings: SnapshotFinding[] = [];
   for (const row of values.slice(kindAt + 1)) {
@@ -140,7 +150,7 @@ export function readSnapshotRows(values: readonly (readonly CellValue[])[]): Che
       });
     }
   }
-  return { takenAt, year, agreements, findings };
+  return { takenAt, year, agreements, findingsKept, findings };
 }
 
 function readParams(text: string): Readonly<Record<string, string | number>> {
@@ -179,7 +189,8 @@ export function compareWithSnapshot(snapshot: CheckSnapshot, result: CheckResult
   // Snapshot findings carry what the comparison reads (code, place, params, message); their params are the stored ones.
   const findings = snapshot.findings.map((f) => ({ ...f }) as unknown as Finding);
   const previous: CheckResult = { ...result, year: snapshot.year ?? undefined, agreements, findings, agreementSheets: [], columns: [], tables: [] };
-  return compareChecks(previous, result, names);
+  // Without the previous findings, every current one would look new: compare statuses and agreements only.
+  return compareChecks(previous, snapshot.findingsKept ? result : { ...result, findings: [] }, names);
 }
 
 type InsightKey = keyof Catalogue["insight"];

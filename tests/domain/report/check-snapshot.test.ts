@@ -1,4 +1,12 @@
-import { checkWorkbook, compareWithSnapshot, describeChangesSince, readSnapshotRows, takeSnapshot, writeSnapshotRows } from "../../../src/domain";
+import {
+  checkWorkbook,
+  compareWithSnapshot,
+  describeChangesSince,
+  readSnapshotRows,
+  SNAPSHOT_MAX_FINDINGS,
+  takeSnapshot,
+  writeSnapshotRows,
+} from "../../../src/domain";
 import type { CellValue } from "../../../src/domain/core/grid";
 import { gridFromRows } from "../../helpers/grid-from-a1";
 
@@ -49,6 +57,17 @@ describe("check snapshot", () => {
         comparison.summary.newFindings === 0 ? "" : `${comparison.summary.newFindings} nieuwe bevinding${comparison.summary.newFindings === 1 ? "" : "en"}, `
       }${comparison.summary.solvedFindings} bevinding${comparison.summary.solvedFindings === 1 ? "" : "en"} opgelost.`,
     );
+  });
+
+  it("keeps no findings above SNAPSHOT_MAX_FINDINGS, and then compares statuses and agreements only", () => {
+    const many = { ...before, findings: Array.from({ length: SNAPSHOT_MAX_FINDINGS + 1 }, () => before.findings[0]).filter((f) => f !== undefined) };
+    const big = takeSnapshot(many, "2026-11-03T09:30:00.000Z");
+    expect(big.findingsKept).toBe(false);
+    expect(big.findings).toEqual([]);
+    const read = readSnapshotRows(writeSnapshotRows(big, "nl"));
+    expect(read?.findingsKept).toBe(false);
+    const comparison = compareWithSnapshot(big, after, { previous: "Monitoring", current: "werkmap" });
+    expect(comparison.summary).toMatchObject({ worse: 2, added: 1, removed: 1, newFindings: 0, solvedFindings: 0 });
   });
 
   it("says so when nothing changed", () => {

@@ -5,7 +5,7 @@ import { formatHumanReport, GROUP_LIMIT } from "./format-human";
 import { InputError } from "./input-error";
 import { removeTemporaryFiles } from "./write-file-atomically";
 import { readModelFile, runModelInit } from "./commands/model-commands";
-import { runCompare } from "./commands/compare-command";
+import { compareWithPrevious, describeComparisonLine, runCompare } from "./commands/compare-command";
 import { formatPartyView, selectPartyView } from "./commands/party-view";
 import { parseArguments, type CheckCommand } from "./parse-arguments";
 import { readWorkbookFile, type WorkbookFile } from "./xlsx/read-workbook";
@@ -130,6 +130,10 @@ export function installProcessGuards(argv: readonly string[]): void {
 async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   await refuseToOverwriteInput(command.workbook, command.out, "--out", command.lang);
   await refuseToOverwriteInput(command.workbook, command.export, "--export", command.lang);
+  if (command.previous !== undefined) {
+    await refuseToOverwriteInput(command.previous, command.out, "--out", command.lang);
+    await refuseToOverwriteInput(command.previous, command.export, "--export", command.lang);
+  }
   if (command.model !== undefined) {
     for (const [option, output] of [["--out", command.out], ["--export", command.export]] as const) {
       if (output !== undefined && (await isSameFile(command.model, output))) {
@@ -187,9 +191,11 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
       io.stderr(`${translate("cli", "ownMonitoringSheet", command.lang, { sheet: outcome.sheet })}\n`);
     }
   }
+  // --previous: what changed since that version, for the report's "Wat is er veranderd" and a line below the verdict.
+  const changes = command.previous === undefined ? undefined : await compareWithPrevious(command.previous, result, workbookName, command.lang);
   if (command.export !== undefined) {
     const { writeExport } = await import("./write-export");
-    await writeExport(result, report, command.export, command.lang, { sample: command.sample });
+    await writeExport(result, report, command.export, command.lang, { sample: command.sample, ...(changes !== undefined ? { changes } : {}) });
     written.push(command.export);
   }
 
@@ -200,6 +206,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     const human = formatHumanReport(result, workbookName, { all: command.all });
     // With --party: the whole workbook's verdict line, then that party's own list instead of every finding.
     io.stdout(partyView === undefined ? human : `${human.split("\n")[0] ?? ""}\n\n${formatPartyView(partyView, command.lang)}`);
+    if (changes !== undefined) io.stdout(`${describeComparisonLine(changes, command.lang)}\n`);
     if (hiddenChecked.length > 0) io.stdout(`${translate("cli", "hiddenSheets", command.lang, { sheets: hiddenChecked.map((s) => oneLine(s)).join(", ") })}\n`);
     for (const file of written) io.stdout(`${translate("cli", "writtenLine", command.lang, { file })}\n`);
   }

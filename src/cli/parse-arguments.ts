@@ -12,6 +12,8 @@ export interface CheckCommand {
   readonly model?: string;
   /** `--party <naam>`: list that party's agreements of the monitoring year. */
   readonly party?: string;
+  /** `--previous <vorige.xlsx>`: a previous version of the workbook; the HTML report then says what changed. */
+  readonly previous?: string;
   readonly lang: Lang;
   /** The workbook is the bundled sample (the demo): the report says "Voorbeeld" on every page. */
   readonly sample: boolean;
@@ -62,7 +64,7 @@ export type Command =
   | { readonly kind: "help"; readonly lang: Lang }
   | { readonly kind: "version" };
 
-const VALUE_OPTIONS = new Set(["--out", "--export", "--year", "--model", "--lang", "--from", "--party", "--cel", "--cell", "--code", "--reden", "--reason"]);
+const VALUE_OPTIONS = new Set(["--out", "--export", "--year", "--model", "--lang", "--from", "--party", "--previous", "--cel", "--cell", "--code", "--reden", "--reason"]);
 const FLAG_OPTIONS = new Set(["--json", "--all", "--sample", "--help", "-h", "--version"]);
 
 /** Parses the command line; wrong usage is an InputError (exit 2). */
@@ -102,6 +104,7 @@ export function parseArguments(argv: readonly string[]): Command {
     const exportPath = options.get("--export");
     const model = options.get("--model");
     const party = options.get("--party");
+    const previous = options.get("--previous");
     return {
       kind: "check",
       workbook: rest[0] as string,
@@ -114,9 +117,11 @@ export function parseArguments(argv: readonly string[]): Command {
       ...(year !== undefined ? { year } : {}),
       ...(model !== undefined ? { model } : {}),
       ...(party !== undefined ? { party } : {}),
+      ...(previous !== undefined ? { previous } : {}),
     };
   }
   if (options.has("--party")) throw new InputError(translate("cli", "partyOnlyWithCheck", lang));
+  if (options.has("--previous")) throw new InputError(translate("insight", "previousOnlyWithCheck", lang));
   if (command === "accept" || command === "accepteer") {
     const cell = options.get("--cel") ?? options.get("--cell");
     const reason = options.get("--reden") ?? options.get("--reason");

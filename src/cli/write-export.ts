@@ -1,5 +1,5 @@
 import * as path from "path";
-import type { CheckResult, Lang, Report } from "../domain";
+import type { CheckComparison, CheckResult, Lang, Report } from "../domain";
 import { buildMonitoringSummary, listPartyViews, translate } from "../domain";
 import { renderReportHtml } from "../export/report-html";
 import { buildSummaryCsv } from "../export/summary-csv";
@@ -16,6 +16,8 @@ export interface ExportOptions {
   readonly generatedAt?: string;
   /** The workbook is the bundled sample: the report says so on every page. */
   readonly sample?: boolean;
+  /** What changed since a previous version (`--previous`): the HTML report's "Wat is er veranderd". */
+  readonly changes?: CheckComparison;
 }
 
 /**
@@ -42,7 +44,15 @@ export async function writeExport(
       await writeFileAtomically(outPath, await buildSummaryWorkbookBytes(result, { lang, generatedAt }), lang);
       return;
     case ".html":
-      await writeFileAtomically(outPath, renderReportHtml(summary, lang, report.workbook, listPartyViews(result), { sample: options.sample === true, accepted: result.accepted ?? [] }), lang);
+      await writeFileAtomically(
+        outPath,
+        renderReportHtml(summary, lang, report.workbook, listPartyViews(result), {
+          sample: options.sample === true,
+          accepted: result.accepted ?? [],
+          ...(options.changes !== undefined ? { changes: options.changes } : {}),
+        }),
+        lang,
+      );
       return;
     case ".csv":
       await writeFileAtomically(outPath, buildSummaryCsv(summary, lang), lang);

@@ -22,3 +22,5 @@ export * from "./report/plan-new-year";
 export * from "./findings/merge-findings";
 export * from "./model/acceptances";
 export * from "./findings/apply-suggestion";
+export * from "./report/explain-stoplight";
+export * from "./report/check-snapshot";

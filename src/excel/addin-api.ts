@@ -1,4 +1,4 @@
-import type { CheckResult, Finding, Lang } from "../domain";
+import type { CheckResult, CheckSnapshot, Finding, Lang } from "../domain";
 
 /**
  * The contract between the task pane (src/taskpane) and the Excel adapter (src/excel).
@@ -84,6 +84,8 @@ export interface WorkbookAdapter {
    * office-js #2700, #3385). Resolves "download" when the pane should offer its link instead.
    */
   openReport(html: string, dialogPageUrl: string): Promise<"dialog" | "download">;
+  /** The state kept with the last Monitoring sheet (for "Wat is er veranderd"), undefined when there is none. */
+  readCheckSnapshot?(): Promise<CheckSnapshot | undefined>;
   /** Inserts the default (or current) model as a Model sheet. */
   insertModelSheet(result: CheckResult): Promise<string>;
   /**

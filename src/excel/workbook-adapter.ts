@@ -5,6 +5,7 @@ import type { CheckOutcome, MonitoringOutcome, WorkbookAdapter } from "./addin-a
 import { insertModelSheet } from "./insert-model-sheet";
 import { addMonitoringYear } from "./add-monitoring-year";
 import { acceptFinding, applySuggestion } from "./finding-actions";
+import { readCheckSnapshot } from "./check-snapshot-block";
 import { startLiveChecks, type LiveSession } from "./live-checks";
 import { openReportDialog, prefersReportDialog } from "./open-report";
 import { openSummaryWorkbook } from "./open-summary-workbook";
@@ -75,6 +76,7 @@ export function createWorkbookAdapter(options: AdapterOptions = {}): WorkbookAda
       await openReportDialog(html, dialogPageUrl);
       return "dialog";
     },
+    readCheckSnapshot: () => queue(() => retryInEditMode(() => runExcel((context) => readCheckSnapshot(context)), retry)),
     insertModelSheet: (result) => queue(() => retryInEditMode(() => runExcel((context) => insertModelSheet(context, result), { undoGroup: true }), retry)),
     applySuggestion: (finding, lang) =>
       queue(async () => {

@@ -9,6 +9,7 @@ import {
 import { MONITORING_MARKER_NAME } from "../domain";
 import { buildMonitoringSummary } from "../domain";
 import type { MonitoringOutcome } from "./addin-api";
+import { planSnapshotWrites, queueSnapshotMarkerLoad } from "./check-snapshot-block";
 
 /**
  * Writes (or replaces) the add-in's Monitoring sheet inside an open Excel.run: one sync to find
@@ -27,6 +28,7 @@ export async function writeMonitoringSheet(
   worksheets.load("items/name");
   const marker = workbook.names.getItemOrNullObject(MONITORING_MARKER_NAME);
   marker.load("formula");
+  const snapshotMarker = queueSnapshotMarkerLoad(workbook);
   await context.sync();
 
   const names = worksheets.items.map((ws) => ws.name);
@@ -34,7 +36,8 @@ export async function writeMonitoringSheet(
   const own = markedSheet !== undefined && names.includes(markedSheet) ? markedSheet : undefined;
   const name = chooseMonitoringSheetName(names, own);
 
-  const summary = buildMonitoringSummary(result, { generatedAt: options.generatedAt ?? new Date().toISOString() });
+  const generatedAt = options.generatedAt ?? new Date().toISOString();
+  const summary = buildMonitoringSummary(result, { generatedAt });
   const plan = planMonitoringSheet(summary, result.lang);
   // Every later op goes through the proxy worksheets.add returned: one object for the new sheet,
   // which shares its name with the old one deleted in the same request.
@@ -51,6 +54,7 @@ export async function writeMonitoringSheet(
     },
     ...planValueWrites(sheet, plan),
     ...planLayout(sheet, plan),
+    ...planSnapshotWrites(workbook, sheet, snapshotMarker, plan, result, generatedAt),
     {
       bytes: 200,
       run: () => {

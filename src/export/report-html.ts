@@ -1,5 +1,9 @@
-import type { AcceptedFinding, CheckResult, PartyView } from "../domain";
+import type { AcceptedFinding, CheckComparison, CheckResult, PartyView } from "../domain";
 import { renderAcceptedFindings } from "./report-accepted";
+import { renderChangesSection } from "./report-changes-html";
+import { escapeHtml } from "./escape-html";
+
+export { escapeHtml };
 import { listPartyViews } from "../domain";
 import type { Lang } from "../domain";
 import { formatNextStep, formatNumber, type FindingCode } from "../domain";
@@ -47,7 +51,7 @@ export function renderReportHtml(
   lang: Lang,
   workbook?: string,
   partyViews: readonly PartyView[] = [],
-  options: { readonly sample?: boolean; readonly accepted?: readonly AcceptedFinding[] } = {},
+  options: { readonly sample?: boolean; readonly accepted?: readonly AcceptedFinding[]; readonly changes?: CheckComparison } = {},
 ): string {
   const sample = options.sample === true;
   const t = (key: Parameters<typeof formatLabel>[0]): string => escapeHtml(formatLabel(key, lang));
@@ -96,6 +100,7 @@ ${renderCountTable(summary, summary.byParty, formatLabel("party", lang), (n) => 
 </section>`);
 
   parts.push(renderAgenda(summary, lang));
+  if (options.changes !== undefined) parts.push(renderChangesSection(summary, options.changes, lang));
   if (summary.trend) parts.push(renderTrend(summary, lang));
   // The board reads the pages above; what the coordinator still has to check comes last.
   parts.push(`<section class="appendix"><h2>${t("appendix")}</h2><p class="note">${t("appendixIntro")}</p>`);
@@ -127,15 +132,6 @@ function escapeCssString(text: string): string {
   return text.replace(/[\\"<>\n\r]/g, (ch) => `\\${ch.charCodeAt(0).toString(16)} `);
 }
 
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
 
 /** "12 voor de coördinator (zie bijlage)", or "geen": no severity words for the board. */
 function formatAttentionPoints(counts: { errors: number; warnings: number; infos: number }, lang: Lang): string {

@@ -8,6 +8,7 @@ import { translate, type UiKey } from "./i18n";
 import { describeVerdict, el, renderCounts, renderFinding, renderGroups, targetCell } from "./render-pane";
 import { renderFindingActions, runAcceptFinding, runApplySuggestion, type ActionReport } from "./finding-actions";
 import { proposeNewYear, renderNewYearButton, renderNewYearForm, runNewYear } from "./new-year-action";
+import { createInsightsPanel } from "./insights-panel";
 
 /**
  * The task pane: buttons that call the WorkbookAdapter, the verdict and counts, the grouped
@@ -88,13 +89,21 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
     selectedBody,
   ]);
 
+  // Issue 20: why is this red, per party, what changed (insights-panel.ts).
+  const insights = createInsightsPanel({
+    lang,
+    selectCell: (sheet, cell) => adapter.selectCell(sheet, cell),
+    ...(adapter.readCheckSnapshot !== undefined ? { readSnapshot: () => adapter.readCheckSnapshot?.() ?? Promise.resolve(undefined) } : {}),
+    showError: (error) => showError(t("errorPrefix"), error),
+  });
+
   const list = el("div", { class: "finding-groups", id: "findings" });
   const findingsSection = el("section", { class: "findings", "aria-labelledby": "findings-heading", hidden: "" }, [
     el("h2", { id: "findings-heading" }, [t("findings")]),
     list,
   ]);
 
-  const main = el("main", { class: "pane-main" }, [toolbar, alertBox, notice, filters, selectedSection, findingsSection]);
+  const main = el("main", { class: "pane-main" }, [toolbar, alertBox, notice, filters, selectedSection, ...insights.sections, findingsSection]);
   root.replaceChildren(header, main);
   root.setAttribute("aria-busy", "false");
 
@@ -220,6 +229,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
     stopSelection = await adapter.onSelectionChanged((sheet, cell) => {
       selected = { sheet, cell };
       renderSelected();
+      insights.select(sheet, cell);
     });
   }
 
@@ -227,6 +237,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
     const current = requireResult();
     if (current === undefined) return;
     const outcome = await adapter.writeMonitoringSheet(current);
+    insights.forgetSnapshot();
     showNotice(outcome.renamedBecauseUserSheet ? t("monitoringRenamed", { sheet: outcome.sheet }) : t("monitoringWritten", { sheet: outcome.sheet }));
   }
 
@@ -327,6 +338,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
     findingsSection.hidden = false;
     renderFindings();
     renderSelected();
+    insights.update(outcome.result);
   }
 
   function renderFindings(): void {

@@ -2,6 +2,7 @@ import * as path from "path";
 import {
   checkWorkbook,
   compareChecks,
+  describeChanges,
   formatCellReference,
   translate,
   type CheckComparison,
@@ -29,6 +30,19 @@ export async function runCompare(command: CompareCommand, io: { readonly stdout:
   const comparison = compareChecks(previous, current, { previous: path.basename(command.previous), current: path.basename(command.current) });
   io.stdout(command.json ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparison(comparison, command.lang));
   return comparison;
+}
+
+/** `check --previous <vorige.xlsx>`: the previous version checked and compared with this check. */
+export async function compareWithPrevious(previousFile: string, current: CheckResult, currentName: string, lang: Lang): Promise<CheckComparison> {
+  const previous = await checkFile(previousFile, lang);
+  return compareChecks(previous, current, { previous: path.basename(previousFile), current: currentName });
+}
+
+/** "Vergeleken met oud.xlsx (monitoringjaar 2022): 2 afspraken van groen naar rood, …" (the human output's line). */
+export function describeComparisonLine(comparison: CheckComparison, lang: Lang): string {
+  const changes = describeChanges(comparison, lang);
+  const values = { previous: comparison.previous.workbook, year: comparison.previous.year ?? translate("compare", "noYear", lang) };
+  return changes === "" ? translate("insight", "reportNothing", lang, values) : translate("insight", "reportIntro", lang, { ...values, changes });
 }
 
 async function checkFile(file: string, lang: Lang): Promise<CheckResult> {

@@ -22,6 +22,7 @@ export const ROW_CODES = [
   "cell-error",
   "status-vs-realisation",
   "stale-explanation",
+  "proposed-status",
 ] as const;
 
 export const MODEL_CODES = ["invalid-model"] as const;
@@ -117,6 +118,8 @@ export const FINDING_PARAMS = {
     implied: "text",
   },
   "stale-explanation": { status: "text", year: "number", previousYear: "number" },
+  /** Blank status in the monitoring year whose figures point at `proposed` (also the finding's suggestion). */
+  "proposed-status": { year: "number", target: "amount", realised: "amount", unit: "text", share: "number", proposed: "text" },
   "invalid-model": { block: "text", problem: "model-problem", value: "text" },
   "percent-sum": { column: "text", sum: "text-or-number", tolerance: "number" },
   "total-row": { column: "text", label: "text" },

@@ -61,6 +61,9 @@ function interpolate(template: string, finding: FindingData, problem: string | u
   return fillPlaceholders(template, (key) => readValue(finding, key, problem, lang));
 }
 
+/** Codes whose message already names the suggestion (as the status proposed): no "Bedoelt u …?" after it. */
+const SUGGESTION_IN_MESSAGE: ReadonlySet<FindingCode> = new Set<FindingCode>(["proposed-status"]);
+
 /** The message of one finding in the given language, with "Bedoelt u …?" when it has a suggestion. */
 export function formatMessage(finding: FindingData, lang: Lang): string {
   const words = CATALOGUES[lang];
@@ -72,7 +75,7 @@ export function formatMessage(finding: FindingData, lang: Lang): string {
   let message = interpolate(words.messages[finding.code], finding, problem, lang);
   const difference = describeDifference(finding, lang);
   if (difference !== undefined) message = `${message} ${difference}`;
-  if (finding.suggestion === undefined || finding.suggestion === "") return message;
+  if (finding.suggestion === undefined || finding.suggestion === "" || SUGGESTION_IN_MESSAGE.has(finding.code)) return message;
   return `${message} ${interpolate(words.phrases.suggestion, finding, problem, lang)}`;
 }
 

@@ -4,6 +4,7 @@ import type { ModelIndex } from "../../model/model-index";
 import { checkAgreementText } from "./check-agreement-text";
 import { checkDuplicates } from "./check-duplicates";
 import { checkParties } from "./check-parties";
+import { checkProposedStatus } from "./check-proposed-status";
 import { checkPlaceholderExplanation } from "./check-placeholder-explanation";
 import { checkStaleExplanation } from "./check-stale-explanation";
 import { checkStatusColumn } from "./check-status-column";
@@ -18,6 +19,7 @@ const ROW_RULES: readonly RowRule[] = [
   checkAgreementText,
   checkParties,
   checkStatuses,
+  checkProposedStatus,
   checkStatusVsRealisation,
   checkStaleExplanation,
   checkPlaceholderExplanation,

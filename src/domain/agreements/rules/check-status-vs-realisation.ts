@@ -1,7 +1,7 @@
-import { findByYear, type AgreementRow, type YearFigure } from "../agreement";
-import { DEFAULT_GREEN_THRESHOLD, DEFAULT_ORANGE_THRESHOLD } from "../../model/model";
+import { implyStatus } from "../imply-status";
 import { toMatchKey } from "../../core/normalise-text";
 import { addRowFinding, showYear, type RowCheck } from "./row-rule";
+import type { AgreementRow } from "../agreement";
 
 /** Statuses that say "on track or done"; a model may hold afgerond/gereed as statuses of their own. */
 const ON_TRACK_STATUSES = new Set(["groen", "afgerond", "gereed"]);
@@ -20,17 +20,13 @@ export function checkStatusVsRealisation(row: AgreementRow, check: RowCheck): vo
   const { targets, realisations } = row;
   if (targets === undefined || realisations === undefined || targets.length === 0 || realisations.length === 0) return;
   const settings = check.index.model.settings;
-  const green = settings.greenThreshold ?? DEFAULT_GREEN_THRESHOLD;
-  const orange = Math.min(settings.orangeThreshold ?? DEFAULT_ORANGE_THRESHOLD, green);
   for (const entry of row.statuses) {
     if (entry.status === undefined) continue;
-    const target = findByYear(targets, entry.year);
-    const realised = findByYear(realisations, entry.year);
-    if (target === undefined || realised === undefined || !isComparable(target, realised)) continue;
+    const implied = implyStatus(row, entry.year, settings);
+    if (implied === undefined) continue;
+    const { target, realised, share } = implied;
     const key = toMatchKey(entry.status);
-    const share = (realised.value / target.value) * 100;
-    const implied = share >= green ? "groen" : share >= orange ? "oranje" : "rood";
-    const contradicts = (ON_TRACK_STATUSES.has(key) && share < green) || (BEHIND_STATUSES.has(key) && realised.value >= target.value);
+    const contradicts = (ON_TRACK_STATUSES.has(key) && implied.status !== "groen") || (BEHIND_STATUSES.has(key) && realised.value >= target.value);
     if (!contradicts) continue;
     const year = showYear(entry.year, check);
     addRowFinding(check, row, "status-vs-realisation", "warning", entry.cell, {
@@ -40,12 +36,7 @@ export function checkStatusVsRealisation(row: AgreementRow, check: RowCheck): vo
       realised: realised.value,
       unit: target.percent ? "%" : "",
       share: Math.round(share),
-      implied,
+      implied: implied.status,
     });
   }
-}
-
-/** A positive target and a realised figure in the same unit (both percentages or neither). */
-function isComparable(target: YearFigure, realised: YearFigure): boolean {
-  return target.value > 0 && target.percent === realised.percent;
 }

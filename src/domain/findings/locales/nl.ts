@@ -26,6 +26,7 @@ export const NL = {
     "cell-error": "Excel-foutwaarde {value} waar gegevens verwacht worden.",
     "status-vs-realisation": "De status past niet bij de cijfers van {year}: {target}{unit} beoogd, {realised}{unit} gerealiseerd ({share} %), status {status}; de cijfers wijzen op {implied}.",
     "stale-explanation": "De toelichting bij status {status} in {year} is dezelfde als die van {previousYear}; werk haar bij.",
+    "proposed-status": "Nog geen status voor {year}; de cijfers wijzen op {proposed}: {target}{unit} beoogd, {realised}{unit} gerealiseerd ({share} % van het doel).",
     "invalid-model": "Model ({block}): {problem}.",
     "percent-sum": "Aandelen in kolom {column} tellen op tot {sum}% in plaats van 100% (marge {tolerance}).",
     "total-row": "'{label}' in kolom {column} is {actual}, de som van de rijen erboven is {expected}.",
@@ -81,6 +82,7 @@ export const NL = {
     "cell-error": "Foutwaarde in cel",
     "status-vs-realisation": "Status past niet bij de cijfers",
     "stale-explanation": "Toelichting niet bijgewerkt",
+    "proposed-status": "Status voorgesteld uit de cijfers",
     "invalid-model": "Ongeldig model",
     "percent-sum": "Percentages tellen niet op tot 100%",
     "total-row": "Totaalrij",
@@ -98,6 +100,7 @@ export const NL = {
     "placeholder-explanation": "Vervang de opvulling door een echte toelichting: waarom de afspraak niet op schema ligt en wat er nu gebeurt.",
     "status-vs-realisation": "Pas de status aan aan de cijfers, of leg in de toelichting uit waarom de status afwijkt.",
     "stale-explanation": "Schrijf de toelichting van dit jaar: wat is er sinds vorig jaar gebeurd en wat is de volgende stap?",
+    "proposed-status": "Neem de voorgestelde status over als die klopt, of vul zelf een status in en licht die toe.",
     "missing-theme": "Vul het thema in (kies er een uit de lijst van het model).",
     "unknown-theme": "Kies een thema uit het model, of voeg dit thema toe aan het blok Thema's op het blad Model.",
     "unknown-subtheme": "Kies een subthema dat bij dit thema hoort, of voeg het toe op het blad Model.",
@@ -364,6 +367,9 @@ Opties bij check:
   --lang nl|en         taal van de meldingen (standaard nl)
   --party <naam>       alleen de afspraken van die partij in het monitoringjaar (ook gedeelde
                        afspraken en die van haar groep, zoals "corporaties"), met status en toelichting
+  --previous <vorige.xlsx>
+                       vergelijk met een vorige versie van de werkmap: een regel onder het oordeel,
+                       en in het rapport (--export .html) de paragraaf "Wat is er veranderd"
   --all                toon alle bevindingen in plaats van de eerste {limit} per regel
   --sample             markeer het rapport als voorbeeld (voor de meegeleverde voorbeeldwerkmap)
 
@@ -421,6 +427,52 @@ Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 onbruikbare invoer.
     oldXls: "{file}: een oud Excel 97-2003-bestand (.xls); sla het op als .xlsx en probeer opnieuw",
     notZip: "{file}: geen .xlsx-werkmap (het bestand is geen zip-pakket)",
     unreadableWorkbook: "{file}: geen leesbare .xlsx-werkmap (beschadigd of afgekapt): {reason}",
+  },
+  // ---- pane20 (issue 20): why is this red, proposed status, party view, what changed ----
+  /** "Why is this red" in the pane, the party view and "what changed" (pane and board report). */
+  insight: {
+    heading: "Waarom deze kleur?",
+    agreementLine: "Afspraak: {agreement}",
+    partiesLine: "Wie: {parties}",
+    statusLine: "Status {year}: {status} ({meaning}).",
+    statusReadAs: "Status {year}: '{raw}', gelezen als {status} ({meaning}).",
+    statusBlank: "Status {year}: niet ingevuld.",
+    statusUnknown: "Status {year}: '{raw}' is geen status uit het model.",
+    statusNoColumn: "Geen statuskolom voor {year}.",
+    explanationLine: "Toelichting: {text}",
+    explanationNone: "Geen toelichting.",
+    figuresLine: "Cijfers {year}: {target}{unit} beoogd, {realised}{unit} gerealiseerd: {share} % van het doel.",
+    thresholdsLine: "Volgens de drempels (groen vanaf {green} %, oranje vanaf {orange} %) wijzen de cijfers op {implied}.",
+    proposal: "Voorgesteld: {status} ({share} % van het doel)",
+    findingsLine: "Bevindingen op deze rij: {count}",
+    findingsNone: "Geen bevindingen op deze rij.",
+    notAgreement: "Deze cel hoort niet bij een afspraak. Selecteer een status of een andere cel van een afspraak.",
+    partyHeading: "Per partij",
+    partyLabel: "Partij",
+    partyChoose: "Kies een partij",
+    partyViaGroup: "via de groep: {parties}",
+    noStatus: "geen status",
+    changesHeading: "Wat is er veranderd",
+    changesSince: "Sinds het laatste Monitoring-sheet van {date}: {changes}.",
+    changesNothing: "Sinds het laatste Monitoring-sheet van {date}: geen verschillen.",
+    changesNoSnapshot: "Er is nog geen eerder Monitoring-sheet met een vastgelegde stand. Schrijf het werkblad Monitoring; bij een volgende controle ziet u hier wat er sindsdien veranderd is.",
+    changesShow: "Toon wat er veranderd is",
+    transitionOne: "1 afspraak van {from} naar {to}",
+    transitionMany: "{count} afspraken van {from} naar {to}",
+    addedOne: "1 nieuwe afspraak",
+    addedMany: "{count} nieuwe afspraken",
+    removedOne: "1 afspraak vervallen",
+    removedMany: "{count} afspraken vervallen",
+    newFindingsOne: "1 nieuwe bevinding",
+    newFindingsMany: "{count} nieuwe bevindingen",
+    solvedOne: "1 bevinding opgelost",
+    solvedMany: "{count} bevindingen opgelost",
+    statusChange: "{agreement}: {from} -> {to}",
+    snapshotTitle: "Stand bij deze monitoring (Prestatiemonitor vergelijkt hiermee bij de volgende controle; niet wijzigen)",
+    reportIntro: "Vergeleken met {previous} (monitoringjaar {year}): {changes}.",
+    reportNothing: "Vergeleken met {previous} (monitoringjaar {year}): geen verschillen in afspraken, statussen of bevindingen.",
+    more: "… en nog {count}",
+    previousOnlyWithCheck: "--previous hoort bij check: prestatiemonitor check <werkmap.xlsx> --previous <vorige.xlsx>",
   },
 } as const satisfies {
   readonly messages: Readonly<Record<FindingCode, string>>;

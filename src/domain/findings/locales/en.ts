@@ -421,6 +421,18 @@ Exit code: 0 no errors, 1 errors found, 2 unusable input.
     xmlBareAmpersand: "a bare & in text",
     xmlUnknownEntity: "unknown entity {entity}",
     xmlOddUtf16: "a UTF-16 part has an odd number of bytes",
+    xmlInstructionNotClosed: "a processing instruction is not closed",
+    xmlCommentNotClosed: "a comment is not closed",
+    xmlCdataNotClosed: "a CDATA section is not closed",
+    xmlNoRootElement: "the part has no root element",
+    sheetLacksName: "a <sheet> lacks its name or relationship",
+    notRowNumber: "\"{text}\" is not a row number",
+    notCellReference: "\"{reference}\" is not a cell reference",
+    tooManyCells: "the sheets hold more than {cells} cells (counting the empty cells between them)",
+    sheetTooManyCells: "the sheet '{sheet}' spans more than {cells} cells (counting the empty cells between them)",
+    tooLargeToCheck: "{file}: {reason}; too large to check",
+    unreadableSource: "not a readable .xlsx workbook: {reason}",
+    unreadableFile: "{file}: not a readable .xlsx workbook: {reason}",
   },
   // ---- end perf15 ----
 };

@@ -427,6 +427,18 @@ Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 onbruikbare invoer.
     xmlBareAmpersand: "een losse & in tekst",
     xmlUnknownEntity: "onbekende entiteit {entity}",
     xmlOddUtf16: "een UTF-16-onderdeel heeft een oneven aantal bytes",
+    xmlInstructionNotClosed: "een verwerkingsinstructie is niet gesloten",
+    xmlCommentNotClosed: "een commentaar is niet gesloten",
+    xmlCdataNotClosed: "een CDATA-sectie is niet gesloten",
+    xmlNoRootElement: "het onderdeel heeft geen hoofdelement",
+    sheetLacksName: "een <sheet> mist zijn naam of relatie",
+    notRowNumber: "\"{text}\" is geen rijnummer",
+    notCellReference: "\"{reference}\" is geen celverwijzing",
+    tooManyCells: "de werkbladen bevatten meer dan {cells} cellen (de lege cellen ertussen meegeteld)",
+    sheetTooManyCells: "het werkblad '{sheet}' beslaat meer dan {cells} cellen (de lege cellen ertussen meegeteld)",
+    tooLargeToCheck: "{file}: {reason}; te groot om te controleren",
+    unreadableSource: "geen leesbare .xlsx-werkmap: {reason}",
+    unreadableFile: "{file}: geen leesbare .xlsx-werkmap: {reason}",
   },
   // ---- end perf15 ----
 } as const satisfies {

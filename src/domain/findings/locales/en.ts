@@ -434,5 +434,12 @@ Exit code: 0 no errors, 1 errors found, 2 unusable input.
     unreadableSource: "not a readable .xlsx workbook: {reason}",
     unreadableFile: "{file}: not a readable .xlsx workbook: {reason}",
   },
+  help: {
+    title: "Prestatiemonitor – help",
+    heading: "In English",
+    startPath: "Home > Prestatiemonitor",
+    intro:
+      "Choose {start}, then {check}. The pane lists the findings by severity and rule; click one to go to its cell. After the first check, edits are re-checked as you type. {clear} removes every highlight; your own values and formatting stay as they were.",
+  },
   // ---- end perf15 ----
 };

@@ -440,6 +440,17 @@ Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 onbruikbare invoer.
     unreadableSource: "geen leesbare .xlsx-werkmap: {reason}",
     unreadableFile: "{file}: geen leesbare .xlsx-werkmap: {reason}",
   },
+  /**
+   * The help page (help.html, filled in at build time: both languages on one page). `{start}`,
+   * `{check}` and `{clear}` are the menu path and the pane's button names, shown in bold.
+   */
+  help: {
+    title: "Prestatiemonitor – hulp",
+    heading: "Nederlands",
+    startPath: "Start > Prestatiemonitor",
+    intro:
+      "Kies {start} en daarna {check}. Het paneel toont de bevindingen per ernst en regel; klik op een bevinding om naar de cel te gaan. Na de eerste controle worden wijzigingen direct opnieuw gecontroleerd. {clear} haalt alle markeringen weg; uw eigen waarden en opmaak blijven ongewijzigd.",
+  },
   // ---- end perf15 ----
 } as const satisfies {
   readonly messages: Readonly<Record<FindingCode, string>>;

@@ -56,9 +56,11 @@ export function checkPlaceholderExplanation(row: AgreementRow, check: RowCheck):
     if (!def?.needsExplanation) continue;
     const explanation = findByYear(row.explanations, entry.year);
     if (explanation === undefined) continue;
+    // Before stripping: without markup, stripping keeps every letter and digit.
+    if (isSurelyNoPlaceholder(explanation.text)) continue;
     const text = stripMarkup(explanation.text).trim();
     // A blank one is missing-explanation's.
-    if (text === "" || isSurelyNoPlaceholder(text) || !PLACEHOLDER_KEYS.has(toMatchKey(text))) continue;
+    if (text === "" || !PLACEHOLDER_KEYS.has(toMatchKey(text))) continue;
     addRowFinding(check, row, "placeholder-explanation", "warning", explanation.cell, {
       status: def.name,
       year: showYear(entry.year, check),

@@ -24,6 +24,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const ForkTsCheckerWebpackPlugin = require("fork-ts-checker-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { readProductionUrl, rewriteManifest } = require("./scripts/production-url");
+const { buildHelpTexts } = require("./scripts/help-page");
 
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_ORIGIN = "https://appsforoffice.microsoft.com";
@@ -64,6 +65,10 @@ module.exports = async (env = {}, argv = {}) => {
   // Excel on Mac: the report is shown in an Office dialog (a download link does nothing there).
   addPage("report-dialog", "./src/excel/report-dialog-page.ts", "./src/taskpane/taskpane.html");
   if (testHost) addPage("test-host", "./tests/system/pane/host-entry.ts", "./src/taskpane/taskpane.html");
+  // The help page: static, no script; its words come from the catalogue at build time.
+  pages.push(
+    new HtmlWebpackPlugin({ filename: "help.html", template: "./src/taskpane/help.html", chunks: [], inject: false, stylesheet, help: buildHelpTexts() }),
+  );
 
   return {
     mode: production ? "production" : "development",
@@ -106,7 +111,6 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: stylesheet },
-          { from: "src/taskpane/help.html", to: "help.html" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -16,7 +16,7 @@ import {
 import type { MonitoringOutcome } from "../excel/addin-api";
 import { writeFileAtomically } from "./write-file-atomically";
 import { InputError } from "./input-error";
-import { PackageError } from "./xlsx/read-zip";
+import { describePackageProblem, PackageError } from "./xlsx/read-zip";
 import type { CellStyle } from "./xlsx/patch-styles";
 import { patchWorksheetBytes, type ConditionalFormat, type ListValidation } from "./xlsx/patch-worksheet-formats";
 import { WorkbookPatch, type NewTable } from "./xlsx/patch-workbook";
@@ -97,7 +97,7 @@ export function patchMonitoredCopy(
     applyFormatPlan(patch, options.formats ?? planFormats(result), own.mirrors, own.monitoring !== undefined);
     return { chunks: patch.write(), outcome: { sheet: name, renamedBecauseUserSheet: name !== "Monitoring" } };
   } catch (error) {
-    if (error instanceof PackageError) throw new InputError(`not a readable .xlsx workbook: ${error.message.replace(/\r\n|\r|\n/g, "\\n")}`);
+    if (error instanceof PackageError) throw new InputError(describePackageProblem("unreadableSource", { reason: error.message.replace(/\r\n|\r|\n/g, "\\n") }));
     throw error;
   }
 }

@@ -1,8 +1,13 @@
 /**
  * Typed errors of the Excel adapter. Bad workbook data is never an error (it becomes findings);
  * these are about Excel itself: the user is typing in a cell, a request is too large, a sheet
- * vanished during an action. The pane shows them by `kind` (its own nl/en text).
+ * vanished during an action. Their words come from the catalogue's `addinErrors` section: the pane
+ * shows `describe(lang)`; `message` holds the English text for logs.
  */
+import { translate, type Catalogue, type Lang, type TextValues } from "../domain";
+
+/** A text of the catalogue's `addinErrors` section. */
+export type AddinErrorText = keyof Catalogue["addinErrors"];
 
 export type AddinErrorKind =
   /** Excel stayed in cell-edit mode longer than the retries waited. */
@@ -20,12 +25,19 @@ export class AddinError extends Error {
   override readonly name = "AddinError";
   constructor(
     readonly kind: AddinErrorKind,
-    message: string,
+    readonly text: AddinErrorText,
+    /** Values of the text's `{key}` placeholders. */
+    readonly values: TextValues = {},
     /** The sheet concerned (sheet-missing). */
     readonly sheet?: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(translate("addinErrors", text, "en", values), options);
+  }
+
+  /** What the user reads, in the pane's language. */
+  describe(lang: Lang): string {
+    return translate("addinErrors", this.text, lang, this.values);
   }
 }
 

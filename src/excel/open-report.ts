@@ -27,7 +27,7 @@ export function openReportDialog(html: string, pageUrl: string): Promise<void> {
   return new Promise((resolve, reject) => {
     Office.context.ui.displayDialogAsync(pageUrl, { height: 85, width: 70 }, (opened) => {
       if (opened.status !== Office.AsyncResultStatus.Succeeded) {
-        reject(new AddinError("dialog-unavailable", opened.error.message, undefined, { cause: opened.error }));
+        reject(new AddinError("dialog-unavailable", "dialogUnavailable", { detail: opened.error.message }, undefined, { cause: opened.error }));
         return;
       }
       const dialog = opened.value;

@@ -12,6 +12,6 @@ export async function openSummaryWorkbook(base64: string): Promise<void> {
     await Excel.createWorkbook(base64);
   } catch (error) {
     if (readErrorCode(error) === "InvalidArgument") throw error;
-    throw new AddinError("create-workbook-unavailable", "Excel could not open a new workbook here.", undefined, { cause: error });
+    throw new AddinError("create-workbook-unavailable", "createWorkbookUnavailable", {}, undefined, { cause: error });
   }
 }

@@ -370,7 +370,7 @@ async function readChunks(context: Excel.RequestContext, chunks: readonly Chunk[
     } catch (error) {
       if (!isPayloadTooLargeError(error)) throw error;
       const smaller = batch.flatMap(splitChunk);
-      if (smaller.length === batch.length) throw new AddinError("payload-too-large", "A single row is larger than Excel's request limit.", batch[0]?.sheet, { cause: error });
+      if (smaller.length === batch.length) throw new AddinError("payload-too-large", "rowTooLarge", {}, batch[0]?.sheet, { cause: error });
       reads.push(...(await readChunks(context, smaller, sync, Math.floor(budget / 2), estimate * 2)));
       start = end;
       continue;

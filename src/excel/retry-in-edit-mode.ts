@@ -30,7 +30,7 @@ export async function retryInEditMode<T>(action: () => Promise<T>, options: Retr
     } catch (error) {
       if (!isCellEditModeError(error)) throw error;
       if (attempt >= options.attempts) {
-        throw new AddinError("cell-edit-mode", "Excel is still editing a cell; finish the edit (Enter) and try again.", undefined, { cause: error });
+        throw new AddinError("cell-edit-mode", "cellEditMode", {}, undefined, { cause: error });
       }
       await options.sleep(delay);
       delay = Math.min(delay * 2, options.maxDelayMs);

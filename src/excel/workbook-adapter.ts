@@ -158,11 +158,9 @@ export async function toAddinError(error: unknown, checked: readonly string[]): 
     // The cleanup is best effort; the original error is what the user needs to see.
   }
   const missing = checked.find((name) => !remaining.includes(name));
-  const message =
-    missing === undefined
-      ? "A sheet was deleted or renamed while the check ran; run the check again."
-      : `The sheet '${missing}' was deleted or renamed while the check ran; run the check again.`;
-  return new AddinError("sheet-missing", message, missing, { cause: error });
+  return missing === undefined
+    ? new AddinError("sheet-missing", "sheetRemovedDuringCheck", {}, undefined, { cause: error })
+    : new AddinError("sheet-missing", "namedSheetRemovedDuringCheck", { sheet: missing }, missing, { cause: error });
 }
 
 /**
@@ -195,7 +193,7 @@ async function selectCell(sheet: string, cell: string): Promise<void> {
     });
   } catch (error) {
     if (!isItemNotFoundError(error)) throw error;
-    throw new AddinError("sheet-missing", `The sheet '${sheet}' no longer exists.`, sheet, { cause: error });
+    throw new AddinError("sheet-missing", "sheetGone", { sheet }, sheet, { cause: error });
   }
 }
 

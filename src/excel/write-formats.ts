@@ -497,7 +497,7 @@ export async function flushWrites(ops: readonly WriteOp[], sync: Sync): Promise<
     await sync();
   } catch (error) {
     if (!isPayloadTooLargeError(error)) throw error;
-    if (ops.length === 1) throw new AddinError("payload-too-large", "One write is larger than Excel's request limit.", undefined, { cause: error });
+    if (ops.length === 1) throw new AddinError("payload-too-large", "writeTooLarge", {}, undefined, { cause: error });
     const half = Math.ceil(ops.length / 2);
     await flushWrites(ops.slice(0, half), sync);
     await flushWrites(ops.slice(half), sync);

@@ -174,7 +174,8 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
   }
 
   function showError(prefix: string, error: unknown): void {
-    const detail = error instanceof Error ? error.message : String(error);
+    // Excel's own errors in the pane's language; anything else is our bug, shown as it is.
+    const detail = error instanceof AddinError ? error.describe(lang) : error instanceof Error ? error.message : String(error);
     alertBox.replaceChildren(el("p", {}, [`${prefix}: ${detail}`]));
   }
 

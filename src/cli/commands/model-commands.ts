@@ -6,7 +6,7 @@ import { readModelSheet } from "../../domain";
 import { writeModelSheet } from "../../domain";
 import { InputError } from "../input-error";
 import { importExcelJs, readWorkbookFile } from "../xlsx/read-workbook";
-import { PackageError } from "../xlsx/read-zip";
+import { describePackageProblem, PackageError } from "../xlsx/read-zip";
 import { WorkbookPatch } from "../xlsx/patch-workbook";
 import type { NewCell } from "../xlsx/write-sheet-xml";
 
@@ -79,7 +79,7 @@ function patchModelCopy(source: Buffer, name: string, model: Model): Buffer[] {
     patch.addSheet(MODEL_SHEET_NAME, { cells, columnWidths: layout.columnWidths });
     return patch.write();
   } catch (error) {
-    if (error instanceof PackageError) throw new InputError(`${name}: not a readable .xlsx workbook: ${error.message.replace(/\r\n|\r|\n/g, "\\n")}`);
+    if (error instanceof PackageError) throw new InputError(describePackageProblem("unreadableFile", { file: name, reason: error.message.replace(/\r\n|\r|\n/g, "\\n") }));
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import { toColumnIndex, translate, type CellValue, type SheetGrid } from "../../domain";
 import { InputError } from "../input-error";
-import { openZip, PackageError, type ZipArchive } from "./read-zip";
+import { describePackageProblem, openZip, PackageError, type ZipArchive } from "./read-zip";
 import { decodeXmlPart, XmlScanner } from "./scan-xml";
 
 /**
@@ -98,7 +98,7 @@ export function readXlsx(bytes: Buffer, name: string): XlsxContents {
   try {
     return readPackage(openZip(bytes));
   } catch (error) {
-    if (error instanceof TooLargeError) throw new InputError(`${name}: ${error.message}; too large to check`);
+    if (error instanceof TooLargeError) throw new InputError(describePackageProblem("tooLargeToCheck", { file: name, reason: error.message }));
     if (error instanceof PackageError) {
       // Messages quote texts from the file (sheet names, references), which may hold line breaks: the CLI's message is one line.
       const detail = error.message.replace(/\r\n|\r|\n/g, "\\n");
@@ -146,10 +146,10 @@ function readPackage(zip: ZipArchive): XlsxContents {
   let budget = MAX_GRID_SLOTS;
   for (const sheet of workbook.sheets) {
     const relationship = relationships.get(sheet.relationshipId);
-    if (relationship === undefined) throw new PackageError(`the sheet '${sheet.name}' has no part`);
+    if (relationship === undefined) throw new PackageError("sheetHasNoPart", { sheet: sheet.name });
     // Chartsheets, dialog and macro sheets hold no cells for the engine.
     if (!relationship.type.endsWith(RELATIONSHIP_TYPE_SUFFIX.worksheet)) continue;
-    if (!zip.has(relationship.part)) throw new PackageError(`the sheet '${sheet.name}' has no part ${relationship.part}`);
+    if (!zip.has(relationship.part)) throw new PackageError("sheetPartMissing", { sheet: sheet.name, part: relationship.part });
     const key = relationship.part.toLowerCase();
     let grid = grids.get(key);
     if (grid === undefined) {
@@ -158,7 +158,7 @@ function readPackage(zip: ZipArchive): XlsxContents {
     }
     // A shared grid is checked once per sheet that shows it: each counts against the budget.
     budget -= countSlots(grid.values);
-    if (budget < 0) throw new TooLargeError(`the sheets hold more than ${MAX_GRID_SLOTS} cells (counting the empty cells between them)`);
+    if (budget < 0) throw new TooLargeError(describePackageProblem("tooManyCells", { cells: String(MAX_GRID_SLOTS) }));
     sheets.push(grid.sheet === sheet.name ? grid : { ...grid, sheet: sheet.name });
     if (sheet.hidden) hiddenSheets.push(sheet.name);
   }
@@ -178,7 +178,7 @@ function findWorkbookPart(zip: ZipArchive): string {
     }
   }
   if (zip.has("xl/workbook.xml")) return "xl/workbook.xml";
-  throw new PackageError("the package has no workbook part");
+  throw new PackageError("noWorkbookPart");
 }
 
 /** The relationships of `part` ("" for the package's own), by id, with targets resolved to part names. */
@@ -235,7 +235,7 @@ function readWorkbookPart(xml: XmlScanner, part: string): WorkbookPart {
       case "sheet": {
         const name = xml.readAttribute("name");
         const relationshipId = xml.readPrefixedAttribute("id");
-        if (name === undefined || relationshipId === undefined) xml.fail("a <sheet> lacks its name or relationship");
+        if (name === undefined || relationshipId === undefined) xml.fail("sheetLacksName");
         const state = xml.readAttribute("state");
         sheets.push({ name, relationshipId, hidden: state === "hidden" || state === "veryHidden" });
         break;
@@ -251,7 +251,7 @@ function readWorkbookPart(xml: XmlScanner, part: string): WorkbookPart {
         break;
     }
   }
-  if (!sawWorkbook) throw new PackageError(`${part} is not a workbook`);
+  if (!sawWorkbook) throw new PackageError("notAWorkbook", { part });
   return { sheets, definedNames, date1904 };
 }
 
@@ -388,7 +388,7 @@ function readWorksheetPart(xml: XmlScanner, part: string, sheet: string, context
         break;
     }
   }
-  if (!sawWorksheet) throw new PackageError(`${part} is not a worksheet`);
+  if (!sawWorksheet) throw new PackageError("notAWorksheet", { part });
   // Counted before the holes are filled: a sparse sheet (a cell at A1 and one at XFD1048576) would take gigabytes.
   if (countSlots(values) > budget) throw new TooLargeError(tooLargeSheet(sheet));
   for (const ref of merges) clearMergedCells(values, ref);
@@ -489,7 +489,7 @@ function parseIsoDate(text: string, date1904: boolean): number | null {
 
 function parseRowNumber(text: string, xml: XmlScanner): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > MAX_ROWS) xml.fail(`"${text}" is not a row number`);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_ROWS) xml.fail("notRowNumber", { text });
   return value;
 }
 
@@ -514,7 +514,7 @@ function parseCellReference(reference: string, xml: XmlScanner): { column: numbe
     row = row * 10 + digit;
   }
   if (column === 0 || column > MAX_COLUMNS || i !== reference.length || (i > digitsStart && (row === 0 || row > MAX_ROWS))) {
-    xml.fail(`"${reference}" is not a cell reference`);
+    xml.fail("notCellReference", { reference });
   }
   return { column, row };
 }
@@ -565,7 +565,7 @@ function compactRows<T>(rows: T[][], blank: T): void {
 }
 
 function tooLargeSheet(sheet: string): string {
-  return `the sheet '${sheet}' spans more than ${MAX_GRID_SLOTS} cells (counting the empty cells between them)`;
+  return describePackageProblem("sheetTooManyCells", { sheet, cells: String(MAX_GRID_SLOTS) });
 }
 
 function fillRow<T>(row: T[], blank: T): T[] {

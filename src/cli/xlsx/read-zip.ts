@@ -1,4 +1,5 @@
 import * as zlib from "zlib";
+import { translate, type Catalogue, type TextValues } from "../../domain";
 
 /**
  * A read-only view of a zip package (the container of an .xlsx), enough for the CLI's reader:
@@ -16,6 +17,18 @@ export interface ZipArchive {
 /** The package is not a readable zip, or a part of it is damaged. Bad input: the CLI turns it into an InputError. */
 export class PackageError extends Error {
   override readonly name = "PackageError";
+  /** The words are the catalogue's (`packageErrors`), in English as every reason the CLI gives. */
+  constructor(problem: PackageProblem, values: TextValues = {}) {
+    super(describePackageProblem(problem, values));
+  }
+}
+
+/** A text of the catalogue's `packageErrors` section. */
+export type PackageProblem = keyof Catalogue["packageErrors"];
+
+/** A package problem in words, English as the CLI's other reasons. */
+export function describePackageProblem(problem: PackageProblem, values: TextValues = {}): string {
+  return translate("packageErrors", problem, "en", values);
 }
 
 export interface ZipEntry {
@@ -56,7 +69,7 @@ export function openZip(bytes: Buffer): ZipArchive {
     has: (name) => entries.has(normalisePartName(name)),
     read: (name) => {
       const entry = entries.get(normalisePartName(name));
-      if (!entry) throw new PackageError(`the package has no part ${name}`);
+      if (!entry) throw new PackageError("noPart", { part: name });
       return readEntry(bytes, entry);
     },
   };
@@ -78,12 +91,12 @@ export function readCentralDirectory(bytes: Buffer): ZipEntry[] {
     size = zip64.size;
     offset = zip64.offset;
   }
-  if (offset + size > bytes.length) throw new PackageError("the zip directory lies beyond the end of the file (truncated?)");
+  if (offset + size > bytes.length) throw new PackageError("directoryBeyondEnd");
   const entries: ZipEntry[] = [];
   let position = offset;
   for (let i = 0; i < count; i += 1) {
     if (position + 46 > bytes.length || bytes.readUInt32LE(position) !== CENTRAL_HEADER_SIGNATURE) {
-      throw new PackageError("the zip directory is damaged");
+      throw new PackageError("directoryDamaged");
     }
     const flags = bytes.readUInt16LE(position + 8);
     const method = bytes.readUInt16LE(position + 10);
@@ -97,14 +110,14 @@ export function readCentralDirectory(bytes: Buffer): ZipEntry[] {
     const nameStart = position + 46;
     const extraStart = nameStart + nameLength;
     const next = extraStart + extraLength + commentLength;
-    if (next > bytes.length) throw new PackageError("the zip directory is damaged");
+    if (next > bytes.length) throw new PackageError("directoryDamaged");
     const name = bytes.toString("utf8", nameStart, extraStart);
     if (entrySize === 0xffffffff || compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
       // Zip64: the real values follow in the extra field, in this order, only for those that overflowed.
       const extra = findExtraField(bytes, extraStart, extraStart + extraLength, ZIP64_EXTRA_ID);
       let field = extra?.start ?? -1;
       const take = (): number => {
-        if (extra === undefined || field + 8 > extra.end) throw new PackageError(`the zip entry ${name} is damaged`);
+        if (extra === undefined || field + 8 > extra.end) throw new PackageError("entryDamaged", { part: name });
         const value = readUInt64(bytes, field);
         field += 8;
         return value;
@@ -124,17 +137,17 @@ function findEndOfCentralDirectory(bytes: Buffer): number {
   for (let position = bytes.length - EOCD_SIZE; position >= lowest; position -= 1) {
     if (bytes.readUInt32LE(position) === EOCD_SIGNATURE) return position;
   }
-  throw new PackageError("the zip directory is missing (truncated?)");
+  throw new PackageError("directoryMissing");
 }
 
 function readZip64End(bytes: Buffer, eocd: number): { count: number; size: number; offset: number } {
   const locator = eocd - 20;
   if (locator < 0 || bytes.readUInt32LE(locator) !== ZIP64_EOCD_LOCATOR_SIGNATURE) {
-    throw new PackageError("the Zip64 directory is missing");
+    throw new PackageError("zip64DirectoryMissing");
   }
   const record = readUInt64(bytes, locator + 8);
   if (record + 56 > bytes.length || bytes.readUInt32LE(record) !== ZIP64_EOCD_SIGNATURE) {
-    throw new PackageError("the Zip64 directory is damaged");
+    throw new PackageError("zip64DirectoryDamaged");
   }
   return { count: readUInt64(bytes, record + 32), size: readUInt64(bytes, record + 40), offset: readUInt64(bytes, record + 48) };
 }
@@ -152,40 +165,40 @@ function findExtraField(bytes: Buffer, start: number, end: number, id: number): 
 
 function readUInt64(bytes: Buffer, position: number): number {
   const value = bytes.readBigUInt64LE(position);
-  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new PackageError("a Zip64 size or offset is out of range");
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new PackageError("zip64OutOfRange");
   return Number(value);
 }
 
 /** The part's bytes, inflated and checked. */
 export function readEntry(bytes: Buffer, entry: ZipEntry): Buffer {
-  if ((entry.flags & FLAG_ENCRYPTED) !== 0) throw new PackageError(`the part ${entry.name} is encrypted`);
+  if ((entry.flags & FLAG_ENCRYPTED) !== 0) throw new PackageError("partEncrypted", { part: entry.name });
   const header = entry.localHeaderOffset;
   if (header + 30 > bytes.length || bytes.readUInt32LE(header) !== LOCAL_HEADER_SIGNATURE) {
-    throw new PackageError(`the part ${entry.name} is damaged`);
+    throw new PackageError("partDamaged", { part: entry.name });
   }
   const dataStart = header + 30 + bytes.readUInt16LE(header + 26) + bytes.readUInt16LE(header + 28);
   const dataEnd = dataStart + entry.compressedSize;
-  if (dataEnd > bytes.length) throw new PackageError(`the part ${entry.name} is cut off (truncated?)`);
-  if (entry.size > MAX_PART_BYTES) throw new PackageError(`the part ${entry.name} is too large to read`);
+  if (dataEnd > bytes.length) throw new PackageError("partCutOff", { part: entry.name });
+  if (entry.size > MAX_PART_BYTES) throw new PackageError("partTooLargeToRead", { part: entry.name });
   const data = bytes.subarray(dataStart, dataEnd);
   if (entry.method === METHOD_STORED) return checkCrc(data, entry);
   if (entry.method !== METHOD_DEFLATE) {
-    throw new PackageError(`the part ${entry.name} uses an unsupported compression method (${entry.method})`);
+    throw new PackageError("compressionUnsupported", { part: entry.name, method: String(entry.method) });
   }
   let inflated: Buffer;
   try {
     // One output chunk of the declared size: zlib otherwise grows 16 KB chunks and copies them together.
     inflated = zlib.inflateRawSync(data, { maxOutputLength: MAX_PART_BYTES, chunkSize: Math.max(64, entry.size + 1) });
   } catch (error) {
-    throw new PackageError(`the part ${entry.name} is damaged (${error instanceof Error ? error.message : String(error)})`);
+    throw new PackageError("partDamagedBecause", { part: entry.name, detail: error instanceof Error ? error.message : String(error) });
   }
-  if (inflated.length !== entry.size) throw new PackageError(`the part ${entry.name} is damaged (wrong size)`);
+  if (inflated.length !== entry.size) throw new PackageError("partWrongSize", { part: entry.name });
   return checkCrc(inflated, entry);
 }
 
 /** Raw deflate has no checksum of its own: a flipped bit could otherwise inflate into other cell values. */
 function checkCrc(data: Buffer, entry: ZipEntry): Buffer {
-  if (computeCrc32(data) !== entry.crc) throw new PackageError(`the part ${entry.name} is damaged (checksum mismatch)`);
+  if (computeCrc32(data) !== entry.crc) throw new PackageError("partChecksum", { part: entry.name });
   return data;
 }
 

@@ -1,4 +1,5 @@
-import { PackageError } from "./read-zip";
+import { describePackageProblem, PackageError, type PackageProblem } from "./read-zip";
+import type { TextValues } from "../../domain";
 
 /**
  * A pull scanner for the XML parts of an .xlsx: tags one by one, attributes and text on demand.
@@ -41,33 +42,33 @@ export class XmlScanner {
     for (;;) {
       const start = xml.indexOf("<", this.position);
       if (start < 0) {
-        if (this.stack.length > 0) this.fail(`<${this.stack[this.stack.length - 1] ?? ""}> is not closed`);
+        if (this.stack.length > 0) this.fail("xmlNotClosed", { tag: this.stack[this.stack.length - 1] ?? "" });
         this.position = xml.length;
         return false;
       }
       const marker = xml.charCodeAt(start + 1);
       if (marker === QUESTION) {
-        this.position = this.indexAfter("?>", start + 2, "a processing instruction is not closed");
+        this.position = this.indexAfter("?>", start + 2, "xmlInstructionNotClosed");
         continue;
       }
       if (marker === BANG) {
         if (xml.startsWith("<!--", start)) {
-          this.position = this.indexAfter("-->", start + 4, "a comment is not closed");
+          this.position = this.indexAfter("-->", start + 4, "xmlCommentNotClosed");
           continue;
         }
         if (xml.startsWith("<![CDATA[", start)) {
-          this.position = this.indexAfter("]]>", start + 9, "a CDATA section is not closed");
+          this.position = this.indexAfter("]]>", start + 9, "xmlCdataNotClosed");
           continue;
         }
         // A DTD could declare entities (and expand them without bound); no Office part has one.
-        this.fail("a document type declaration is not allowed");
+        this.fail("xmlDoctype");
       }
       if (marker === SLASH) {
         const end = xml.indexOf(">", start + 2);
-        if (end < 0) this.fail("a closing tag is not closed");
+        if (end < 0) this.fail("xmlClosingTagNotClosed");
         const qualifiedName = xml.slice(start + 2, end).trim();
         const open = this.stack.pop();
-        if (open !== qualifiedName) this.fail(`</${qualifiedName}> does not close <${open ?? ""}>`);
+        if (open !== qualifiedName) this.fail("xmlWrongClose", { closing: qualifiedName, open: open ?? "" });
         this.setName(qualifiedName);
         this.kind = "close";
         this.attributeCount = 0;
@@ -116,24 +117,24 @@ export class XmlScanner {
     let text = "";
     for (;;) {
       const start = xml.indexOf("<", this.position);
-      if (start < 0) this.fail(`<${this.qualifiedName}> is not closed`);
+      if (start < 0) this.fail("xmlNotClosed", { tag: this.qualifiedName });
       if (start > this.position) text += decodeEntities(normaliseLineEnds(xml.slice(this.position, start)), this);
       if (xml.startsWith("<![CDATA[", start)) {
-        const end = this.indexAfter("]]>", start + 9, "a CDATA section is not closed");
+        const end = this.indexAfter("]]>", start + 9, "xmlCdataNotClosed");
         text += normaliseLineEnds(xml.slice(start + 9, end - 3));
         this.position = end;
         continue;
       }
       if (xml.startsWith("<!--", start)) {
-        this.position = this.indexAfter("-->", start + 4, "a comment is not closed");
+        this.position = this.indexAfter("-->", start + 4, "xmlCommentNotClosed");
         continue;
       }
       // A processing instruction is no part of the text (XML 1.0 §2.6).
       if (xml.charCodeAt(start + 1) === QUESTION) {
-        this.position = this.indexAfter("?>", start + 2, "a processing instruction is not closed");
+        this.position = this.indexAfter("?>", start + 2, "xmlInstructionNotClosed");
         continue;
       }
-      if (xml.charCodeAt(start + 1) !== SLASH) this.fail(`<${this.qualifiedName}> holds an element where text was expected`);
+      if (xml.charCodeAt(start + 1) !== SLASH) this.fail("xmlElementInText", { tag: this.qualifiedName });
       this.position = start;
       this.moveNext();
       return text;
@@ -153,7 +154,7 @@ export class XmlScanner {
     if (this.kind !== "open") return;
     const closing = `</${this.qualifiedName}`;
     const at = this.xml.indexOf(closing, this.position);
-    if (at < 0) this.fail(`<${this.qualifiedName}> is not closed`);
+    if (at < 0) this.fail("xmlNotClosed", { tag: this.qualifiedName });
     this.position = at;
     this.moveNext();
   }
@@ -169,8 +170,8 @@ export class XmlScanner {
   }
 
   /** Stops reading with a PackageError naming the part. */
-  fail(reason: string): never {
-    throw new PackageError(`${this.part}: malformed XML: ${reason}`);
+  fail(problem: PackageProblem, values: TextValues = {}): never {
+    throw new PackageError("malformedXml", { part: this.part, reason: describePackageProblem(problem, values) });
   }
 
   private readOpenTag(start: number): void {
@@ -178,12 +179,12 @@ export class XmlScanner {
     let i = start + 1;
     const length = xml.length;
     while (i < length && !isNameEnd(xml.charCodeAt(i))) i += 1;
-    if (i === start + 1) this.fail("a tag has no name");
+    if (i === start + 1) this.fail("xmlNoTagName");
     const qualifiedName = xml.slice(start + 1, i);
     this.attributeCount = 0;
     for (;;) {
       while (i < length && isSpace(xml.charCodeAt(i))) i += 1;
-      if (i >= length) this.fail(`<${qualifiedName}> is not closed`);
+      if (i >= length) this.fail("xmlNotClosed", { tag: qualifiedName });
       const code = xml.charCodeAt(i);
       if (code === GT) {
         this.kind = "open";
@@ -192,7 +193,7 @@ export class XmlScanner {
         break;
       }
       if (code === SLASH) {
-        if (xml.charCodeAt(i + 1) !== GT) this.fail(`<${qualifiedName}> is malformed`);
+        if (xml.charCodeAt(i + 1) !== GT) this.fail("xmlMalformedTag", { tag: qualifiedName });
         this.kind = "empty";
         this.position = i + 2;
         break;
@@ -201,13 +202,13 @@ export class XmlScanner {
       while (i < length && !isNameEnd(xml.charCodeAt(i)) && xml.charCodeAt(i) !== EQUALS) i += 1;
       const attributeName = xml.slice(nameStart, i);
       while (i < length && isSpace(xml.charCodeAt(i))) i += 1;
-      if (xml.charCodeAt(i) !== EQUALS || attributeName === "") this.fail(`<${qualifiedName}> has a malformed attribute`);
+      if (xml.charCodeAt(i) !== EQUALS || attributeName === "") this.fail("xmlMalformedAttribute", { tag: qualifiedName });
       i += 1;
       while (i < length && isSpace(xml.charCodeAt(i))) i += 1;
       const quote = xml.charCodeAt(i);
-      if (quote !== QUOTE && quote !== APOSTROPHE) this.fail(`<${qualifiedName}> has an unquoted attribute`);
+      if (quote !== QUOTE && quote !== APOSTROPHE) this.fail("xmlUnquotedAttribute", { tag: qualifiedName });
       const valueEnd = xml.indexOf(quote === QUOTE ? '"' : "'", i + 1);
-      if (valueEnd < 0) this.fail(`<${qualifiedName}> has an unterminated attribute`);
+      if (valueEnd < 0) this.fail("xmlUnterminatedAttribute", { tag: qualifiedName });
       this.attributeNames[this.attributeCount] = attributeName;
       this.attributeValues[this.attributeCount] = xml.slice(i + 1, valueEnd);
       this.attributeCount += 1;
@@ -222,9 +223,9 @@ export class XmlScanner {
     this.name = colon < 0 ? qualifiedName : qualifiedName.slice(colon + 1);
   }
 
-  private indexAfter(token: string, from: number, reason: string): number {
+  private indexAfter(token: string, from: number, problem: PackageProblem): number {
     const index = this.xml.indexOf(token, from);
-    if (index < 0) this.fail(reason);
+    if (index < 0) this.fail(problem);
     return index + token.length;
   }
 }
@@ -252,11 +253,11 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt
 function decodeEntities(text: string, scanner: XmlScanner): string {
   if (!text.includes("&")) return text;
   return text.replace(/&([^;&]*);|&/g, (whole: string, body: string | undefined) => {
-    if (body === undefined) return scanner.fail("a bare & in text");
+    if (body === undefined) return scanner.fail("xmlBareAmpersand");
     const named = NAMED_ENTITIES[body];
     if (named !== undefined) return named;
     const code = /^#x[0-9a-f]+$/i.test(body) ? parseInt(body.slice(2), 16) : /^#[0-9]+$/.test(body) ? parseInt(body.slice(1), 10) : NaN;
-    if (!(code >= 0 && code <= 0x10ffff)) return scanner.fail(`unknown entity ${whole}`);
+    if (!(code >= 0 && code <= 0x10ffff)) return scanner.fail("xmlUnknownEntity", { entity: whole });
     return String.fromCodePoint(code);
   });
 }
@@ -266,7 +267,7 @@ export function decodeXmlPart(bytes: Buffer): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.toString("utf8", 3);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString("utf16le", 2);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    if (bytes.length % 2 !== 0) throw new PackageError("a UTF-16 part has an odd number of bytes");
+    if (bytes.length % 2 !== 0) throw new PackageError("xmlOddUtf16");
     const swapped = Buffer.from(bytes.subarray(2));
     swapped.swap16();
     return swapped.toString("utf16le");

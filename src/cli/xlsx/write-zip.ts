@@ -36,7 +36,7 @@ export function writeZip(source: Buffer, entries: readonly OutputEntry[]): Buffe
     central.push(written.central);
     offset += written.local.reduce((n, c) => n + c.length, 0);
   }
-  if (entries.length > UINT16_MAX || offset > UINT32_MAX) throw new PackageError("the copy would need a Zip64 directory (too many or too large parts)");
+  if (entries.length > UINT16_MAX || offset > UINT32_MAX) throw new PackageError("zip64Needed");
   const centralSize = central.reduce((n, c) => n + c.length, 0);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(EOCD_SIGNATURE, 0);
@@ -55,7 +55,7 @@ interface WrittenEntry {
 function copyRawEntry(source: Buffer, entry: ZipEntry, offset: number): WrittenEntry {
   const header = entry.localHeaderOffset;
   if (header + 30 > source.length || source.readUInt32LE(header) !== LOCAL_HEADER_SIGNATURE) {
-    throw new PackageError(`the part ${entry.name} is damaged`);
+    throw new PackageError("partDamaged", { part: entry.name });
   }
   const nameLength = source.readUInt16LE(header + 26);
   const extraLength = source.readUInt16LE(header + 28);
@@ -66,7 +66,7 @@ function copyRawEntry(source: Buffer, entry: ZipEntry, offset: number): WrittenE
     const signed = dataEnd + 4 <= source.length && source.readUInt32LE(dataEnd) === DATA_DESCRIPTOR_SIGNATURE;
     end = dataEnd + (signed ? 4 : 0) + 4 + (zip64 ? 16 : 8);
   }
-  if (end > source.length) throw new PackageError(`the part ${entry.name} is cut off (truncated?)`);
+  if (end > source.length) throw new PackageError("partCutOff", { part: entry.name });
   const central = Buffer.from(source.subarray(entry.centralStart, entry.centralEnd));
   setCentralOffset(central, offset, entry.name);
   return { local: [source.subarray(header, end)], central };
@@ -75,13 +75,13 @@ function copyRawEntry(source: Buffer, entry: ZipEntry, offset: number): WrittenE
 /** Points a copied central record at the entry's new place (in its Zip64 field when it has one). */
 function setCentralOffset(central: Buffer, offset: number, name: string): void {
   if (central.readUInt32LE(42) !== UINT32_MAX) {
-    if (offset > UINT32_MAX) throw new PackageError(`the part ${name} lies beyond 4 GB in the copy`);
+    if (offset > UINT32_MAX) throw new PackageError("partBeyond4Gb", { part: name });
     central.writeUInt32LE(offset, 42);
     return;
   }
   const extraStart = 46 + central.readUInt16LE(28);
   const extra = findExtra(central, extraStart, extraStart + central.readUInt16LE(30));
-  if (extra === undefined) throw new PackageError(`the zip entry ${name} is damaged`);
+  if (extra === undefined) throw new PackageError("entryDamaged", { part: name });
   // Zip64 values appear only for the fields that overflowed, in the order size, compressed size, offset.
   let field = extra;
   if (central.readUInt32LE(24) === UINT32_MAX) field += 8;
@@ -104,7 +104,7 @@ function deflateEntry(name: string, data: Buffer | readonly Buffer[], offset: nu
   const nameBytes = Buffer.from(name, "utf8");
   const pieces = splitPieces(Array.isArray(data) ? data : [data as Buffer]);
   const size = pieces.reduce((n, p) => n + p.length, 0);
-  if (size > UINT32_MAX) throw new PackageError(`the part ${name} is too large`);
+  if (size > UINT32_MAX) throw new PackageError("partTooLarge", { part: name });
   // A large part at the fastest level: six times quicker, a fifth larger.
   const level = size > LARGE_PART ? 1 : 6;
   let crc = 0;

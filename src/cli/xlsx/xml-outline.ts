@@ -81,7 +81,7 @@ export function readOutline(text: string, part: string, jump: ReadonlySet<string
       children,
     };
   }
-  return xml.fail("the part has no root element");
+  return xml.fail("xmlNoRootElement");
 }
 
 export interface TextEdit {

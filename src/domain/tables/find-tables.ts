@@ -625,7 +625,8 @@ function splitColumnBands(grid: SheetGrid): { first: number; last: number }[] {
   for (const row of grid.values) width = Math.max(width, row.length);
   const filled = new Uint8Array(width);
   for (const row of grid.values) {
-    for (let col = 0; col < row.length; col += 1) if (!isBlank(row[col] ?? null)) filled[col] = 1;
+    // A column known to be filled is not asked again: most cells of a sheet are in such columns.
+    for (let col = 0; col < row.length; col += 1) if (filled[col] === 0 && !isBlank(row[col] ?? null)) filled[col] = 1;
   }
   const bands: { first: number; last: number }[] = [];
   let start = -1;

@@ -30,4 +30,11 @@ describe("checkPlaceholderExplanation", () => {
     expect(withCode(findings, "placeholder-explanation")).toEqual([]);
     expect(withCode(findings, "missing-explanation").map((f) => f.cell)).toEqual(["F3"]);
   });
+
+  it("still sees a placeholder that is long only by its spacing, punctuation or escaped markup", () => {
+    const spaced = "Geen  -  toelichting . . . . . . . . . . . . . . . . . . . . . . . . . . .";
+    const escaped = "&lt;blockquote&gt;n.v.t.&lt;/blockquote&gt;";
+    const { findings } = readAndCheck([gridFromRows([header, row("Achtervang", "rood", spaced), row("Huurbeleid", "oranje", escaped)])]);
+    expect(withCode(findings, "placeholder-explanation").map((f) => f.cell)).toEqual(["F2", "F3"]);
+  });
 });

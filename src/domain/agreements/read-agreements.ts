@@ -30,6 +30,7 @@ import {
   type CellValue,
   type SheetGrid,
 } from "../core/grid";
+import { formatDateSerial } from "../core/format-date";
 import { matchHeaderCell } from "./match-header";
 import type { Model, StatusDef } from "../model/model";
 import { normaliseStatus } from "./normalise-status";
@@ -275,6 +276,10 @@ class CellReader {
   readText(row: number, col: number): string {
     const value = cellAt(this.grid, row, col);
     if (value === null || value === undefined) return "";
+    if (typeof value === "number") {
+      // A number in a date format (a "1-2" Excel turned into a date) reads as the date the user sees.
+      return (formatDateSerial(value, formatAt(this.grid, row, col)) ?? textOf(value)).trim();
+    }
     if (typeof value !== "string") return textOf(value).trim();
     // Error values all contain "#": the cheap test spares trimming and upper-casing every text.
     if (value.includes("#") && isExcelError(value)) {

@@ -322,6 +322,9 @@ class CellReader {
   }
 }
 
+/** No activities: one array shared by every row without an activities text. */
+const NO_ACTIVITIES: readonly YearText[] = Object.freeze([]);
+
 /** Excel's column limit (16,384) rounded up: grid offsets as one number for the read-cells set. */
 const COLUMN_KEY_SPAN = 20_000;
 
@@ -715,6 +718,8 @@ class SheetRegionReader {
       activities[activityCount++] = { year: columns.activityYears[i] as number, text, cell };
     }
     activities.length = activityCount;
+    // Most rows have no activities text: one shared empty array spares an array object per row.
+    const rowActivities = activityCount === 0 ? NO_ACTIVITIES : activities;
     const statuses = new Array<YearStatus>(columns.statusCols.length);
     for (let i = 0; i < statuses.length; i++) {
       const raw = cells.readText(row, columns.statusCols[i] as number);
@@ -744,7 +749,7 @@ class SheetRegionReader {
         subthemeText,
         agreement,
         partiesText,
-        activities,
+        rowActivities,
         statuses,
         explanations,
         rowCells,

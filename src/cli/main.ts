@@ -1,8 +1,9 @@
 import { promises as fs } from "fs";
 import * as path from "path";
-import { buildReport, checkWorkbook, findOwnSheets, listOwnSheets, translate, type Lang, type Model } from "../domain";
+import { buildReport, checkWorkbook, findOwnSheets, listOwnSheets, translate, type CheckResult, type Lang, type Model } from "../domain";
 import { formatHumanReport, GROUP_LIMIT } from "./format-human";
 import { InputError } from "./input-error";
+import { LARGE_INPUT_BYTES, releaseMemory } from "./release-memory";
 import { removeTemporaryFiles } from "./write-file-atomically";
 import { readModelFile, runModelInit } from "./commands/model-commands";
 import { compareWithPrevious, describeComparisonLine, runCompare } from "./commands/compare-command";
@@ -150,6 +151,9 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
 
   let input: WorkbookFile | undefined = await readWorkbookFile(command.workbook);
   const { bytes, hiddenSheets } = input;
+  // A large workbook's run goes in phases, each letting go of the last one's data (see releaseMemory).
+  const large = bytes.length > LARGE_INPUT_BYTES;
+  if (large) releaseMemory();
   let model: Model | undefined;
   if (command.model !== undefined) model = await readModelFile(command.model, command.lang);
 
@@ -160,7 +164,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
       input.sheets.map((sheet) => sheet.sheet),
     ),
   );
-  const result = checkWorkbook(input.sheets, {
+  let result: CheckResult | undefined = checkWorkbook(input.sheets, {
     lang: command.lang,
     toolSheets: ownSheets,
     toolSheetsByMarker: true,
@@ -175,37 +179,41 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
 
   // The grids are garbage once checked: a large workbook's copy is written in the room they took.
   input = undefined;
+  if (large) releaseMemory();
   const partyView = command.party === undefined ? undefined : selectPartyView(result, command.party);
   const workbookName = path.basename(command.workbook);
   const ownSet = new Set(ownSheets);
   const hiddenChecked = hiddenSheets.filter((sheet) => !ownSet.has(sheet));
   // Hidden sheets are checked like any other; the report says which they are (an added field, only when there are any).
   const report = { ...buildReport(result, workbookName), ...(hiddenChecked.length > 0 ? { hiddenSheets: hiddenChecked } : {}) };
-  const written: string[] = [];
-  if (command.out !== undefined) {
-    // The writers (and exceljs' writing side) load only when asked for: a plain check stays lean.
-    const { writeMonitoredCopy } = await import("./write-monitored-copy");
-    const outcome = await writeMonitoredCopy(bytes, result, command.out);
-    written.push(command.out);
-    if (outcome.renamedBecauseUserSheet) {
-      io.stderr(`${translate("cli", "ownMonitoringSheet", command.lang, { sheet: outcome.sheet })}\n`);
-    }
-  }
+  const human = command.json ? undefined : formatHumanReport(result, workbookName, { all: command.all });
   // --previous: what changed since that version, for the report's "Wat is er veranderd" and a line below the verdict.
   const changes = command.previous === undefined ? undefined : await compareWithPrevious(command.previous, result, workbookName, command.lang);
   if (command.export !== undefined) {
     const { writeExport } = await import("./write-export");
     await writeExport(result, report, command.export, command.lang, { sample: command.sample, ...(changes !== undefined ? { changes } : {}) });
-    written.push(command.export);
   }
+  if (command.out !== undefined) {
+    // The writers load only when asked for: a plain check stays lean. The copy is planned from the
+    // check, which is then let go: a million agreement rows' objects would otherwise stay beside
+    // the copy being written (the peak of `--out` on a large workbook).
+    const { planMonitoredCopy, writePlannedCopy } = await import("./write-monitored-copy");
+    const copyPlan = planMonitoredCopy(result);
+    result = undefined;
+    if (large) releaseMemory();
+    const outcome = await writePlannedCopy(bytes, copyPlan, command.out);
+    if (outcome.renamedBecauseUserSheet) {
+      io.stderr(`${translate("cli", "ownMonitoringSheet", command.lang, { sheet: outcome.sheet })}\n`);
+    }
+  }
+  const written = [command.out, command.export].filter((file): file is string => file !== undefined);
 
   if (command.json) {
     io.stdout(`${JSON.stringify(partyView === undefined ? report : { ...report, party: partyView }, null, 2)}\n`);
     for (const file of written) io.stderr(`${translate("cli", "writtenNote", command.lang, { file })}\n`);
   } else {
-    const human = formatHumanReport(result, workbookName, { all: command.all });
     // With --party: the whole workbook's verdict line, then that party's own list instead of every finding.
-    io.stdout(partyView === undefined ? human : `${human.split("\n")[0] ?? ""}\n\n${formatPartyView(partyView, command.lang)}`);
+    io.stdout(partyView === undefined ? (human ?? "") : `${(human ?? "").split("\n")[0] ?? ""}\n\n${formatPartyView(partyView, command.lang)}`);
     if (changes !== undefined) io.stdout(`${describeComparisonLine(changes, command.lang)}\n`);
     if (hiddenChecked.length > 0) io.stdout(`${translate("cli", "hiddenSheets", command.lang, { sheets: hiddenChecked.map((s) => oneLine(s)).join(", ") })}\n`);
     for (const file of written) io.stdout(`${translate("cli", "writtenLine", command.lang, { file })}\n`);

@@ -64,7 +64,27 @@ export async function writeMonitoredCopy(
   options: MonitoredCopyOptions = {},
 ): Promise<MonitoringOutcome> {
   const bytes = Buffer.isBuffer(source) ? source : Buffer.from(await source.xlsx.writeBuffer());
-  const { chunks, outcome } = patchMonitoredCopy(bytes, result, options);
+  return writePlannedCopy(bytes, planMonitoredCopy(result, options), outPath);
+}
+
+/**
+ * What a copy needs of a check, planned up front: the Monitoring sheet's layout and the formats.
+ * A large workbook's check result (a million agreement rows) is garbage once this is made, so the
+ * CLI lets it go before the copy is written in the room it took.
+ */
+export interface MonitoredCopyPlan {
+  readonly sheet: MonitoringSheetPlan;
+  readonly formats: FormatPlan;
+}
+
+export function planMonitoredCopy(result: CheckResult, options: MonitoredCopyOptions = {}): MonitoredCopyPlan {
+  const summary = buildMonitoringSummary(result, { generatedAt: options.generatedAt ?? new Date().toISOString(), scope: "sheet" });
+  return { sheet: planMonitoringSheet(summary, result.lang), formats: options.formats ?? planFormats(result) };
+}
+
+/** Writes a planned copy of `bytes` atomically to `outPath`. */
+export async function writePlannedCopy(bytes: Buffer, plan: MonitoredCopyPlan, outPath: string): Promise<MonitoringOutcome> {
+  const { chunks, outcome } = patchPlannedCopy(bytes, plan);
   await writeFileAtomically(outPath, chunks);
   return outcome;
 }
@@ -75,12 +95,15 @@ export function patchMonitoredCopy(
   result: CheckResult,
   options: MonitoredCopyOptions = {},
 ): { chunks: Buffer[]; outcome: MonitoringOutcome } {
+  return patchPlannedCopy(bytes, planMonitoredCopy(result, options));
+}
+
+function patchPlannedCopy(bytes: Buffer, copyPlan: MonitoredCopyPlan): { chunks: Buffer[]; outcome: MonitoringOutcome } {
   try {
     const patch = new WorkbookPatch(bytes);
     const own = findOwnSheets(patch.readDefinedNames(), patch.sheets.map((s) => s.name));
     const name = chooseMonitoringSheetName(patch.sheets.map((s) => s.name), own.monitoring);
-    const summary = buildMonitoringSummary(result, { generatedAt: options.generatedAt ?? new Date().toISOString() });
-    const plan = planMonitoringSheet(summary, result.lang);
+    const plan = copyPlan.sheet;
     const { sheet, tables } = renderMonitoringSheet(patch, plan);
     const chart = planChart(plan, name);
     const ownInfo = own.monitoring === undefined ? undefined : patch.sheets.find((s) => s.name === own.monitoring);
@@ -94,7 +117,7 @@ export function patchMonitoredCopy(
       localSheetId: patch.indexOfSheet(name),
       formula: `${quoteSheetName(name)}!$1:$${plan.freezeRows}`,
     });
-    applyFormatPlan(patch, options.formats ?? planFormats(result), own.mirrors, own.monitoring !== undefined);
+    applyFormatPlan(patch, copyPlan.formats, own.mirrors, own.monitoring !== undefined);
     return { chunks: patch.write(), outcome: { sheet: name, renamedBecauseUserSheet: name !== "Monitoring" } };
   } catch (error) {
     if (error instanceof PackageError) throw new InputError(describePackageProblem("unreadableSource", { reason: error.message.replace(/\r\n|\r|\n/g, "\\n") }));

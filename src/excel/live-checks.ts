@@ -1,4 +1,4 @@
-import { isToolSheet, toColumnIndex } from "../domain";
+import { toColumnIndex } from "../domain";
 import type { Lang } from "../domain";
 import { formatA1, widthOf } from "../domain";
 import { AddinError, isItemNotFoundError } from "./addin-error";
@@ -7,7 +7,7 @@ import { isSetSupported, readPlatform, runExcel } from "./excel-run";
 import { parseAreas, parseRangeAddress, type CellRect } from "./range-address";
 import { buildFormatsGrid, queueNumericFormatsLoad, toCellValue, type MutableGrid, type NumericFormatsRead } from "./read-workbook";
 import { retryInEditMode, type RetryOptions } from "./retry-in-edit-mode";
-import { countingSync, runEngineOn, type AdapterMemory } from "./run-check";
+import { countingSync, isOwnSheetIn, runEngineOn, type AdapterMemory } from "./run-check";
 
 /**
  * Live checking is read-only. Edits (the user's and co-authors', source "Remote") arrive through
@@ -100,7 +100,7 @@ export async function startLiveChecks(session: LiveSession): Promise<() => Promi
     // value writes (on the add-in's own sheets only) are dropped by the tool-sheet test below.
     if (isSetSupported("ExcelApi", "1.14") && event.triggerSource === "ThisLocalAddin") return;
     const sheet = sheetName(event.worksheetId);
-    if (sheet !== undefined && isToolSheet(sheet)) return;
+    if (sheet !== undefined && isOwnSheetIn(session.memory, sheet)) return;
     if (sheet === undefined || STRUCTURAL_CHANGES.has(event.changeType)) {
       pending.full = true;
     } else {

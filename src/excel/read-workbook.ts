@@ -1,8 +1,8 @@
 import { isMirrorSheet, isToolSheet } from "../domain";
 import { formatA1, type CellValue } from "../domain";
 import { isItemNotFoundError, isPayloadTooLargeError, AddinError } from "./addin-error";
-import { MONITORING_MARKER_NAME } from "../domain";
-import { listAreaRanges, parseRangeAddress, splitSheetAddress, type CellRect } from "./range-address";
+import { findOwnSheets, listOwnSheets } from "../domain";
+import { listAreaRanges, parseRangeAddress, type CellRect } from "./range-address";
 import { isSetSupported } from "./excel-run";
 
 /**
@@ -191,13 +191,22 @@ function queueFullRead(context: Excel.RequestContext, sheet: string): FullRead {
 }
 
 /**
- * The names of the sheets a check reads: every sheet but the tool's own (by name, and the sheet
- * the Monitoring marker name points at, e.g. "Monitoring (2)" next to a user's own "Monitoring").
+ * The add-in's own sheets, recognised as the CLI recognises them: by the workbook-level marker
+ * names (findOwnSheets: the Monitoring sheet, e.g. "Monitoring (2)" next to a user's own
+ * "Monitoring", and the highlighting sheets of a CLI copy), plus the hidden helper sheets the
+ * add-in writes (isOwnedSheet). A user's sheet called Monitoring or PM_Something is data.
  */
+export function listOwnSheetsOf(state: Pick<WorkbookState, "worksheets" | "names">): string[] {
+  const sheetNames = state.worksheets.items.map((ws) => ws.name);
+  const names = new Map(state.names.items.map((item) => [item.name, String(item.formula)]));
+  const own = new Set(listOwnSheets(findOwnSheets(names, sheetNames)));
+  return sheetNames.filter((name) => own.has(name) || isOwnedSheet(name));
+}
+
+/** The names of the sheets a check reads: every sheet but the add-in's own (listOwnSheetsOf). */
 export function listCheckedSheets(state: Pick<WorkbookState, "worksheets" | "names">): string[] {
-  const marker = state.names.items.find((item) => item.name === MONITORING_MARKER_NAME);
-  const monitoring = marker ? splitSheetAddress(marker.formula).sheet : undefined;
-  return state.worksheets.items.map((ws) => ws.name).filter((name) => !isToolSheet(name) && name !== monitoring);
+  const own = new Set(listOwnSheetsOf(state));
+  return state.worksheets.items.map((ws) => ws.name).filter((name) => !own.has(name));
 }
 
 export interface WorkbookRead {
@@ -220,6 +229,8 @@ export async function readWorkbook(
   /** False for a live read: it writes nothing, so what the last check wrote is not needed. */
   withOwned = true,
 ): Promise<WorkbookRead> {
+  // A guess from names only, to read in the first round trip: finishRead reads what the marker
+  // names show it missed (a user's sheet called Monitoring) and drops what they show is ours.
   const guessed = (knownSheets ?? []).filter((name) => !isToolSheet(name));
   const guessedOwned = withOwned ? (knownSheets ?? []).filter(isOwnedSheet) : [];
   const formats = new Map<string, SheetFormatsState>();

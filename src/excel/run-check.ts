@@ -5,7 +5,7 @@ import { planFormats } from "../domain";
 import { isAccessDeniedError } from "./addin-error";
 import type { CheckOutcome, WriteNotice } from "./addin-api";
 import { readPlatform, runExcel } from "./excel-run";
-import type { MutableGrid, Sync, WorkbookState } from "./read-workbook";
+import { isOwnedSheet, type MutableGrid, type Sync, type WorkbookState } from "./read-workbook";
 import { flushWrites, planWrites } from "./write-formats";
 
 /** The engine + write round trip of an explicit check, and the adapter's memory. */
@@ -18,6 +18,8 @@ export interface AdapterMemory {
   grids: MutableGrid[] | undefined;
   /** The last result (live re-checks watch its status columns). */
   result?: CheckResult | undefined;
+  /** The add-in's own sheets at the last read (listOwnSheetsOf): events on them are not the user's edits. */
+  ownSheets?: readonly string[] | undefined;
   /** Worksheet id -> name, from the last read (events name sheets by id). */
   sheetIds?: Map<string, string> | undefined;
 }
@@ -34,8 +36,17 @@ export function countingSync(context: Excel.RequestContext): { sync: Sync; count
   };
 }
 
+/**
+ * True for one of the add-in's own sheets as of the last read (found by marker); before any read,
+ * only the add-in's hidden helper sheets are known by their names.
+ */
+export function isOwnSheetIn(memory: Pick<AdapterMemory, "ownSheets">, sheet: string): boolean {
+  return memory.ownSheets !== undefined ? memory.ownSheets.includes(sheet) : isOwnedSheet(sheet);
+}
+
 export function runEngineOn(grids: readonly MutableGrid[], lang: Lang): CheckResult {
-  return runEngine(grids.map(toSheetGrid), { lang });
+  // The grids are the checked sheets only (listCheckedSheets found ours by marker): no sheet is skipped by its name.
+  return runEngine(grids.map(toSheetGrid), { lang, toolSheets: [], toolSheetsByMarker: true });
 }
 
 /**

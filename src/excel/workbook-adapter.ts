@@ -1,4 +1,4 @@
-import { isToolSheet, type CheckResult } from "../domain";
+import type { CheckResult } from "../domain";
 import type { Lang } from "../domain";
 import { AddinError, isItemNotFoundError } from "./addin-error";
 import type { CheckOutcome, MonitoringOutcome, WorkbookAdapter } from "./addin-api";
@@ -13,6 +13,7 @@ import { parseRangeAddress, splitSheetAddress } from "./range-address";
 import {
   DEFAULT_READ_OPTIONS,
   listCheckedSheets,
+  listOwnSheetsOf,
   queueFormatsLoad,
   queueWorkbookLoads,
   readWorkbook,
@@ -21,7 +22,7 @@ import {
 } from "./read-workbook";
 import { DEFAULT_RETRY, retryInEditMode, type RetryOptions } from "./retry-in-edit-mode";
 import { isUndoSupported, runExcel } from "./excel-run";
-import { countingSync, hideNewSheets, runEngineOn, writeCheck, type AdapterMemory } from "./run-check";
+import { countingSync, hideNewSheets, isOwnSheetIn, runEngineOn, writeCheck, type AdapterMemory } from "./run-check";
 import { flushWrites, planRemoval } from "./write-formats";
 import { writeMonitoringSheet } from "./write-monitoring-sheet";
 
@@ -69,7 +70,12 @@ export function createWorkbookAdapter(options: AdapterOptions = {}): WorkbookAda
     onSelectionChanged: (listener) => retryInEditMode(() => watchSelection(memory, listener), retry),
     writeMonitoringSheet: (result: CheckResult): Promise<MonitoringOutcome> =>
       // Not in an undo group: replacing the add-in's own Monitoring sheet deletes it (Worksheet.delete has no undo anywhere).
-      queue(() => retryInEditMode(() => runExcel((context) => writeMonitoringSheet(context, result)), retry)),
+      queue(async () => {
+        const outcome = await retryInEditMode(() => runExcel((context) => writeMonitoringSheet(context, result)), retry);
+        // Ours from now on (its marker name says so to the next read): its cells are not the user's edits.
+        if (memory.ownSheets !== undefined && !memory.ownSheets.includes(outcome.sheet)) memory.ownSheets = [...memory.ownSheets, outcome.sheet];
+        return outcome;
+      }),
     openSummaryWorkbook: (base64) => openSummaryWorkbook(base64),
     openReport: async (html, dialogPageUrl) => {
       if (!prefersReportDialog()) return "download";
@@ -111,6 +117,7 @@ async function runFullCheck(lang: Lang, memory: AdapterMemory, readOptions: Read
         const { sync, count } = countingSync(context);
         const read = await readWorkbook(context, memory.knownSheets, sync, readOptions, memory.grids ?? []);
         memory.knownSheets = read.state.worksheets.items.map((ws) => ws.name);
+        memory.ownSheets = listOwnSheetsOf(read.state);
         memory.sheetIds = new Map(read.state.worksheets.items.map((ws) => [ws.id, ws.name]));
         checked = read.grids.map((g) => g.sheet);
         memory.grids = read.grids;
@@ -118,6 +125,7 @@ async function runFullCheck(lang: Lang, memory: AdapterMemory, readOptions: Read
         memory.result = written.result;
         // The next check reads the sheets this one created in its first round trip.
         memory.knownSheets = [...memory.knownSheets, ...written.createdSheets];
+        memory.ownSheets = [...(memory.ownSheets ?? []), ...written.createdSheets];
         return { ...written, syncs: count() };
       },
       { undoGroup: true },
@@ -137,6 +145,7 @@ async function readAndCheck(lang: Lang, memory: AdapterMemory, readOptions: Read
     const { sync, count } = countingSync(context);
     const read = await readWorkbook(context, memory.knownSheets, sync, readOptions, memory.grids ?? [], false);
     memory.knownSheets = read.state.worksheets.items.map((ws) => ws.name);
+    memory.ownSheets = listOwnSheetsOf(read.state);
     memory.sheetIds = new Map(read.state.worksheets.items.map((ws) => [ws.id, ws.name]));
     memory.grids = read.grids;
     const result = runEngineOn(read.grids, lang);
@@ -179,7 +188,7 @@ async function clearAddinFormats(): Promise<string[]> {
     const state: WorkbookState = { worksheets: context.workbook.worksheets, names: context.workbook.names, formats, workbook: context.workbook };
     if (context.workbook.readOnly) return [];
     await flushWrites(planRemoval(context, state), sync);
-    return state.worksheets.items.map((ws) => ws.name).filter((name) => !isToolSheet(name));
+    return listCheckedSheets(state);
   });
 }
 
@@ -223,7 +232,7 @@ async function watchSelection(memory: AdapterMemory, listener: (sheet: string, c
     memory.sheetIds = new Map(worksheets.items.map((ws) => [ws.id, ws.name]));
     const handler = worksheets.onSelectionChanged.add(async (event) => {
       const sheet = await nameOf(event.worksheetId);
-      if (sheet === undefined || isToolSheet(sheet) || !parseRangeAddress(event.address)) return;
+      if (sheet === undefined || isOwnSheetIn(memory, sheet) || !parseRangeAddress(event.address)) return;
       listener(sheet, splitSheetAddress(event.address).local.split(":")[0]?.replace(/\$/g, "") ?? "");
     });
     await context.sync();

@@ -1,4 +1,4 @@
-import { DEFAULT_MODEL } from "../../src/domain";
+import { DEFAULT_MODEL, MONITORING_MARKER_NAME } from "../../src/domain";
 import { setUpAdapter, tearDownAdapter } from "./adapter-harness";
 import { agreementsWorkbook } from "./workbooks";
 
@@ -107,11 +107,23 @@ describe("checkWorkbook on the in-memory host", () => {
     expect(host.sheet("Afspraken 2021").conditionalFormats.filter((cf) => cf.formula?.startsWith("=TRIM("))).toHaveLength(4);
   });
 
-  it("never reads or checks the tool's own sheets", async () => {
-    const { host, adapter } = setUpAdapter(agreementsWorkbook(4, [{ name: "PM_Oud", values: [["Onderwerp", "Wie?", "Actiepunt/prestatieafspraken"], ["Onzin", "Niemand", "x"]] }]));
+  it("knows its own sheets by marker, never by name: a user's Monitoring and PM_ sheets are checked, the marked one is never read", async () => {
+    const junk = [["Onderwerp", "Wie?", "Actiepunt/prestatieafspraken", "Status 2022"], ["Onzin", "Niemand", "x", "paars"]];
+    const { host, adapter } = setUpAdapter(
+      agreementsWorkbook(4, [
+        { name: "Monitoring", values: junk },
+        { name: "PM_Oud", values: junk },
+        { name: "Monitoring (2)", values: junk },
+      ]),
+    );
+    // Our Monitoring sheet, as the add-in and the CLI mark it: a workbook-level name on its A1.
+    host.names.push({ name: MONITORING_MARKER_NAME, ref: { sheet: host.sheet("Monitoring (2)"), rect: { top: 0, left: 0, bottom: 0, right: 0 } }, comment: "" });
     const outcome = await adapter.checkWorkbook("nl");
-    expect(outcome.result.findings.filter((f) => f.sheet === "PM_Oud")).toEqual([]);
-    const reads = host.syncs.flatMap((s) => s.operations).filter((op) => String(op["object"]).includes("PM_Oud"));
+    const sheetsWithFindings = new Set(outcome.result.findings.map((f) => f.sheet));
+    expect(sheetsWithFindings.has("Monitoring")).toBe(true);
+    expect(sheetsWithFindings.has("PM_Oud")).toBe(true);
+    expect(sheetsWithFindings.has("Monitoring (2)")).toBe(false);
+    const reads = host.syncs.flatMap((s) => s.operations).filter((op) => String(op["object"]).includes("Monitoring (2)"));
     expect(reads).toEqual([]);
   });
 });

@@ -156,3 +156,26 @@ describe("reading only the numeric cells' number formats", () => {
     expect(outcome.result.tables).toEqual(expected.tables);
   });
 });
+
+describe("a date-formatted status cell in the add-in", () => {
+  it("reads as the text Excel shows (from the numeric cell's format, loaded in the same round trip), not as a serial", async () => {
+    const base = agreementsWorkbook(3);
+    const sheet = base.sheets[0];
+    if (sheet === undefined) throw new Error("no sheet");
+    const statusCol = (sheet.values[0] ?? []).findIndex((h) => typeof h === "string" && /^Status/.test(h));
+    expect(statusCol).toBeGreaterThanOrEqual(0);
+    // 1 February 2026: what Excel stores when a Dutch user types "1-2" in a status cell.
+    const values = sheet.values.map((row, r) => (r === 1 ? row.map((v, c) => (c === statusCol ? 46054 : v)) : row));
+    const formats = sheet.values.map((row, r) => row.map((_, c) => (r === 1 && c === statusCol ? "d-mmm" : (sheet.formats?.[r]?.[c] ?? "General"))));
+    const plain = await setUpAdapter(base).adapter.checkWorkbook("nl");
+    tearDownAdapter();
+    const { adapter } = setUpAdapter({ sheets: [{ ...sheet, values, formats }, ...base.sheets.slice(1)] });
+    const outcome = await adapter.checkWorkbook("nl");
+    const raw = outcome.result.agreements.map((a) => a.statuses.find((s) => s.raw !== "")?.raw);
+    expect(raw).toContain("1-feb");
+    expect(JSON.stringify(outcome.result.findings)).not.toContain("46054");
+    expect(outcome.result.findings.some((f) => f.message.includes("1-feb"))).toBe(true);
+    // No extra round trip: the format comes with the numeric cells' formats the read loads anyway.
+    expect(outcome.syncs).toBe(plain.syncs);
+  });
+});

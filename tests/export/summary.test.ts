@@ -1,5 +1,6 @@
 import { checkWorkbook } from "../../src/domain/check-workbook";
 import { buildReport, NO_STATUS_KEY } from "../../src/domain/report/report";
+import { planMonitoringSheet } from "../../src/domain/report/plan-monitoring-sheet";
 import { buildMonitoringSummary, NO_PARTY_KEY, type MonitoringSummary } from "../../src/domain/report/summary";
 import { gridFromRows } from "../helpers/grid-from-a1";
 import { makeCheckResult } from "./make-check-result";
@@ -98,5 +99,14 @@ describe("buildMonitoringSummary", () => {
     );
     const engine = checkWorkbook([grid], { lang: "nl" });
     expectSameNumbersAsReport(buildMonitoringSummary(engine, { generatedAt: AT }), buildReport(engine, "x.xlsx"));
+  });
+
+  it("plans the same Monitoring sheet from the sheet's scope, which lists only the agenda and the rows without a status", () => {
+    const lean = buildMonitoringSummary(result, { generatedAt: AT, scope: "sheet" });
+    expect(lean.items.map((i) => i.row)).toEqual([3, 4, 5, 6, 8]);
+    expect(lean.items.length).toBeLessThan(summary.items.length);
+    expect(lean.trend).toBeUndefined();
+    expect({ ...lean, items: [], trend: undefined }).toEqual({ ...summary, items: [], trend: undefined });
+    for (const lang of ["nl", "en"] as const) expect(planMonitoringSheet(lean, lang)).toEqual(planMonitoringSheet(summary, lang));
   });
 });

@@ -117,7 +117,7 @@ function patchAcceptance(source: Buffer, name: string, modelSheet: string | unde
       const block: AcceptanceWrite = { column: plan.column, row: readLastRowNumber(text, info.part) + 2, rows: [[ACCEPTANCE_BLOCK_TITLE], writeAcceptanceHeader(), row] };
       patched = appendSheetRows(text, info.part, toCells(block));
     }
-    if (patched === undefined) throw new PackageError(`${info.part}: no room below the last row`);
+    if (patched === undefined) throw new PackageError("noRoomBelowLastRow", { part: info.part });
     patch.pkg.writeText(info.part, patched);
     return patch.write();
   } catch (error) {

@@ -72,7 +72,7 @@ function patchNewYear(source: Buffer, name: string, sheets: readonly NewYearShee
     const patch = new WorkbookPatch(source);
     for (const sheet of sheets) {
       const info = patch.sheets.find((s) => s.name === sheet.sheet);
-      if (info?.part === undefined) throw new PackageError(`${sheet.sheet}: no worksheet part`);
+      if (info?.part === undefined) throw new PackageError("sheetHasNoPart", { sheet: sheet.sheet });
       const cells: AppendedCell[] = [];
       const styleFrom = new Map<string, string>();
       for (const header of sheet.headers) {
@@ -86,7 +86,7 @@ function patchNewYear(source: Buffer, name: string, sheets: readonly NewYearShee
       }
       const text = patch.pkg.readText(info.part);
       const withHeaders = setCellsInRows(text, info.part, cells, styleFrom);
-      if (withHeaders === undefined) throw new PackageError(`${info.part}: header row not found`);
+      if (withHeaders === undefined) throw new PackageError("headerRowNotFound", { part: info.part });
       const conditionalFormats: ConditionalFormat[] = sheet.stoplights.map((stoplight) => {
         const topLeft = stoplight.range.split(":")[0] ?? stoplight.range;
         return {

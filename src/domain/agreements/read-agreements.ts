@@ -30,6 +30,7 @@ import {
   type CellValue,
   type SheetGrid,
 } from "../core/grid";
+import { formatDateSerial } from "../core/format-date";
 import { matchHeaderCell } from "./match-header";
 import type { Model, StatusDef } from "../model/model";
 import { normaliseStatus } from "./normalise-status";
@@ -275,6 +276,10 @@ class CellReader {
   readText(row: number, col: number): string {
     const value = cellAt(this.grid, row, col);
     if (value === null || value === undefined) return "";
+    if (typeof value === "number") {
+      // A number in a date format (a "1-2" Excel turned into a date) reads as the date the user sees.
+      return (formatDateSerial(value, formatAt(this.grid, row, col)) ?? textOf(value)).trim();
+    }
     if (typeof value !== "string") return textOf(value).trim();
     // Error values all contain "#": the cheap test spares trimming and upper-casing every text.
     if (value.includes("#") && isExcelError(value)) {
@@ -316,6 +321,9 @@ class CellReader {
     return true;
   }
 }
+
+/** No activities: one array shared by every row without an activities text. */
+const NO_ACTIVITIES: readonly YearText[] = Object.freeze([]);
 
 /** Excel's column limit (16,384) rounded up: grid offsets as one number for the read-cells set. */
 const COLUMN_KEY_SPAN = 20_000;
@@ -710,6 +718,8 @@ class SheetRegionReader {
       activities[activityCount++] = { year: columns.activityYears[i] as number, text, cell };
     }
     activities.length = activityCount;
+    // Most rows have no activities text: one shared empty array spares an array object per row.
+    const rowActivities = activityCount === 0 ? NO_ACTIVITIES : activities;
     const statuses = new Array<YearStatus>(columns.statusCols.length);
     for (let i = 0; i < statuses.length; i++) {
       const raw = cells.readText(row, columns.statusCols[i] as number);
@@ -739,7 +749,7 @@ class SheetRegionReader {
         subthemeText,
         agreement,
         partiesText,
-        activities,
+        rowActivities,
         statuses,
         explanations,
         rowCells,

@@ -110,6 +110,13 @@ export interface MonitoringSummary {
 export interface SummaryOptions {
   /** ISO timestamp of the run; passed in because the domain reads no clock. */
   readonly generatedAt: string;
+  /**
+   * "all" (the default): every agreement in `items`, and the trend. "sheet": only what the
+   * Monitoring sheet shows (planMonitoringSheet gives the same plan for both): `items` holds just
+   * the agenda and the agreements without a status, and there is no trend. A copy of a million-row
+   * workbook is planned so without a million items beside the check result.
+   */
+  readonly scope?: "all" | "sheet";
 }
 
 const NO_STATUS_COLOR = "#D9D9D9";
@@ -122,20 +129,27 @@ export function buildMonitoringSummary(result: CheckResult, options: SummaryOpti
     { name: NO_STATUS_KEY, meaning: "", color: NO_STATUS_COLOR },
   ];
   const keys = statuses.map((s) => s.name);
-  const items = result.agreements.map((row) => readItem(row, result.year));
+  const listAll = (options.scope ?? "all") === "all";
+  const items: SummaryItem[] = [];
 
   const byStatus = emptyCounts(keys);
   const themes = new Map<string, Record<string, number>>();
   const parties = new Map<string, Record<string, number>>();
   for (const party of result.model.parties) parties.set(party.name, emptyCounts(keys));
   const meantThemes = readMeantThemes(result);
-  result.agreements.forEach((row, index) => {
-    const status = (items[index] as SummaryItem).status;
+  const agreements = result.agreements;
+  // Indexed and without a Set per row: a million rows are counted here.
+  for (let index = 0; index < agreements.length; index++) {
+    const row = agreements[index] as AgreementRow;
+    const status = readStatus(row, result.year);
+    if (listAll || status === NO_STATUS_KEY || isOnAgenda(status)) items.push(readItem(row, result.year));
     addCount(byStatus, status);
-    addCount(countsFor(themes, meantThemes.get(`${row.sheet}\u0000${row.row}`) ?? row.theme ?? "", keys), status);
-    const rowParties = row.parties.length === 0 ? [NO_PARTY_KEY] : [...new Set(row.parties)];
-    for (const party of rowParties) addCount(countsFor(parties, party, keys), status);
-  });
+    addCount(countsFor(themes, meantThemes.size === 0 ? (row.theme ?? "") : (meantThemes.get(`${row.sheet}\u0000${row.row}`) ?? row.theme ?? ""), keys), status);
+    const rowParties = row.parties;
+    if (rowParties.length === 0) addCount(countsFor(parties, NO_PARTY_KEY, keys), status);
+    else if (rowParties.length === 1) addCount(countsFor(parties, rowParties[0] as string, keys), status);
+    else for (const party of new Set(rowParties)) addCount(countsFor(parties, party, keys), status);
+  }
 
   const agenda = items
     .filter((item) => item.onAgenda)
@@ -143,7 +157,7 @@ export function buildMonitoringSummary(result: CheckResult, options: SummaryOpti
     .sort((a, b) => agendaRank(a.item.status) - agendaRank(b.item.status) || a.order - b.order)
     .map((entry) => entry.item);
 
-  const trend = buildTrend(result);
+  const trend = listAll ? buildTrend(result) : undefined;
   const settings = result.model.settings;
   return {
     version: 1,
@@ -178,6 +192,15 @@ export function isTableFinding(finding: Finding): boolean {
   return finding.table !== undefined || TABLE_CODE_SET.has(finding.code) || finding.code === "invalid-model";
 }
 
+/** The row's canonical status in `year`, or NO_STATUS_KEY. */
+function readStatus(row: AgreementRow, year: number | undefined): string {
+  return (year === undefined ? undefined : findStatus(row, year)?.status) ?? NO_STATUS_KEY;
+}
+
+function isOnAgenda(status: string): boolean {
+  return (AGENDA_STATUSES as readonly string[]).includes(status);
+}
+
 function readItem(row: AgreementRow, year: number | undefined): SummaryItem {
   const yearStatus = year === undefined ? undefined : findStatus(row, year);
   const status = yearStatus?.status ?? NO_STATUS_KEY;
@@ -194,7 +217,7 @@ function readItem(row: AgreementRow, year: number | undefined): SummaryItem {
     status,
     statusText: yearStatus?.raw ?? "",
     explanation: (year === undefined ? undefined : findExplanation(row, year)) ?? "",
-    onAgenda: (AGENDA_STATUSES as readonly string[]).includes(status),
+    onAgenda: isOnAgenda(status),
   };
 }
 

@@ -481,6 +481,8 @@ Exit code: 0 no errors, 1 errors found, 2 unusable input.
     dialogUnavailable: "The report window could not open: {detail}",
   },
   packageErrors: {
+    noRoomBelowLastRow: "{part}: no room below the last row",
+    headerRowNotFound: "{part}: the header row was not found",
     noPart: "the package has no part {part}",
     noWorkbookPart: "the package has no workbook part",
     sheetHasNoPart: "the sheet '{sheet}' has no part",

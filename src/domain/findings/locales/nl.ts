@@ -488,6 +488,8 @@ Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 onbruikbare invoer.
   },
   /** Why an .xlsx package cannot be read or copied (src/cli/xlsx: zip and XML), the {reason} of cli.unreadableWorkbook. */
   packageErrors: {
+    noRoomBelowLastRow: "{part}: geen ruimte onder de laatste rij",
+    headerRowNotFound: "{part}: de kopregel is niet gevonden",
     noPart: "het pakket heeft geen onderdeel {part}",
     noWorkbookPart: "het pakket heeft geen werkmaponderdeel",
     sheetHasNoPart: "het werkblad '{sheet}' heeft geen onderdeel",

@@ -80,7 +80,7 @@ function addAgendaSheet(worksheet: ExcelJS.Worksheet, summary: MonitoringSummary
   ];
   const rows = summary.agenda.map((item) => [
     formatStatusName(item.status, lang),
-    formatThemeName(item.theme, lang),
+    formatThemeName(item.meantTheme ?? item.theme, lang),
     item.subtheme,
     item.agreement,
     item.parties,

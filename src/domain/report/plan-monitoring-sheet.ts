@@ -182,7 +182,7 @@ export function planMonitoringSheet(
     const rows = summary.agenda.map((item) => [
       item.agreement,
       item.status,
-      formatThemeName(item.theme, lang),
+      formatThemeName(item.meantTheme ?? item.theme, lang),
       item.subtheme,
       item.parties,
       item.reference,

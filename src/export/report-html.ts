@@ -237,7 +237,7 @@ function renderAgenda(summary: MonitoringSummary, lang: Lang): string {
     (item, i) => `<tr>
 <td class="nr">${i + 1}</td>
 <td>${statusBadge(summary, item.status, lang)}</td>
-<td><div class="theme">${escapeHtml(formatThemeName(item.theme, lang))}</div>${
+<td><div class="theme">${escapeHtml(formatThemeName(item.meantTheme ?? item.theme, lang))}</div>${
       item.subtheme ? `<div class="sub">${escapeHtml(item.subtheme)}</div>` : ""
     }</td>
 <td>${escapeHtml(item.agreement)}<div class="sub">${escapeHtml(item.parties)}</div></td>
@@ -271,7 +271,7 @@ function renderPartyPage(summary: MonitoringSummary, view: PartyView, lang: Lang
     const findings = a.findings.map((f) => `<div class="sub sev ${f.severity}">${escapeHtml(f.message)}</div>`).join("");
     return `<tr>
 <td>${statusBadge(summary, status, lang)}</td>
-<td><div class="theme">${escapeHtml(formatThemeName(a.theme ?? "", lang))}</div>${a.subtheme ? `<div class="sub">${escapeHtml(a.subtheme)}</div>` : ""}</td>
+<td><div class="theme">${escapeHtml(formatThemeName(a.meantTheme ?? a.theme ?? "", lang))}</div>${a.subtheme ? `<div class="sub">${escapeHtml(a.subtheme)}</div>` : ""}</td>
 <td>${escapeHtml(a.agreement ?? "")}<div class="sub">${escapeHtml(a.parties ?? "")}</div></td>
 <td>${a.explanation ? escapeHtml(a.explanation) : `<em class="note">${escapeHtml(formatLabel("noExplanation", lang))}</em>`}${findings}</td>
 <td class="ref"><span class="sheet">${escapeHtml(a.sheet)}</span><br>${escapeHtml(a.statusCell ?? String(a.row))}</td>
@@ -345,7 +345,7 @@ function renderTrend(summary: MonitoringSummary, lang: Lang): string {
   if (changed.length === 0) return `<section class="trend"><h2>${escapeHtml(formatLabel("trend", lang))}</h2>${note}</section>`;
   const rows = changed.map(
     (r) =>
-      `<tr><td>${escapeHtml(formatThemeName(r.theme, lang))}</td><td>${escapeHtml(
+      `<tr><td>${escapeHtml(formatThemeName(r.meantTheme ?? r.theme, lang))}</td><td>${escapeHtml(
         r.agreement,
       )}</td>${trend.years.map((y) => `<td>${statusBadge(summary, r.statuses[y] ?? NO_STATUS_KEY, lang)}</td>`).join("")}</tr>`,
   );

@@ -32,7 +32,7 @@ export function buildSummaryWorkbook(result: CheckResult, options: SummaryWorkbo
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Prestatiemonitor";
 
-  const plan = planMonitoringSheet(summary, lang, { ownSheet: false, chart: false });
+  const plan = planMonitoringSheet(summary, lang, { ownSheet: false, chart: false, board: true });
   renderSheetPlan(workbook.addWorksheet(SHEET_NAMES.overview[lang]), withoutLinks(plan));
   addAgendaSheet(workbook.addWorksheet(SHEET_NAMES.agenda[lang]), summary, lang);
   addFindingsSheet(workbook.addWorksheet(SHEET_NAMES.findings[lang]), result, lang);
@@ -80,7 +80,7 @@ function addAgendaSheet(worksheet: ExcelJS.Worksheet, summary: MonitoringSummary
   ];
   const rows = summary.agenda.map((item) => [
     formatStatusName(item.status, lang),
-    formatThemeName(item.theme, lang),
+    formatThemeName(item.meantTheme ?? item.theme, lang),
     item.subtheme,
     item.agreement,
     item.parties,

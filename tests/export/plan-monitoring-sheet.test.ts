@@ -113,3 +113,33 @@ describe("without a monitoring year", () => {
     expect(p.tables[0]?.rows.every((r) => r[5] === r[6])).toBe(true);
   });
 });
+
+describe("planned for the board (the summary workbook)", () => {
+  it("writes the date out and counts points per kind, one row per kind whatever its severities; the coordinator's sheet keeps both", () => {
+    const mixed = {
+      ...summary,
+      findings: {
+        ...summary.findings,
+        summary: { errors: 2, warnings: 1, infos: 0 },
+        counts: [
+          { code: "unknown-party" as const, severity: "error" as const, count: 2 },
+          { code: "unknown-party" as const, severity: "warning" as const, count: 1 },
+        ],
+      },
+    };
+    const board = planMonitoringSheet(mixed, "nl", { board: true });
+    expect([valueAt(board, "A3"), valueAt(board, "B3")]).toEqual(["Gegenereerd", "24 november 2026"]);
+    expect([valueAt(board, "A4"), valueAt(board, "B4")]).toEqual(["Aandachtspunten", "3 punten voor de coördinator"]);
+    const kinds = board.tables.find((t) => t.name === "PM_Monitoring_Bevindingen");
+    expect(kinds?.headers).toEqual(["Soort", "Aantal"]);
+    expect(kinds?.rows).toEqual([["Onbekende partij", 3]]);
+    const one = { ...mixed, findings: { ...mixed.findings, summary: { errors: 0, warnings: 0, infos: 1 } } };
+    expect(valueAt(planMonitoringSheet(one, "en", { board: true }), "B4")).toBe("1 point for the coordinator");
+    const none = { ...mixed, findings: { ...mixed.findings, summary: { errors: 0, warnings: 0, infos: 0 }, counts: [] } };
+    expect(valueAt(planMonitoringSheet(none, "nl", { board: true }), "B4")).toBe("geen");
+
+    const own = planMonitoringSheet(mixed, "nl");
+    expect(valueAt(own, "B3")).toBe("2026-11-24T12:00:00.000Z");
+    expect(own.tables.find((t) => t.name === "PM_Monitoring_Bevindingen")?.headers).toEqual(["Soort", "Ernst", "Aantal"]);
+  });
+});

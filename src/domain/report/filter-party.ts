@@ -3,6 +3,7 @@ import { splitPartiesText } from "../agreements/parse-parties";
 import type { CheckResult } from "../check-workbook";
 import { toMatchKey } from "../core/normalise-text";
 import { CORPORATION_GROUP_WORDS, type PartyDef } from "../model/model";
+import { readMeantThemes, type MeantThemes } from "./meant-themes";
 import { toReportFinding, type ReportFinding } from "./report";
 
 /**
@@ -15,6 +16,8 @@ export interface PartyAgreement {
   readonly sheet: string;
   readonly row: number;
   readonly theme?: string;
+  /** Present when `theme` is misspelt: the model's theme it means (the board reads the row under it). */
+  readonly meantTheme?: string;
   readonly subtheme?: string;
   readonly agreement?: string;
   /** The parties cell as typed. */
@@ -55,18 +58,27 @@ export function filterParty(result: CheckResult, name: string): PartyView | unde
     list.push(toReportFinding(finding));
     findingsByRow.set(key, list);
   }
+  const meantThemes = readMeantThemes(result.findings);
   const agreements = result.agreements
     .filter((row) => row.parties.includes(party.name))
-    .map((row) => describe(row, party, result.year, findingsByRow.get(`${row.sheet}\u0000${row.row}`) ?? []));
+    .map((row) => describe(row, party, result.year, findingsByRow.get(`${row.sheet}\u0000${row.row}`) ?? [], meantThemes));
   return { party: party.name, year: result.year ?? null, agreements };
 }
 
-function describe(row: AgreementRow, party: PartyDef, year: number | undefined, findings: readonly ReportFinding[]): PartyAgreement {
+function describe(
+  row: AgreementRow,
+  party: PartyDef,
+  year: number | undefined,
+  findings: readonly ReportFinding[],
+  meantThemes: MeantThemes,
+): PartyAgreement {
   const inYear = year === undefined ? undefined : findByYear(row.statuses, year);
   const status = inYear ?? findByYear(row.statuses, UNKNOWN_YEAR);
   const explanationEntry = (year === undefined ? undefined : findByYear(row.explanations, year)) ?? findByYear(row.explanations, UNKNOWN_YEAR);
   const described: { -readonly [K in keyof PartyAgreement]?: PartyAgreement[K] } = { sheet: row.sheet, row: row.row };
   if (row.theme !== undefined) described.theme = row.theme;
+  const meantTheme = meantThemes.find(row.sheet, row.row);
+  if (meantTheme !== undefined) described.meantTheme = meantTheme;
   if (row.subtheme !== undefined) described.subtheme = row.subtheme;
   if (row.agreement !== undefined) described.agreement = row.agreement;
   if (row.partiesText !== undefined) described.parties = row.partiesText;

@@ -3,9 +3,10 @@ import { formatA1 } from "../core/grid";
 import { formatSeverity } from "../findings/messages";
 import { translate } from "../findings/catalogue";
 import { MONITORING_SHEET_NAME } from "../model/model";
-import type { MonitoringSummary, StatusCounts } from "./summary";
+import type { FindingCount, MonitoringSummary, StatusCounts } from "./summary";
 import {
   formatLabel,
+  formatDate,
   formatModelSource,
   formatSeverityCounts,
   formatPartyName,
@@ -92,6 +93,11 @@ export interface MonitoringPlanOptions {
   readonly ownSheet?: boolean;
   /** False where no host draws the chart (the summary workbook): no rows are kept free for it. */
   readonly chart?: boolean;
+  /**
+   * Planned for the board (the summary workbook): the date written out, the findings told as points
+   * for the coordinator per kind, no severity words (what to do is on the findings sheet, per point).
+   */
+  readonly board?: boolean;
 }
 
 /** Plans the Monitoring sheet's cells, tables, links and chart for a summary. */
@@ -113,11 +119,16 @@ export function planMonitoringSheet(
   put(2, 4, formatLabel("year", lang), { style: "label" });
   put(2, 5, summary.year ?? formatYear(summary, lang));
   put(3, 1, formatLabel("generatedAt", lang), { style: "label" });
-  put(3, 2, summary.generatedAt);
+  put(3, 2, options.board ? formatDate(summary.generatedAt, lang) : summary.generatedAt);
   put(3, 4, formatLabel("model", lang), { style: "label" });
   put(3, 5, formatModelSource(summary, lang));
-  put(4, 1, formatLabel("findingsLine", lang), { style: "label" });
-  put(4, 2, formatSeverityCounts(summary.findings.summary, lang));
+  if (options.board) {
+    put(4, 1, formatLabel("attentionPoints", lang), { style: "label" });
+    put(4, 2, formatCoordinatorPoints(summary, lang));
+  } else {
+    put(4, 1, formatLabel("findingsLine", lang), { style: "label" });
+    put(4, 2, formatSeverityCounts(summary.findings.summary, lang));
+  }
   put(4, 4, formatLabel("agreements", lang), { style: "label" });
   put(4, 5, summary.agreementCount);
   if (options.ownSheet ?? true) put(5, 1, formatLabel("ownSheetNote", lang), { style: "note" });
@@ -182,7 +193,7 @@ export function planMonitoringSheet(
     const rows = summary.agenda.map((item) => [
       item.agreement,
       item.status,
-      formatThemeName(item.theme, lang),
+      formatThemeName(item.meantTheme ?? item.theme, lang),
       item.subtheme,
       item.parties,
       item.reference,
@@ -206,7 +217,18 @@ export function planMonitoringSheet(
   put(row, 2, summary.withoutStatus.length);
   row += 2;
 
-  if (summary.findings.counts.length > 0) {
+  if (summary.findings.counts.length > 0 && options.board) {
+    put(row, 1, formatLabel("findings", lang), { style: "heading" });
+    row += 1;
+    // Per kind of point, how many; the severities a check gives are the coordinator's business.
+    const headers = [formatLabel("kind", lang), formatLabel("count", lang)];
+    headers.forEach((h, i) => put(row, i + 1, h, { style: "header" }));
+    const perCode = new Map<FindingCount["code"], number>();
+    for (const c of summary.findings.counts) perCode.set(c.code, (perCode.get(c.code) ?? 0) + c.count);
+    const rows = [...perCode].map(([code, count]) => [translate("ruleTitles", code, lang), count]);
+    tables.push(addTable(`${MONITORING_TABLE_PREFIX}Bevindingen`, row, headers, rows, (r, c, v) => put(r, c, v)));
+    row += rows.length + 2;
+  } else if (summary.findings.counts.length > 0) {
     put(row, 1, formatLabel("findings", lang), { style: "heading" });
     row += 1;
     // The rule's title, not its code: every word on the sheet is one a coordinator (or a board) reads.
@@ -243,6 +265,16 @@ export function planMonitoringSheet(
     printTitle: summary.municipality === "" ? title : `${title} – ${summary.municipality}`,
     pageLabel: formatLabel("page", lang),
   };
+}
+
+/** "36 punten voor de coördinator", or "geen". */
+function formatCoordinatorPoints(summary: MonitoringSummary, lang: Lang): string {
+  const { errors, warnings, infos } = summary.findings.summary;
+  const count = errors + warnings + infos;
+  if (count === 0) return formatLabel("attentionPointsNone", lang);
+  return count === 1
+    ? translate("labels", "coordinatorPointsOne", lang)
+    : translate("labels", "coordinatorPoints", lang, { count });
 }
 
 /** Lines a wrapped cell needs, estimated from its length and column width (characters). */

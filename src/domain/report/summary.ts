@@ -2,6 +2,7 @@ import { findExplanation, findStatus, type AgreementRow } from "../agreements/ag
 import type { CheckResult } from "../check-workbook";
 import { countBySeverity, SEVERITIES, TABLE_CODES, type Finding, type FindingCode, type Severity } from "../findings/finding";
 import { formatCellReference } from "../findings/messages";
+import { readMeantThemes, type MeantThemes } from "./meant-themes";
 import { NO_STATUS_KEY } from "./report";
 
 /**
@@ -42,6 +43,8 @@ export interface SummaryItem {
   /** `'Sheet name'!A1` (Excel's quoting), the target of a link back to the source. */
   readonly reference: string;
   readonly theme: string;
+  /** Present when `theme` is misspelt: the model's theme it means, under which the board reads the row. */
+  readonly meantTheme?: string;
   readonly subtheme: string;
   readonly agreement: string;
   /** The parties cell as typed (else the recognised parties joined). */
@@ -66,6 +69,8 @@ export interface TrendRow {
   readonly row: number;
   readonly reference: string;
   readonly theme: string;
+  /** Present when `theme` is misspelt: the model's theme it means. */
+  readonly meantTheme?: string;
   readonly agreement: string;
   /** Canonical status per year (NO_STATUS_KEY when blank or invalid), one per `trend.years`. */
   readonly statuses: Readonly<Record<number, string>>;
@@ -130,21 +135,21 @@ export function buildMonitoringSummary(result: CheckResult, options: SummaryOpti
   ];
   const keys = statuses.map((s) => s.name);
   const listAll = (options.scope ?? "all") === "all";
+  const meantThemes = readMeantThemes(result.findings);
   const items: SummaryItem[] = [];
 
   const byStatus = emptyCounts(keys);
   const themes = new Map<string, Record<string, number>>();
   const parties = new Map<string, Record<string, number>>();
   for (const party of result.model.parties) parties.set(party.name, emptyCounts(keys));
-  const meantThemes = readMeantThemes(result);
   const agreements = result.agreements;
   // Indexed and without a Set per row: a million rows are counted here.
   for (let index = 0; index < agreements.length; index++) {
     const row = agreements[index] as AgreementRow;
     const status = readStatus(row, result.year);
-    if (listAll || status === NO_STATUS_KEY || isOnAgenda(status)) items.push(readItem(row, result.year));
+    if (listAll || status === NO_STATUS_KEY || isOnAgenda(status)) items.push(readItem(row, result.year, meantThemes));
     addCount(byStatus, status);
-    addCount(countsFor(themes, meantThemes.size === 0 ? (row.theme ?? "") : (meantThemes.get(`${row.sheet}\u0000${row.row}`) ?? row.theme ?? ""), keys), status);
+    addCount(countsFor(themes, meantThemes.find(row.sheet, row.row) ?? row.theme ?? "", keys), status);
     const rowParties = row.parties;
     if (rowParties.length === 0) addCount(countsFor(parties, NO_PARTY_KEY, keys), status);
     else if (rowParties.length === 1) addCount(countsFor(parties, rowParties[0] as string, keys), status);
@@ -157,7 +162,7 @@ export function buildMonitoringSummary(result: CheckResult, options: SummaryOpti
     .sort((a, b) => agendaRank(a.item.status) - agendaRank(b.item.status) || a.order - b.order)
     .map((entry) => entry.item);
 
-  const trend = listAll ? buildTrend(result) : undefined;
+  const trend = listAll ? buildTrend(result, meantThemes) : undefined;
   const settings = result.model.settings;
   return {
     version: 1,
@@ -201,16 +206,18 @@ function isOnAgenda(status: string): boolean {
   return (AGENDA_STATUSES as readonly string[]).includes(status);
 }
 
-function readItem(row: AgreementRow, year: number | undefined): SummaryItem {
+function readItem(row: AgreementRow, year: number | undefined, meantThemes: MeantThemes): SummaryItem {
   const yearStatus = year === undefined ? undefined : findStatus(row, year);
   const status = yearStatus?.status ?? NO_STATUS_KEY;
   const cell = yearStatus?.cell ?? row.cells.agreement ?? row.cells.theme ?? `A${row.row}`;
+  const meantTheme = meantThemes.find(row.sheet, row.row);
   return {
     sheet: row.sheet,
     row: row.row,
     cell,
     reference: formatCellReference(row.sheet, cell),
     theme: row.theme ?? "",
+    ...(meantTheme !== undefined ? { meantTheme } : {}),
     subtheme: row.subtheme ?? "",
     agreement: row.agreement ?? "",
     parties: row.partiesText ?? row.parties.join(", "),
@@ -266,7 +273,7 @@ function countFindings(findings: readonly Finding[]): FindingCount[] {
   );
 }
 
-function buildTrend(result: CheckResult): MonitoringSummary["trend"] {
+function buildTrend(result: CheckResult, meantThemes: MeantThemes): MonitoringSummary["trend"] {
   const yearSet = new Set<number>();
   for (const row of result.agreements) for (const status of row.statuses) yearSet.add(status.year);
   const years = [...yearSet].filter((y) => result.year === undefined || y <= result.year).sort((a, b) => a - b);
@@ -284,29 +291,17 @@ function buildTrend(result: CheckResult): MonitoringSummary["trend"] {
     const last = statuses[years[years.length - 1] as number];
     const before = statuses[years[years.length - 2] as number];
     const cell = row.cells.agreement ?? `A${row.row}`;
+    const meantTheme = meantThemes.find(row.sheet, row.row);
     rows.push({
       sheet: row.sheet,
       row: row.row,
       reference: formatCellReference(row.sheet, cell),
       theme: row.theme ?? "",
+      ...(meantTheme !== undefined ? { meantTheme } : {}),
       agreement: row.agreement ?? "",
       statuses,
       changed: last !== before,
     });
   }
   return { years, rows };
-}
-
-/**
- * The theme a misspelt theme means, per agreement row ("sheet NUL row"): the suggestion of the
- * row's unknown-theme finding. A board counts "Duurzamheid" under Duurzaamheid, not as a theme of
- * its own; the coordinator still sees the finding.
- */
-function readMeantThemes(result: CheckResult): Map<string, string> {
-  const meant = new Map<string, string>();
-  for (const finding of result.findings) {
-    if (finding.code !== "unknown-theme" || finding.suggestion === undefined || finding.row === undefined) continue;
-    meant.set(`${finding.sheet}\u0000${finding.row}`, finding.suggestion);
-  }
-  return meant;
 }

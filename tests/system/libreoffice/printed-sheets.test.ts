@@ -48,6 +48,10 @@ describe("printed by LibreOffice", () => {
       const first = pages[0] as string;
       expect(first).toMatch(/Thema\s+groen\s+oranje\s+rood\s+grijs\s+geen\s+Totaal/);
       expect(first).toMatch(/Partij\s+groen\s+oranje\s+rood\s+grijs\s+geen\s+Totaal/);
+      // Printed for the board: the date written out, points for the coordinator, no severity word.
+      expect(first).toMatch(/Gegenereerd\s+24 november 2026/);
+      expect(first).toMatch(/Aandachtspunten\s+6 punten voor de coördinator/);
+      expect(pages.join("\n")).not.toMatch(/(^|[^\p{L}])(ernst|fouten?|waarschuwingen?|info|meldingen)($|[^\p{L}])/iu);
       const agenda = pages.find((page) => /Status\s+Thema\s+Subthema\s+Afspraak/.test(page)) as string;
       expect(agenda).toMatch(/Status\s+Thema\s+Subthema\s+Afspraak\s+Partijen\s+Toelichting\s+Blad\s+Cel/);
       pages.forEach((page, i) => {

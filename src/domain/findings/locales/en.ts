@@ -210,6 +210,10 @@ export const EN: Catalogue = {
     chartTitle: "Stoplights per theme",
     page: "Page",
     ownSheetNote: "This sheet was made by Prestatiemonitor and is replaced at the next monitoring.",
+    // --- board19: the summary workbook as the board reads it (no severity words) ---
+    coordinatorPoints: "{count} points for the coordinator",
+    coordinatorPointsOne: "1 point for the coordinator",
+    // --- end board19 ---
   },
   /** The task pane: buttons, headings, verdicts, notes. */
   pane: {

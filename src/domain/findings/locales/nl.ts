@@ -214,6 +214,10 @@ export const NL = {
     chartTitle: "Stoplichten per thema",
     page: "Pagina",
     ownSheetNote: "Dit blad is gemaakt door Prestatiemonitor en wordt bij de volgende monitoring vervangen.",
+    // --- board19: the summary workbook as the board reads it (no severity words) ---
+    coordinatorPoints: "{count} punten voor de coördinator",
+    coordinatorPointsOne: "1 punt voor de coördinator",
+    // --- end board19 ---
   },
   /** The task pane: buttons, headings, verdicts, notes. */
   pane: {

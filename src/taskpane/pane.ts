@@ -307,6 +307,9 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
   async function applyOutcome(outcome: CheckOutcome): Promise<void> {
     result = outcome.result;
     const token = ++renderToken;
+    // The adapter's write planning just ran in this task; the summary of 20k rows gets its own.
+    await yieldToEventLoop();
+    if (token !== renderToken) return;
     const summary = summarizeCheck(outcome.result);
     const hasAgreements = outcome.result.agreementSheets.length > 0;
     verdict.textContent = describeVerdict(summary, hasAgreements, lang);
@@ -322,6 +325,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
     filters.hidden = noFindings;
     findingsSection.hidden = noFindings;
     renderSelected();
+    await yieldToEventLoop();
     if (token !== renderToken) return;
     await renderFindings();
   }
@@ -334,6 +338,8 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneHandle {
     const focused = document.activeElement instanceof HTMLElement && list.contains(document.activeElement) ? findingKey(document.activeElement) : undefined;
     const previousKey = current === undefined ? undefined : lineKey(order[current]?.line.finding);
     const rules = listRuleLines(filterFindings(result, filter));
+    await yieldToEventLoop();
+    if (token !== renderToken) return;
     order = rules.flatMap((rule, group) => rule.lines.map((line, index) => ({ group, index, line })));
     const again = previousKey === undefined ? -1 : order.findIndex((ref) => lineKey(ref.line.finding) === previousKey);
     current = again < 0 ? undefined : again;

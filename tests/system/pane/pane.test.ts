@@ -137,6 +137,8 @@ describe("the task pane in headless Chromium", () => {
     const { page, watch } = await openPage(browser, `${baseUrl}${pagePath}`);
 
     await expectVisible(page, page.getByText("Nog niet gecontroleerd. Kies Controleren."));
+    // The engine runs in a Web Worker, so a big workbook does not block the pane's thread.
+    expect(page.workers().map((w) => w.url()).some((url) => /engine-worker/.test(url))).toBe(true);
     await page.getByRole("button", { name: "Controleren" }).click();
     await page.locator("#findings .finding").first().waitFor({ timeout: 20_000 });
     const verdict = (await page.locator("#verdict").textContent()) ?? "";

@@ -8,6 +8,7 @@ import { checkWorkbook, type SheetGrid } from "../src/domain";
 import { generateWorkbook } from "./generate-workbook";
 import { measureMedianMs, median } from "./measure";
 import { measureGcShare, type GcShare } from "./measure-gc";
+import type { PaneFigures } from "./measure-pane";
 
 /**
  * `npm run bench`: the speed goals (raised in issue #15), measured side by side with their floor.
@@ -27,6 +28,8 @@ interface BenchFigures {
   cellsReadLiveEdit: number;
   cliOverheadRatio: number;
   paneInitialKbGzip: number | null;
+  /** Longest main-thread task of the pane while it checks 20k rows (Chromium, Long Tasks API); null without Chromium. */
+  paneLongestTaskMs20k: number | null;
   outPeakMb1MRows: number;
 }
 
@@ -71,7 +74,11 @@ async function main(): Promise<void> {
     cliOverheadRatio: round(cli.ratio),
     paneInitialKbGzip: await measurePaneInitialKbGzip(),
     outPeakMb1MRows: await measureOutPeak(log),
+    paneLongestTaskMs20k: null,
   };
+  log("Measuring the pane's longest task while it checks 20k rows (headless Chromium)…");
+  const pane = await measurePane();
+  figures.paneLongestTaskMs20k = pane?.longestTaskMs ?? null;
 
   if (json) {
     process.stdout.write(JSON.stringify(figures) + "\n");
@@ -107,6 +114,13 @@ async function main(): Promise<void> {
     ["bare exceljs load, same file (median ms)", round(cli.loadMs).toString(), "floor"],
     ["CLI overhead (× bare load)", figures.cliOverheadRatio.toString(), "≤ 0.7"],
     ["peak memory, check --out of 1M rows (MB)", figures.outPeakMb1MRows.toString(), "≤ 1024"],
+    [
+      "pane: longest main-thread task, check of 20k rows (ms)",
+      pane === undefined ? "n/a (no chromium)" : figures.paneLongestTaskMs20k?.toString() ?? "",
+      "≤ 100",
+    ],
+    ["  with the in-memory host's own work left in (ms)", pane === undefined ? "" : pane.longestTaskWithHostMs.toString(), ""],
+    ["  from Controleren to the findings shown (ms)", pane === undefined ? "" : pane.checkMs.toString(), ""],
     ["pane JS before first check (KB gzip)", figures.paneInitialKbGzip === null ? "n/a (run npm run build)" : figures.paneInitialKbGzip.toString(), "≤ 100"],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
@@ -114,6 +128,12 @@ async function main(): Promise<void> {
   log(`${"measure".padEnd(width)}  ${"value".padStart(10)}  goal`);
   for (const [name, value, goal] of rows) log(`${name.padEnd(width)}  ${value.padStart(10)}  ${goal}`);
   log(`\nmachine: ${os.cpus().length} cores, node ${process.version}`);
+}
+
+/** The pane in headless Chromium (see measure-pane.ts); undefined when Chromium is not installed. */
+async function measurePane(): Promise<PaneFigures | undefined> {
+  const { measurePaneLongestTask } = await import("./measure-pane");
+  return measurePaneLongestTask(20_000);
 }
 
 /** The CLI's --out copy of a 1M-row workbook, in its own process (see measure-out-peak.ts). */

@@ -43,7 +43,8 @@ export function formatHumanReport(result: CheckResult, workbook: string, options
     if (ofSeverity.length === 0) continue;
     lines.push("", `${formatSeverity(severity, lang, true).toUpperCase()} (${count(ofSeverity.length)})`);
     for (const [code, group] of groupByCode(ofSeverity)) {
-      lines.push(`  ${code} (${count(group.length)})`);
+      // The rule's title, never its code: codes are for the JSON report and scripts.
+      lines.push(`  ${translate("ruleTitles", code, lang)} (${count(group.length)})`);
       lines.push(`    ${translate("phrases", "nextStep", lang, { step: formatNextStep(code, lang) })}`);
       // Repeats in adjacent cells are one line with a range; the JSON keeps every cell.
       const merged = mergeAdjacentFindings(group);

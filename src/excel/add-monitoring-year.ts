@@ -29,7 +29,7 @@ export async function addMonitoringYear(
   memory.knownSheets = read.state.worksheets.items.map((ws) => ws.name);
   memory.sheetIds = new Map(read.state.worksheets.items.map((ws) => [ws.id, ws.name]));
   memory.grids = read.grids;
-  const plan = planNewYear(runEngineOn(read.grids, lang), year);
+  const plan = planNewYear(await runEngineOn(read.grids, lang, memory.engine), year);
   if (plan.sheets.length === 0) return { kind: plan.alreadyPresent.length > 0 ? "present" : "no-sheet", year };
   for (const sheet of plan.sheets) {
     const grid = read.grids.find((g) => g.sheet === sheet.sheet);

@@ -251,7 +251,7 @@ async function patchAndCheck(session: LiveSession, grids: MutableGrid[], reads: 
       });
       grid.origin = formatA1(grid.top, grid.left);
     }
-    const result = runEngineOn(grids, session.lang);
+    const result = await runEngineOn(grids, session.lang, session.memory.engine);
     session.memory.result = result;
     return { result, keptValidation: [], syncs: count(), writeOps: 0, notices: [] };
   });

@@ -22,7 +22,19 @@ export interface AdapterMemory {
   ownSheets?: readonly string[] | undefined;
   /** Worksheet id -> name, from the last read (events name sheets by id). */
   sheetIds?: Map<string, string> | undefined;
+  /** Where the engine runs (AdapterOptions.engine); undefined: here, synchronously. */
+  engine?: EngineRunner | undefined;
 }
+
+/**
+ * Runs the engine on a workbook's grids: the checked sheets only (listCheckedSheets found ours by
+ * marker), so no sheet is skipped by its name (`toolSheetsByMarker`). The pane passes one that runs it in a Web Worker
+ * (src/taskpane/engine-in-worker.ts), so that a big workbook never blocks the pane's thread.
+ */
+export type EngineRunner = (sheets: readonly SheetGrid[], lang: Lang) => Promise<CheckResult>;
+
+/** The engine on this thread (Node, tests, and where no Worker can start). */
+export const runEngineHere: EngineRunner = (sheets, lang) => Promise.resolve(runEngine(sheets, { lang, toolSheets: [], toolSheetsByMarker: true }));
 
 /** A sync that counts round trips. */
 export function countingSync(context: Excel.RequestContext): { sync: Sync; count: () => number } {
@@ -44,9 +56,8 @@ export function isOwnSheetIn(memory: Pick<AdapterMemory, "ownSheets">, sheet: st
   return memory.ownSheets !== undefined ? memory.ownSheets.includes(sheet) : isOwnedSheet(sheet);
 }
 
-export function runEngineOn(grids: readonly MutableGrid[], lang: Lang): CheckResult {
-  // The grids are the checked sheets only (listCheckedSheets found ours by marker): no sheet is skipped by its name.
-  return runEngine(grids.map(toSheetGrid), { lang, toolSheets: [], toolSheetsByMarker: true });
+export function runEngineOn(grids: readonly MutableGrid[], lang: Lang, engine: EngineRunner = runEngineHere): Promise<CheckResult> {
+  return engine(grids.map(toSheetGrid), lang);
 }
 
 /**
@@ -61,8 +72,9 @@ export async function writeCheck(
   grids: readonly MutableGrid[],
   lang: Lang,
   sync: Sync,
+  engine: EngineRunner = runEngineHere,
 ): Promise<Omit<CheckOutcome, "syncs"> & { readonly hideLater: readonly string[]; readonly createdSheets: readonly string[] }> {
-  const result = runEngineOn(grids, lang);
+  const result = await runEngineOn(grids, lang, engine);
   const notices: WriteNotice[] = [];
   if (state.workbook?.readOnly === true) return { result, keptValidation: [], writeOps: 0, notices: [{ kind: "read-only", sheets: [] }], hideLater: [], createdSheets: [] };
   const writes = planWrites(context, state, planFormats(result), grids);

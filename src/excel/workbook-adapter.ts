@@ -22,7 +22,7 @@ import {
 } from "./read-workbook";
 import { DEFAULT_RETRY, retryInEditMode, type RetryOptions } from "./retry-in-edit-mode";
 import { isUndoSupported, runExcel } from "./excel-run";
-import { countingSync, hideNewSheets, isOwnSheetIn, runEngineOn, writeCheck, type AdapterMemory } from "./run-check";
+import { countingSync, hideNewSheets, isOwnSheetIn, runEngineOn, writeCheck, type AdapterMemory, type EngineRunner } from "./run-check";
 import { flushWrites, planRemoval } from "./write-formats";
 import { writeMonitoringSheet } from "./write-monitoring-sheet";
 
@@ -31,6 +31,8 @@ export interface AdapterOptions {
   readonly retry?: Partial<RetryOptions>;
   /** Quiet time after the last edit before a live re-check. */
   readonly debounceMs?: number;
+  /** Where the engine runs; default: on this thread (the pane passes a Web Worker's). */
+  readonly engine?: EngineRunner;
 }
 
 /**
@@ -50,7 +52,7 @@ export function createActionQueue(): <T>(action: () => Promise<T>) => Promise<T>
 export function createWorkbookAdapter(options: AdapterOptions = {}): WorkbookAdapter {
   const readOptions: ReadOptions = { ...DEFAULT_READ_OPTIONS, ...options.read };
   const retry: RetryOptions = { ...DEFAULT_RETRY, ...options.retry };
-  const memory: AdapterMemory = { knownSheets: undefined, grids: undefined };
+  const memory: AdapterMemory = { knownSheets: undefined, grids: undefined, engine: options.engine };
   const queue = createActionQueue();
 
   const fullCheck = (lang: Lang): Promise<CheckOutcome> => queue(() => retryInEditMode(() => runFullCheck(lang, memory, readOptions), retry));
@@ -121,7 +123,7 @@ async function runFullCheck(lang: Lang, memory: AdapterMemory, readOptions: Read
         memory.sheetIds = new Map(read.state.worksheets.items.map((ws) => [ws.id, ws.name]));
         checked = read.grids.map((g) => g.sheet);
         memory.grids = read.grids;
-        const written = await writeCheck(context, read.state, read.grids, lang, sync);
+        const written = await writeCheck(context, read.state, read.grids, lang, sync, memory.engine);
         memory.result = written.result;
         // The next check reads the sheets this one created in its first round trip.
         memory.knownSheets = [...memory.knownSheets, ...written.createdSheets];
@@ -148,7 +150,7 @@ async function readAndCheck(lang: Lang, memory: AdapterMemory, readOptions: Read
     memory.ownSheets = listOwnSheetsOf(read.state);
     memory.sheetIds = new Map(read.state.worksheets.items.map((ws) => [ws.id, ws.name]));
     memory.grids = read.grids;
-    const result = runEngineOn(read.grids, lang);
+    const result = await runEngineOn(read.grids, lang, memory.engine);
     memory.result = result;
     return { result, keptValidation: [], syncs: count(), writeOps: 0, notices: [] };
   });

@@ -1,5 +1,6 @@
 import { canApplySuggestion, formatCellReference, translate, type Finding, type Lang } from "../domain";
 import type { CheckOutcome, WorkbookAdapter } from "../excel/addin-api";
+import type { FindingActionProvider, PaneContext } from "./pane-context";
 import { el } from "./render-pane";
 
 /**
@@ -89,4 +90,29 @@ export async function runAcceptFinding(adapter: WorkbookAdapter, finding: Findin
 function formatIsoDay(day: Date): string {
   const pad = (n: number): string => String(n).padStart(2, "0");
   return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+}
+
+/**
+ * The finding actions the pane shows on finding cards, in order (pane.ts puts their buttons in the
+ * card's actions area). Toepassen and Accepteren sit on the selected cell's card only: the lines of
+ * the list are buttons themselves and cannot hold buttons.
+ */
+export const FINDING_ACTIONS: FindingActionProvider[] = [provideApplyAndAccept];
+
+function provideApplyAndAccept(finding: Finding, where: "list" | "selected", context: PaneContext): readonly HTMLElement[] {
+  if (where !== "selected") return [];
+  const { adapter, lang } = context;
+  return [
+    renderFindingActions(finding, lang, {
+      apply: (f) => void context.run(() => reportAction(context, runApplySuggestion(adapter, f, lang)), true),
+      accept: (f, reason) => void context.run(() => reportAction(context, runAcceptFinding(adapter, f, reason, lang)), true),
+    }),
+  ];
+}
+
+/** Shows an action's outcome: the re-check it brought, then its line. */
+export async function reportAction(context: PaneContext, running: Promise<ActionReport>): Promise<void> {
+  const done = await running;
+  if (done.check !== undefined) await context.showOutcome(done.check);
+  context.showNotice(done.message);
 }

@@ -1,5 +1,6 @@
 import {
   buildReport,
+  mergeAdjacentFindings,
   NO_STATUS_KEY,
   parseA1,
   SEVERITIES,
@@ -7,6 +8,7 @@ import {
   type CheckResult,
   type Finding,
   type FindingCode,
+  type MergedFinding,
   type Severity,
 } from "../domain";
 
@@ -70,10 +72,13 @@ function rowOfFinding(finding: Finding): number | undefined {
  * of that theme or party: table findings belong to no theme.
  */
 export function filterFindings(result: CheckResult, filter: FindingFilter): Finding[] {
+  if (filter.theme === undefined && filter.party === undefined) {
+    // No theme or party: no need to index every agreement row (20k rows: a long task of its own).
+    return filter.severity === undefined ? [...result.findings] : result.findings.filter((f) => f.severity === filter.severity);
+  }
   const agreements = indexAgreements(result);
   return result.findings.filter((finding) => {
     if (filter.severity !== undefined && finding.severity !== filter.severity) return false;
-    if (filter.theme === undefined && filter.party === undefined) return true;
     const row = rowOfFinding(finding);
     const agreement = row === undefined ? undefined : agreements.get(`${finding.sheet}\u0000${row}`);
     if (agreement === undefined) return false;
@@ -102,6 +107,22 @@ export function groupFindings(findings: readonly Finding[]): SeverityGroup[] {
     });
   }
   return groups;
+}
+
+/** One rule's findings as the pane lists them: repeats in adjacent cells merged into one line. */
+export interface RuleLines {
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  /** Findings of the rule (a merged line counts each of its cells). */
+  readonly count: number;
+  readonly lines: readonly MergedFinding[];
+}
+
+/** Rule groups in the pane's order (errors first, then warnings, infos; rules by first appearance). */
+export function listRuleLines(findings: readonly Finding[]): RuleLines[] {
+  return groupFindings(findings).flatMap((group) =>
+    group.rules.map((rule) => ({ code: rule.code, severity: group.severity, count: rule.findings.length, lines: mergeAdjacentFindings(rule.findings) })),
+  );
 }
 
 /** Counts for the top of the pane: stoplights of the monitoring year and findings per severity. */

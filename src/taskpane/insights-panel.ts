@@ -15,7 +15,7 @@ import {
   type Lang,
   type PartyAgreement,
 } from "../domain";
-import { el, renderFinding } from "./render-pane";
+import { el, renderFindingCard } from "./render-pane";
 
 /**
  * The pane's issue-20 sections, kept out of pane.ts (which only wires them): "Waarom deze kleur?"
@@ -121,7 +121,7 @@ export function createInsightsPanel(options: InsightsOptions): InsightsPanel {
     if (words.proposal !== undefined) children.push(el("p", { class: "insight-proposal" }, [words.proposal]));
     children.push(el("p", { class: "insight-findings-line" }, [words.findingsLine]));
     if (explanation.findings.length > 0) {
-      children.push(el("ul", { class: "finding-list" }, explanation.findings.map((f) => el("li", {}, [renderFinding(f, lang)]))));
+      children.push(el("ul", { class: "finding-list" }, explanation.findings.map((f) => el("li", {}, [renderFindingCard(f, lang, { showSeverity: true })]))));
     }
     explainBody.replaceChildren(...children);
   }

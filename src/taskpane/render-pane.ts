@@ -3,15 +3,15 @@ import {
   formatNextStep,
   formatNumber,
   formatSeverity,
-  mergeAdjacentFindings,
   NO_STATUS_KEY,
   translate as translateText,
   type Finding,
+  type FindingCode,
   type Lang,
   type MergedFinding,
   type Severity,
 } from "../domain";
-import type { CheckSummary, SeverityGroup } from "./findings-view";
+import type { CheckSummary } from "./findings-view";
 import { formatRuleTitle, translate } from "./i18n";
 
 /**
@@ -52,12 +52,12 @@ function countWords(count: number, severity: Severity, lang: Lang): string {
   return `${formatNumber(count, lang)} ${formatSeverity(severity, lang, count !== 1)}`;
 }
 
-/** Stoplight counts of the monitoring year and finding counts per severity. */
+/** The summary under the verdict: agreements and year, and the stoplight counts of that year. */
 export function renderCounts(summary: CheckSummary, lang: Lang): HTMLElement {
   const agreements =
     summary.year === undefined
-      ? translate("agreementsNoYear", lang, { count: summary.agreementCount })
-      : translate("agreementsInYear", lang, { count: summary.agreementCount, year: summary.year });
+      ? translate("agreementsNoYear", lang, { count: formatNumber(summary.agreementCount, lang) })
+      : translate("agreementsInYear", lang, { count: formatNumber(summary.agreementCount, lang), year: summary.year });
   const statusList = el(
     "ul",
     { class: "counts statuses", "aria-label": translate("statusCounts", lang) },
@@ -69,75 +69,72 @@ export function renderCounts(summary: CheckSummary, lang: Lang): HTMLElement {
       ]),
     ),
   );
-  const severities: [keyof Pick<CheckSummary, "errors" | "warnings" | "infos">, "error" | "warning" | "info"][] = [
-    ["errors", "error"],
-    ["warnings", "warning"],
-    ["infos", "info"],
-  ];
-  const severityList = el(
-    "ul",
-    { class: "counts severities", "aria-label": translate("findingCounts", lang) },
-    severities.map(([key, severity]) =>
-      el("li", { class: `count severity-${severity}` }, [
-        el("span", { class: "severity-mark", "aria-hidden": "true" }),
-        el("span", { class: "count-label" }, [formatSeverity(severity, lang, true)]),
-        el("span", { class: "count-value" }, [formatNumber(summary[key], lang)]),
-      ]),
-    ),
-  );
-  return el("div", { class: "summary" }, [el("p", { class: "agreements" }, [agreements]), statusList, severityList]);
+  return el("div", { class: "summary" }, [el("p", { class: "agreements" }, [agreements]), statusList]);
 }
 
-/** One finding: reference, message, suggestion. A button when it points at a cell. */
-export function renderFinding(finding: Finding, lang: Lang, onSelect?: (finding: Finding) => void, merged?: MergedFinding): HTMLElement {
+/** A finding's reference: `Sheet!A1`, the merged range of repeats, or the sheet alone. */
+function describeWhere(finding: Finding, merged: MergedFinding | undefined): string {
   const cell = targetCell(finding);
-  const repeated = merged !== undefined && merged.findings.length > 1;
-  const shownCell = repeated ? merged.where : cell;
-  const reference = shownCell === undefined ? finding.sheet : formatCellReference(finding.sheet, shownCell);
-  const parts: (Node | string)[] = [
-    el("span", { class: "finding-ref" }, [reference]),
-    el("span", { class: "finding-message" }, [finding.message]),
-  ];
-  if (repeated) parts.push(el("span", { class: "finding-count" }, [translateText("phrases", "cellCount", lang, { count: merged.findings.length })]));
+  const shownCell = merged !== undefined && merged.findings.length > 1 ? merged.where : cell;
+  return shownCell === undefined ? finding.sheet : formatCellReference(finding.sheet, shownCell);
+}
+
+/** Message, repeat count and suggestion of a finding (the text of its card). */
+function describeFinding(finding: Finding, lang: Lang, merged: MergedFinding | undefined): HTMLElement[] {
+  const parts = [el("span", { class: "finding-message" }, [finding.message])];
+  if (merged !== undefined && merged.findings.length > 1) {
+    parts.push(el("span", { class: "finding-count" }, [translateText("phrases", "cellCount", lang, { count: formatNumber(merged.findings.length, lang) })]));
+  }
   // The formatter already asks "Bedoelt u 'X'?" for most rules; repeat the fix only when it does not.
   if (finding.suggestion !== undefined && finding.suggestion !== "" && !finding.message.includes(finding.suggestion)) {
     parts.push(el("span", { class: "finding-suggestion" }, [`${translate("suggestion", lang)}: ${finding.suggestion}`]));
   }
-  if (cell === undefined || onSelect === undefined) return el("div", { class: "finding" }, parts);
-  const button = el(
-    "button",
-    { type: "button", class: "finding", "data-sheet": finding.sheet, "data-cell": cell, "data-code": finding.code },
-    parts,
-  );
-  button.addEventListener("click", () => onSelect(finding));
-  return button;
+  return parts;
 }
 
-/** Findings grouped by severity, then rule: headings for screen-reader navigation. */
-export function renderGroups(groups: readonly SeverityGroup[], lang: Lang, onSelect: (finding: Finding) => void): HTMLElement[] {
-  return groups.map((group) =>
-    el("section", { class: `severity-group severity-${group.severity}`, "aria-label": formatSeverity(group.severity, lang, true) }, [
-      el("h3", { class: "severity-heading" }, [
-        el("span", { class: "severity-mark", "aria-hidden": "true" }),
-        `${capitalize(formatSeverity(group.severity, lang, true))} (${formatNumber(group.count, lang)})`,
-      ]),
-      ...group.rules.map((rule) =>
-        el("div", { class: "rule-group" }, [
-          el("h4", { class: "rule-heading" }, [
-            `${formatRuleTitle(rule.code, lang)} (${formatNumber(rule.findings.length, lang)}) `,
-            el("span", { class: "rule-code" }, [rule.code]),
-          ]),
-          el("p", { class: "rule-next-step" }, [translateText("phrases", "nextStep", lang, { step: formatNextStep(rule.code, lang) })]),
-          el(
-            "ul",
-            { class: "finding-list" },
-            // Repeats in adjacent cells are one line with their range; selecting it goes to the first cell.
-            mergeAdjacentFindings(rule.findings).map((line) => el("li", {}, [renderFinding(line.finding, lang, onSelect, line)])),
-          ),
-        ]),
-      ),
+/**
+ * A finding card: a button that selects its cell (reference and message), and below it the
+ * actions area that finding actions fill (finding-actions.ts; hidden while empty). Without a cell
+ * to select the text is not a button.
+ */
+export function renderFindingCard(
+  finding: Finding,
+  lang: Lang,
+  options: { onSelect?: (finding: Finding) => void; merged?: MergedFinding; showSeverity?: boolean; actions?: readonly HTMLElement[] } = {},
+): HTMLElement {
+  const cell = targetCell(finding);
+  const head: HTMLElement[] = [];
+  if (options.showSeverity === true) head.push(el("span", { class: "severity-badge" }, [capitalize(formatSeverity(finding.severity, lang))]));
+  head.push(el("span", { class: "finding-ref" }, [describeWhere(finding, options.merged)]));
+  const text = [el("span", { class: "finding-head" }, head), ...describeFinding(finding, lang, options.merged)];
+  const onSelect = options.onSelect;
+  let body: HTMLElement;
+  if (cell === undefined || onSelect === undefined) {
+    body = el("div", { class: "finding" }, text);
+  } else {
+    body = el("button", { type: "button", class: "finding", "data-sheet": finding.sheet, "data-cell": cell, "data-code": finding.code }, text);
+    body.addEventListener("click", () => onSelect(finding));
+  }
+  const actions = el("div", { class: "finding-actions", "aria-label": translate("findingActions", lang), role: "group" }, options.actions ?? []);
+  if ((options.actions ?? []).length === 0) actions.hidden = true;
+  return el("div", { class: `finding-card severity-${finding.severity}` }, [body, actions]);
+}
+
+/** A rule group's frame: a collapsible heading with severity, title and count, and what to do next. */
+export function renderRuleGroup(rule: { code: FindingCode; severity: Severity; count: number }, lang: Lang, open: boolean): { group: HTMLDetailsElement; list: HTMLElement } {
+  const list = el("ul", { class: "finding-list" });
+  const group = el("details", { class: `rule-group severity-${rule.severity}`, "data-code": rule.code }, [
+    el("summary", { class: "rule-heading" }, [
+      el("span", { class: "severity-mark", "aria-hidden": "true" }),
+      el("span", { class: "rule-title" }, [formatRuleTitle(rule.code, lang)]),
+      el("span", { class: "visually-hidden" }, [`, ${formatSeverity(rule.severity, lang)}`]),
+      el("span", { class: "rule-count" }, [formatNumber(rule.count, lang)]),
     ]),
-  );
+    el("p", { class: "rule-next-step" }, [translateText("phrases", "nextStep", lang, { step: formatNextStep(rule.code, lang) })]),
+    list,
+  ]);
+  group.open = open;
+  return { group, list };
 }
 
 /** A stoplight dot; colour set through CSSOM because the CSP forbids inline style attributes. */

@@ -1,5 +1,6 @@
 import { readDisplayLanguage, waitForOffice } from "../excel/office-host";
 import { createWorkbookAdapter } from "../excel/workbook-adapter";
+import { createWorkerEngine } from "./engine-in-worker";
 import { chooseLanguage, translate } from "./i18n";
 import { mountPane } from "./pane";
 
@@ -10,7 +11,7 @@ async function startPane(): Promise<void> {
   if (root === null) throw new Error("taskpane.html has no #app element");
   const lang = chooseLanguage(readDisplayLanguage());
   document.documentElement.lang = lang;
-  mountPane(root, { adapter: createWorkbookAdapter(), lang });
+  mountPane(root, { adapter: createWorkbookAdapter({ engine: createWorkerEngine() }), lang });
 }
 
 startPane().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { checkWorkbook, NO_STATUS_KEY } from "../../src/domain";
-import { filterFindings, findingsAtCell, groupFindings, listFilterOptions, summarizeCheck } from "../../src/taskpane/findings-view";
+import { filterFindings, findingsAtCell, groupFindings, listFilterOptions, listRuleLines, summarizeCheck } from "../../src/taskpane/findings-view";
 import { chooseLanguage, translate } from "../../src/taskpane/i18n";
 import { describeVerdict } from "../../src/taskpane/render-pane";
 import { gridFromRows } from "../helpers/grid-from-a1";
@@ -118,5 +118,17 @@ describe("describeVerdict", () => {
     expect(describeVerdict({ ...base, errors: 0, warnings: 1 }, true, "nl")).toBe("Geen fouten; 1 waarschuwing");
     expect(describeVerdict({ ...base, errors: 0, warnings: 0 }, true, "en")).toBe("All in order");
     expect(describeVerdict({ ...base, errors: 0, warnings: 0 }, false, "nl")).toMatch(/^Geen afsprakenblad gevonden\. Zet de kopregel/);
+  });
+});
+
+describe("listRuleLines", () => {
+  it("lists one group per rule, errors first, with repeats in adjacent cells as one line", () => {
+    const result = checkSample();
+    const rules = listRuleLines(result.findings);
+    const order = rules.map((r) => ["error", "warning", "info"].indexOf(r.severity));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(new Set(rules.map((r) => r.code)).size).toBe(rules.length);
+    expect(rules.reduce((n, r) => n + r.count, 0)).toBe(result.findings.length);
+    for (const rule of rules) expect(rule.lines.reduce((n, l) => n + l.findings.length, 0)).toBe(rule.count);
   });
 });

@@ -1,14 +1,13 @@
-import { execFile } from "child_process";
 import { existsSync, promises as fs } from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
-import { promisify } from "util";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { readWorkbookFile } from "../../../src/cli/xlsx/read-workbook";
 import type { SheetGrid } from "../../../src/domain";
 import { CHROMIUM_ARGS, findProgram } from "../require-program";
+import { buildTestPages, servePane } from "./pane-server";
 
 /**
  * The task pane in headless Chromium: built with webpack in test mode, served over local http
@@ -16,24 +15,12 @@ import { CHROMIUM_ARGS, findProgram } from "../require-program";
  * the Stadskanaal workbook (or a small built-in sheet) plus cells holding markup.
  */
 
-const run = promisify(execFile);
 const ROOT = path.join(__dirname, "..", "..", "..");
-const OFFICE_JS_DIR = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
 const AXE = path.join(ROOT, "node_modules", "axe-core", "axe.min.js");
 const FIXTURE = path.join(ROOT, "tests", "fixtures", "stadskanaal-2021-2025.xlsx");
 const XSS = "<img src=x onerror=alert(1)>";
 /** The engine strips whole tags from names; an unclosed one reaches the pane inside a message. */
 const XSS_UNCLOSED = "Lefier <img src=x onerror=alert(1)";
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".xml": "application/xml",
-  ".map": "application/json",
-};
 
 /** A small agreements sheet for when the Stadskanaal fixture is not generated yet. */
 function builtInWorkbook(): SheetGrid[] {
@@ -67,46 +54,6 @@ async function loadTestWorkbook(): Promise<{ sheets: SheetGrid[]; source: string
   return { sheets: [...base, markup], source: existsSync(FIXTURE) ? "stadskanaal fixture" : "built-in grid" };
 }
 
-function serve(dir: string, workbookJson: string): Promise<http.Server> {
-  const server = http.createServer((request, response) => {
-    void (async () => {
-      const url = new URL(request.url ?? "/", "http://127.0.0.1");
-      const pathname = decodeURIComponent(url.pathname);
-      if (pathname === "/test-workbook.json") {
-        response.writeHead(200, { "content-type": CONTENT_TYPES[".json"] ?? "" }).end(workbookJson);
-        return;
-      }
-      const [rootDir, relative] = pathname.startsWith("/office-js/")
-        ? [OFFICE_JS_DIR, pathname.slice("/office-js/".length)]
-        : [dir, pathname.slice(1)];
-      const file = path.join(rootDir, relative);
-      if (!file.startsWith(rootDir)) {
-        response.writeHead(403).end();
-        return;
-      }
-      try {
-        const body = await fs.readFile(file);
-        response.writeHead(200, { "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream" }).end(body);
-      } catch {
-        response.writeHead(404).end();
-      }
-    })();
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
-/** Builds the pane and test pages into `outDir` with the project's webpack config in test mode. */
-async function buildTestPages(outDir: string): Promise<void> {
-  const env = { ...process.env, TEST_HOST: "1", OUT_DIR: outDir };
-  const webpackCli = path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js");
-  try {
-    await run(process.execPath, [webpackCli, "--mode", "development", "--stats", "errors-warnings"], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
-  } catch (error) {
-    const failed = error as { stdout?: string; stderr?: string };
-    throw new Error(`webpack test build failed:\n${failed.stdout ?? ""}\n${failed.stderr ?? ""}`);
-  }
-}
-
 interface PageWatch {
   readonly dialogs: string[];
   readonly foreignRequests: string[];
@@ -116,8 +63,8 @@ interface PageWatch {
 /** Opens a test page and records dialogs, requests leaving the test server and page errors. */
 async function openPage(browser: BrowserContext, url: string): Promise<{ page: Page; watch: PageWatch }> {
   const page = await browser.newPage();
-  // A task pane is narrow: about 350 px in Excel.
-  await page.setViewportSize({ width: 360, height: 900 });
+  // Excel opens a task pane 320 px wide.
+  await page.setViewportSize({ width: 320, height: 900 });
   const watch: PageWatch = { dialogs: [], foreignRequests: [], problems: [] };
   const origin = new URL(url).origin;
   page.on("dialog", (dialog) => {
@@ -172,7 +119,7 @@ describe("the task pane in headless Chromium", () => {
     outDir = await fs.mkdtemp(path.join(os.tmpdir(), "pm-pane-"));
     const [, workbook] = await Promise.all([buildTestPages(outDir), loadTestWorkbook()]);
     workbookSource = workbook.source;
-    server = await serve(outDir, JSON.stringify(workbook.sheets));
+    server = await servePane(outDir, JSON.stringify(workbook.sheets));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     const profile = await fs.mkdtemp(path.join(os.tmpdir(), "pm-chromium-"));
     // A fresh profile per run (playwright takes it as userDataDir, not as --user-data-dir).
@@ -190,12 +137,44 @@ describe("the task pane in headless Chromium", () => {
     const { page, watch } = await openPage(browser, `${baseUrl}${pagePath}`);
 
     await expectVisible(page, page.getByText("Nog niet gecontroleerd. Kies Controleren."));
+    // The engine runs in a Web Worker, so a big workbook does not block the pane's thread.
+    expect(page.workers().map((w) => w.url()).some((url) => /engine-worker/.test(url))).toBe(true);
     await page.getByRole("button", { name: "Controleren" }).click();
     await page.locator("#findings .finding").first().waitFor({ timeout: 20_000 });
     const verdict = (await page.locator("#verdict").textContent()) ?? "";
     expect(verdict).toMatch(/fouten|waarschuwingen|in orde/);
-    expect(await page.locator(".severity-group.severity-error").count()).toBe(1);
+    expect(await page.locator(".rule-group.severity-error").count()).toBeGreaterThanOrEqual(1);
     expect(await page.locator(".swatch").count()).toBeGreaterThanOrEqual(4);
+    // Groups per rule: titles from the catalogue, a count, no rule codes anywhere in the text.
+    const headings = await page.locator(".rule-heading").allTextContents();
+    expect(headings.length).toBeGreaterThan(1);
+    for (const heading of headings) expect(heading).not.toMatch(/[a-z]+-[a-z]+(-[a-z]+)*/);
+    expect((await page.locator("#app").textContent()) ?? "").not.toMatch(/\b(unknown-party|invalid-status|missing-status|markup-in-cell)\b/);
+    // Collapsible: a closed group shows no lines, and opening it shows them.
+    const firstGroup = page.locator(".rule-group").first();
+    await firstGroup.locator("summary").click();
+    expect(await firstGroup.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await firstGroup.locator("summary").click();
+    expect(await firstGroup.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+
+    // "x van y": the first Next selects the first finding's cell, the next one the second.
+    const navText = page.locator(".nav-position");
+    expect((await navText.textContent()) ?? "").toMatch(/^Bevinding – van \d/);
+    await page.getByRole("button", { name: "Volgende bevinding" }).click();
+    expect((await navText.textContent()) ?? "").toMatch(/^Bevinding 1 van \d/);
+    const current = page.locator('#findings .finding[aria-current="true"]');
+    const currentAt = [(await current.getAttribute("data-sheet")) ?? "", (await current.getAttribute("data-cell")) ?? ""] as const;
+    await page.waitForFunction(([s, c]) => {
+      const last = window.pmTest?.lastSelection();
+      return last?.sheet === s && last.address.replace(/\$/g, "").split(":")[0] === c;
+    }, currentAt);
+    await page.getByRole("button", { name: "Volgende bevinding" }).click();
+    expect((await navText.textContent()) ?? "").toMatch(/^Bevinding 2 van \d/);
+    await page.getByRole("button", { name: "Vorige bevinding" }).click();
+    expect((await navText.textContent()) ?? "").toMatch(/^Bevinding 1 van \d/);
+
+    // Every line of every group, as a user gets them: open the groups, then "Meer tonen".
+    await showAllFindings(page);
     // Every rule group says what to do next.
     expect(await page.locator(".rule-next-step").count()).toBe(await page.locator(".rule-group").count());
     expect((await page.locator(".rule-next-step").first().textContent()) ?? "").toMatch(/^Wat nu: \S/);
@@ -226,6 +205,9 @@ describe("the task pane in headless Chromium", () => {
     // The user selects the party cell: the pane shows that cell's findings, as text.
     await page.evaluate(() => window.pmTest?.selectByUser("Aanvulling", "C3"));
     await expectVisible(page, page.locator(".selected .finding", { hasText: XSS_UNCLOSED }));
+    // The selected cell's card says how serious each finding is, and fits the pane.
+    expect(await page.locator(".selected .finding-card").first().locator(".severity-badge").textContent()).toMatch(/^(Fout|Waarschuwing|Info)$/);
+    await expectNoHorizontalOverflow(page);
 
     // Live: fixing the party cell removes its unknown-party finding without pressing Controleren;
     // keyboard focus stays on the finding the user was on.
@@ -243,38 +225,62 @@ describe("the task pane in headless Chromium", () => {
     expect(focusedAfter).toEqual(survivorAt);
 
     // Monitoring sheet, export (exceljs loads as its own chunk, in the browser), clearing.
-    await page.getByRole("button", { name: "Monitoring schrijven" }).click();
+    await chooseFromMenu(page, "Meer acties", "Werkblad Monitoring schrijven");
     await expectVisible(page, page.getByText("Werkblad Monitoring geschreven."));
     expect(await page.evaluate(() => window.pmTest?.sheetNames())).toContain("Monitoring");
-    await page.getByRole("button", { name: "Exporteren" }).click();
+    await chooseFromMenu(page, "Meer acties", "Samenvatting exporteren");
     await expectVisible(page, page.getByText("De samenvatting is geopend als nieuwe werkmap."));
     expect(await page.evaluate(() => window.pmTest?.createdWorkbooks())).toBe(1);
-    await page.getByRole("button", { name: "Rapport (HTML)" }).click();
+    await chooseFromMenu(page, "Meer acties", "Rapport voor het bestuur");
     const reportLink = page.locator("#pane-notice a.download-link");
     await expectVisible(page, reportLink);
     expect(await reportLink.getAttribute("href")).toMatch(/^blob:/);
     expect(await reportLink.getAttribute("download")).toMatch(/^prestatiemonitor-.+\.html$/);
-    await page.getByRole("button", { name: "Model invoegen" }).click();
+    await chooseFromMenu(page, "Meer acties", "Werkblad Model invoegen");
     await expectVisible(page, page.getByText(/^Werkblad .+ ingevoegd\.$/));
     expect(await page.evaluate(() => window.pmTest?.sheetNames())).toContain("Model");
     // A second time: the coordinator's Model sheet is never overwritten, and the pane says why.
-    await page.getByRole("button", { name: "Model invoegen" }).click();
+    await chooseFromMenu(page, "Meer acties", "Werkblad Model invoegen");
     await expectVisible(page, page.getByText(/heeft al een blad Model/));
     expect(await page.locator("[role=alert]").textContent()).toBe("");
-    await page.getByRole("button", { name: "Markering wissen" }).click();
+    await chooseFromMenu(page, "Meer acties", "Markering wissen");
     await expectVisible(page, page.getByText("Markering gewist."));
     expect(await page.locator(".live-badge").isHidden()).toBe(true);
 
-    // Filters: only errors.
+    // Filters (folded away until asked for): only errors.
+    await page.getByText("Filteren op thema, partij of ernst").click();
     await page.getByLabel("Ernst").selectOption("error");
-    expect(await page.locator(".severity-group.severity-warning").count()).toBe(0);
-    expect(await page.locator(".severity-group.severity-error").count()).toBe(1);
+    await page.waitForFunction(() => document.querySelectorAll(".rule-group.severity-warning").length === 0);
+    expect(await page.locator(".rule-group.severity-error").count()).toBeGreaterThanOrEqual(1);
     await page.getByLabel("Ernst").selectOption("");
+    await page.getByText("Filteren op thema, partij of ernst").click();
+    await page.locator(".rule-group.severity-warning").first().waitFor();
 
+    // The menu by keyboard: Arrow Down opens it on its first item, Escape closes it and returns.
+    const menuButton = page.getByRole("button", { name: "Meer acties" });
+    await menuButton.focus();
+    await page.keyboard.press("ArrowDown");
+    expect(await menuButton.getAttribute("aria-expanded")).toBe("true");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("menuitem");
+    await page.keyboard.press("ArrowUp");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Werkblad Model invoegen/);
+    await page.keyboard.press("Escape");
+    expect(await menuButton.getAttribute("aria-expanded")).toBe("false");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("menu-button");
+
+    // Screenshots at Excel's default width and a wider pane, for people to look at (README).
     await fs.mkdir(artifacts, { recursive: true });
-    await page.getByRole("button", { name: "Controleren" }).focus();
-    await page.keyboard.press("Tab");
-    await page.screenshot({ path: path.join(artifacts, "pane-nl.png"), fullPage: false });
+    await page.locator("#findings .finding").first().click();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expectNoHorizontalOverflow(page);
+    await page.screenshot({ path: path.join(artifacts, "pane-320.png"), fullPage: false });
+    await menuButton.click();
+    await expectNoHorizontalOverflow(page);
+    await page.screenshot({ path: path.join(artifacts, "pane-320-menu.png"), fullPage: false });
+    await page.keyboard.press("Escape");
+    await page.setViewportSize({ width: 450, height: 900 });
+    await page.screenshot({ path: path.join(artifacts, "pane-450.png"), fullPage: false });
+    await page.setViewportSize({ width: 320, height: 900 });
 
     expect(watch.dialogs).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
@@ -316,12 +322,18 @@ describe("the task pane in headless Chromium", () => {
     if (browser === undefined) throw new Error("browser did not start");
     const { page, watch } = await openPage(browser, `${baseUrl}${pagePath}?lang=en-US`);
     await expectVisible(page, page.getByRole("button", { name: "Check" }));
+    await expectVisible(page, page.getByText(/^Choose Check: Prestatiemonitor reads/));
     // Writing the Monitoring sheet before any check asks for a check first, politely.
-    await page.getByRole("button", { name: "Write monitoring" }).click();
+    await chooseFromMenu(page, "More actions", "Write Monitoring sheet");
     await expectVisible(page, page.getByText("Check the workbook first."));
     await page.getByRole("button", { name: "Check" }).click();
     await page.locator("#findings .finding").first().waitFor({ timeout: 20_000 });
     expect((await page.locator("#verdict").textContent()) ?? "").toMatch(/errors|warnings|All in order/);
+    // One language at a time: no Dutch words of the pane's own in the English pane.
+    const english = (await page.locator("#app").textContent()) ?? "";
+    expect(english).not.toMatch(/\b(Controleren|Bevinding|Fout|fouten|Waarschuwing|waarschuwingen|afspraken|Meer acties|Wat nu|geen status|monitoringjaar)\b/);
+    await showAllFindings(page);
+    await expectNoHorizontalOverflow(page);
     // The sheet of a finding is deleted meanwhile: selecting it fails, and the pane says so.
     await page.evaluate(() => window.pmTest?.removeSheet("Aanvulling"));
     await page.locator('#findings button.finding[data-sheet="Aanvulling"]').first().click();
@@ -369,6 +381,37 @@ describe("the task pane in headless Chromium", () => {
     await page.close();
   }, 90_000);
 });
+
+/** Opens every rule group and presses "Meer tonen" until each group shows all its lines. */
+async function showAllFindings(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const details of document.querySelectorAll<HTMLDetailsElement>("#findings details")) details.open = true;
+  });
+  for (;;) {
+    const more = page.locator("#findings button.show-more:visible").first();
+    if ((await more.count()) === 0) return;
+    await more.click();
+  }
+}
+
+/** Opens the menu with its button and chooses an item by name. */
+async function chooseFromMenu(page: Page, menu: string, item: string): Promise<void> {
+  await page.getByRole("button", { name: menu }).click();
+  await page.getByRole("menuitem", { name: item }).click();
+}
+
+/** Nothing sticks out sideways: the page scrolls only vertically at the current width. */
+async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll<HTMLElement>("#app *")]
+      .filter((node) => node.offsetParent !== null || node.getClientRects().length > 0)
+      .filter((node) => node.getBoundingClientRect().right > width + 0.5)
+      .map((node) => `${node.tagName.toLowerCase()}.${node.className}`);
+    return { scroll: document.documentElement.scrollWidth - width, wide: wide.slice(0, 5) };
+  });
+  expect(overflow).toEqual({ scroll: 0, wide: [] });
+}
 
 async function expectVisible(_page: Page, locator: ReturnType<Page["locator"]>): Promise<void> {
   await locator.waitFor({ state: "visible", timeout: 10_000 });

@@ -156,7 +156,8 @@ describe("the pane's why-is-this-red, party view and what-changed sections", () 
     const changes = page.locator(".insight-changes");
     await changes.locator("summary").click();
     await visible(changes.getByText(/^Er is nog geen eerder Monitoring-sheet/));
-    await page.getByRole("button", { name: "Monitoring schrijven" }).click();
+    await page.getByRole("button", { name: "Meer acties" }).click();
+    await page.getByRole("menuitem", { name: "Werkblad Monitoring schrijven" }).click();
     await visible(page.getByText("Werkblad Monitoring geschreven."));
     // Right after writing, the section compares with the state just kept: nothing changed.
     await visible(changes.getByText(/^Sinds het laatste Monitoring-sheet van \d+ \S+ \d{4}: geen verschillen\.$/));

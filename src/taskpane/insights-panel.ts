@@ -114,7 +114,7 @@ export function createInsightsPanel(options: InsightsOptions): InsightsPanel {
       el("p", { class: "insight-status" }, [
         renderSwatch(status?.color),
         el("span", {}, [status?.name ?? say("noStatus")]),
-        el("span", { class: "insight-ref" }, [formatCellReference(explanation.sheet, status?.cell ?? `${explanation.row}`)]),
+        el("span", { class: "insight-ref" }, [status?.cell === undefined ? translateText("insight", "rowReference", lang, { sheet: explanation.sheet, row: formatNumber(explanation.row, lang) }) : formatCellReference(explanation.sheet, status.cell)]),
       ]),
     );
     children.push(el("ul", { class: "insight-lines" }, words.lines.map((line) => el("li", {}, [line]))));

@@ -455,6 +455,8 @@ Exit code: 0 no errors, 1 errors found, 2 unusable input.
     statusBlank: "Status {year}: not filled in.",
     statusUnknown: "Status {year}: '{raw}' is not a status of the model.",
     statusNoColumn: "No status column for {year}.",
+    rowReference: "{sheet}, row {row}",
+    statusNoYear: "No monitoring year: the workbook has no Status column with a year.",
     explanationLine: "Explanation: {text}",
     explanationNone: "No explanation.",
     figuresLine: "Figures {year}: {target}{unit} targeted, {realised}{unit} realised: {share}% of the target.",

@@ -460,6 +460,8 @@ Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 onbruikbare invoer.
     statusBlank: "Status {year}: niet ingevuld.",
     statusUnknown: "Status {year}: '{raw}' is geen status uit het model.",
     statusNoColumn: "Geen statuskolom voor {year}.",
+    rowReference: "{sheet}, rij {row}",
+    statusNoYear: "Geen monitoringjaar: de werkmap heeft geen kolom Status met een jaartal.",
     explanationLine: "Toelichting: {text}",
     explanationNone: "Geen toelichting.",
     figuresLine: "Cijfers {year}: {target}{unit} beoogd, {realised}{unit} gerealiseerd: {share} % van het doel.",

@@ -1,13 +1,12 @@
-import { execFile } from "child_process";
 import { promises as fs } from "fs";
-import * as http from "http";
+import type * as http from "http";
 import type { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
-import { promisify } from "util";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import type { SheetGrid } from "../../../src/domain";
 import { CHROMIUM_ARGS, findProgram } from "../require-program";
+import { buildTestPages, servePane } from "./pane-server";
 
 /**
  * The pane's issue-20 sections in headless Chromium, on the real adapter over the in-memory Excel
@@ -15,11 +14,8 @@ import { CHROMIUM_ARGS, findProgram } from "../require-program";
  * view per party, and "Wat is er veranderd" since the Monitoring sheet the pane wrote.
  */
 
-const run = promisify(execFile);
 const ROOT = path.join(__dirname, "..", "..", "..");
-const OFFICE_JS_DIR = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
 const AXE = path.join(ROOT, "node_modules", "axe-core", "axe.min.js");
-const TYPES: Readonly<Record<string, string>> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".png": "image/png" };
 
 const WORKBOOK: SheetGrid[] = [
   {
@@ -34,34 +30,6 @@ const WORKBOOK: SheetGrid[] = [
     ],
   },
 ];
-
-async function buildTestPages(outDir: string): Promise<void> {
-  const env = { ...process.env, TEST_HOST: "1", OUT_DIR: outDir };
-  const webpackCli = path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js");
-  await run(process.execPath, [webpackCli, "--mode", "development", "--stats", "errors-warnings"], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
-}
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((request, response) => {
-    void (async () => {
-      const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
-      if (pathname === "/test-workbook.json") {
-        response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(WORKBOOK));
-        return;
-      }
-      const [base, relative] = pathname.startsWith("/office-js/") ? [OFFICE_JS_DIR, pathname.slice("/office-js/".length)] : [dir, pathname.slice(1)];
-      const file = path.join(base, relative);
-      try {
-        if (!file.startsWith(base)) throw new Error("outside");
-        const body = await fs.readFile(file);
-        response.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(body);
-      } catch {
-        response.writeHead(404).end();
-      }
-    })();
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 async function visible(locator: Locator): Promise<Locator> {
   await locator.waitFor({ state: "visible", timeout: 10_000 });
@@ -92,7 +60,7 @@ describe("the pane's why-is-this-red, party view and what-changed sections", () 
   beforeAll(async () => {
     outDir = await fs.mkdtemp(path.join(os.tmpdir(), "pm-insights-"));
     await buildTestPages(outDir);
-    server = await serve(outDir);
+    server = await servePane(outDir, JSON.stringify(WORKBOOK));
     const profile = await fs.mkdtemp(path.join(os.tmpdir(), "pm-chromium-"));
     browser = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: [...CHROMIUM_ARGS] });
     page = await browser.newPage();

@@ -18,6 +18,7 @@ import { memoiseText } from "../core/normalise-text";
 import { parseCellNumber, stripMarkup } from "../core/parse-number";
 import type { NumericTable, TableColumn, TableRow, TableValue } from "./table";
 import { readTableAreas, type TableArea } from "./detect-table-rows";
+import { matchHeaderCell } from "../agreements/match-header";
 
 export interface TablesReading {
   readonly tables: readonly NumericTable[];
@@ -318,6 +319,7 @@ function readHeader(grid: SheetGrid, row: number, blankCorner = false): DraftHea
     labelCol = first.col - 1;
   }
   if (columnCells.length === 0) return undefined;
+  if (isAgreementsHeader(all)) return undefined;
   const columns: { col: number; header: string; year?: number }[] = [];
   for (const cell of columnCells) {
     const year = yearOf(cell.value);
@@ -331,6 +333,23 @@ function readHeader(grid: SheetGrid, row: number, blankCorner = false): DraftHea
     columns.push({ col: cell.col, header });
   }
   return { row, labelCol, sourceCol: blankCorner ? first.col : (all[0]?.col ?? first.col), shift: 0, label, left, columns, references };
+}
+
+/**
+ * The agreements reader's header row (a Status or Afspraak column beside another agreements
+ * column: "Onderwerp · Actiepunt · Wie? · Doel 2022 · Realisatie 2022 · Status 2022") is never a
+ * table's header, however many numbers the rows under it hold: agreements with targets and
+ * realisations but no status yet would otherwise vanish into a "table". A table of its own may
+ * still have Doel and Realisatie columns.
+ */
+function isAgreementsHeader(cells: readonly { readonly value: CellValue }[]): boolean {
+  const fields = new Set<string>();
+  for (const cell of cells) {
+    if (typeof cell.value !== "string") continue;
+    const match = matchHeaderCell(cell.value);
+    if (match !== undefined) fields.add(match.field);
+  }
+  return fields.size >= 2 && (fields.has("status") || fields.has("agreement"));
 }
 
 /**

@@ -56,4 +56,24 @@ describe("proposed-status", () => {
       ["G3", "oranje"],
     ]);
   });
+
+  it("keeps agreements with figures and neither status nor Toelichting as agreements, never as a numeric table", () => {
+    // Short agreement texts, numbers only under Doel and Realisatie: the rows look like a table's body,
+    // but their header is the agreements header.
+    const grid = gridFromRows([
+      HEADER,
+      ["Wonen", null, "Lefier bouwt", "Lefier", 225, 120, null, null],
+      ["Wonen", null, "Woonservice bouwt", "Woonservice", "1.250", "1.200", null, null],
+      ["Wonen", null, "Isoleren", "Lefier", 40, 40, null, null],
+    ]);
+    const result = checkWorkbook([grid]);
+    expect(result.tables).toEqual([]);
+    expect(result.agreements).toHaveLength(3);
+    expect(result.findings.filter((f) => f.code === "unparseable-number")).toEqual([]);
+    expect(result.findings.filter((f) => f.code === "proposed-status").map((f) => [f.cell, f.suggestion])).toEqual([
+      ["G2", "oranje"],
+      ["G3", "groen"],
+      ["G4", "groen"],
+    ]);
+  });
 });

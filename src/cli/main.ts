@@ -1,3 +1,4 @@
+import { createHash } from "crypto";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { buildReport, checkWorkbook, findOwnSheets, listOwnSheets, translate, type CheckResult, type Lang, type Model } from "../domain";
@@ -9,7 +10,7 @@ import { readModelFile, runModelInit } from "./commands/model-commands";
 import { compareWithPrevious, describeComparisonLine, runCompare } from "./commands/compare-command";
 import { formatPartyView, selectPartyView } from "./commands/party-view";
 import { parseArguments, type CheckCommand } from "./parse-arguments";
-import { readWorkbookFile, type WorkbookFile } from "./xlsx/read-workbook";
+import { readInputBytes, readWorkbookFile, type WorkbookFile } from "./xlsx/read-workbook";
 
 /** Exit codes (DESIGN.md): 0 no errors, 1 errors found, 2 unusable input. */
 export const EXIT_OK = 0;
@@ -149,10 +150,9 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     throw new InputError(translate("cli", "outNotXlsx", command.lang, { file: command.out }));
   }
 
-  let input: WorkbookFile | undefined = await readWorkbookFile(command.workbook);
-  const { bytes, hiddenSheets } = input;
-  // A large workbook's run goes in phases, each letting go of the last one's data (see releaseMemory).
-  const large = bytes.length > LARGE_INPUT_BYTES;
+  const read = await readCheckInput(command.workbook, command.out !== undefined);
+  const { hiddenSheets, large, checked } = read;
+  let input: CheckGrids | undefined = takeGrids(read);
   if (large) releaseMemory();
   let model: Model | undefined;
   if (command.model !== undefined) model = await readModelFile(command.model, command.lang);
@@ -201,6 +201,10 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     const copyPlan = planMonitoredCopy(result);
     result = undefined;
     if (large) releaseMemory();
+    const bytes = await readInputBytes(command.workbook);
+    if (checked === undefined || fingerprintBytes(bytes) !== checked) {
+      throw new InputError(translate("cli", "inputChanged", command.lang, { file: command.workbook }));
+    }
     const outcome = await writePlannedCopy(bytes, copyPlan, command.out);
     if (outcome.renamedBecauseUserSheet) {
       io.stderr(`${translate("cli", "ownMonitoringSheet", command.lang, { sheet: outcome.sheet })}\n`);
@@ -219,6 +223,47 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     for (const file of written) io.stdout(`${translate("cli", "writtenLine", command.lang, { file })}\n`);
   }
   return report.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+type CheckGrids = Pick<WorkbookFile, "sheets" | "definedNames">;
+
+/** The grids to check, without the bytes they were read from (see readCheckInput). */
+interface CheckInput {
+  grids: CheckGrids | undefined;
+  readonly hiddenSheets: readonly string[];
+  /** A large workbook's run goes in phases, each letting go of the last one's data (see releaseMemory). */
+  readonly large: boolean;
+  /** The fingerprint of the bytes checked, when a copy is to be made of them. */
+  readonly checked: string | undefined;
+}
+
+/**
+ * Reads the workbook for a check and lets go of its bytes: they are not held through the check
+ * (the peak of `--out` on a large workbook). The copy re-reads the file and refuses it if it is no
+ * longer the file that was checked. A function of its own, so that no register of the caller's
+ * frame (which the collector scans whole) keeps the bytes alive.
+ */
+async function readCheckInput(workbook: string, fingerprint: boolean): Promise<CheckInput> {
+  const file = await readWorkbookFile(workbook);
+  return {
+    grids: { sheets: file.sheets, definedNames: file.definedNames },
+    hiddenSheets: file.hiddenSheets,
+    large: file.bytes.length > LARGE_INPUT_BYTES,
+    checked: fingerprint ? fingerprintBytes(file.bytes) : undefined,
+  };
+}
+
+/** The grids, handed over once: the caller lets go of them when checked, and nothing else holds them. */
+function takeGrids(read: CheckInput): CheckGrids {
+  const grids = read.grids;
+  if (grids === undefined) throw new Error("the grids were taken already");
+  read.grids = undefined;
+  return grids;
+}
+
+/** Size and digest of a package's bytes: the file a copy is made from must be the file that was checked. */
+function fingerprintBytes(bytes: Buffer): string {
+  return `${bytes.length}:${createHash("sha256").update(bytes).digest("hex")}`;
 }
 
 /** The input file is never written: refuse an output path that is (or links to) the input. */

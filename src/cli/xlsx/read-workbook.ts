@@ -89,7 +89,7 @@ async function loadExcelJsWorkbook(bytes: Buffer, name: string): Promise<ExcelJS
   return workbook;
 }
 
-async function readInputBytes(path: string): Promise<Buffer> {
+export async function readInputBytes(path: string): Promise<Buffer> {
   let stat;
   try {
     stat = await fs.stat(path);

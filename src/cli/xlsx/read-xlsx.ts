@@ -281,7 +281,18 @@ function readRichText(xml: XmlScanner, element: string): string {
     if (xml.name === "t") text += xml.readText();
     else if (xml.name === "rPh" || xml.name === "phoneticPr" || xml.name === "rPr") xml.skipElement();
   }
-  return decodeEscapes(text);
+  return copyOwnString(decodeEscapes(text));
+}
+
+/**
+ * A text that owns its characters. V8 cuts a substring of 13 characters or more as a slice that
+ * points into its parent, so a shared string table of a million items would keep the whole part's
+ * XML text (some 80 MB for a million rows) alive for as long as the grids live. A JSON round trip
+ * makes a fresh flat string and, unlike a UTF-8 one, keeps every code unit (a lone surrogate from
+ * `_xD800_` too).
+ */
+function copyOwnString(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
 
 /**
@@ -453,9 +464,9 @@ function readCellValue(xml: XmlScanner, type: string, context: SheetContext): Ce
       return context.sharedStrings[Number(text)] ?? null;
     }
     case "inlineStr":
-      return inline ?? (text === undefined ? null : decodeEscapes(text));
+      return inline ?? (text === undefined ? null : copyOwnString(decodeEscapes(text)));
     case "str":
-      return text === undefined ? null : decodeEscapes(text);
+      return text === undefined ? null : copyOwnString(decodeEscapes(text));
     case "b":
       return text === undefined ? null : text.trim() === "1" || text.trim() === "true";
     case "e":

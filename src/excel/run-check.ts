@@ -1,11 +1,12 @@
 import { checkWorkbook as runEngine } from "../domain";
 import type { CheckResult, Lang } from "../domain";
-import type { SheetGrid } from "../domain";
+import type { FormatPlan, SheetGrid } from "../domain";
 import { planFormats } from "../domain";
 import { isAccessDeniedError } from "./addin-error";
 import type { CheckOutcome, WriteNotice } from "./addin-api";
 import { readPlatform, runExcel } from "./excel-run";
 import { isOwnedSheet, type MutableGrid, type Sync, type WorkbookState } from "./read-workbook";
+import { startThreadTurns } from "./thread-turns";
 import { flushWrites, planWrites } from "./write-formats";
 
 /** The engine + write round trip of an explicit check, and the adapter's memory. */
@@ -31,10 +32,31 @@ export interface AdapterMemory {
  * marker), so no sheet is skipped by its name (`toolSheetsByMarker`). The pane passes one that runs it in a Web Worker
  * (src/taskpane/engine-in-worker.ts), so that a big workbook never blocks the pane's thread.
  */
-export type EngineRunner = (sheets: readonly SheetGrid[], lang: Lang) => Promise<CheckResult>;
+export type EngineRunner = (sheets: readonly SheetGrid[], lang: Lang, wanted: EngineWanted) => Promise<EngineOutput>;
+
+/** What a check needs besides the result. */
+export interface EngineWanted {
+  /**
+   * The format plan (planFormats) too: an explicit check writes it. Planning a 20k-row workbook's
+   * formats took the pane's thread some 100 ms after the engine; a worker plans them beside the engine.
+   */
+  readonly formats: boolean;
+}
+
+export interface EngineOutput {
+  readonly result: CheckResult;
+  /** Present when asked for (EngineWanted.formats). */
+  readonly formats?: FormatPlan;
+}
 
 /** The engine on this thread (Node, tests, and where no Worker can start). */
-export const runEngineHere: EngineRunner = (sheets, lang) => Promise.resolve(runEngine(sheets, { lang, toolSheets: [], toolSheetsByMarker: true }));
+export const runEngineHere: EngineRunner = (sheets, lang, wanted) => Promise.resolve(runEngineAndPlan(sheets, lang, wanted));
+
+/** The engine and, when wanted, its format plan (also what the pane's worker runs). */
+export function runEngineAndPlan(sheets: readonly SheetGrid[], lang: Lang, wanted: EngineWanted): EngineOutput {
+  const result = runEngine(sheets, { lang, toolSheets: [], toolSheetsByMarker: true });
+  return wanted.formats ? { result, formats: planFormats(result) } : { result };
+}
 
 /** A sync that counts round trips. */
 export function countingSync(context: Excel.RequestContext): { sync: Sync; count: () => number } {
@@ -56,8 +78,8 @@ export function isOwnSheetIn(memory: Pick<AdapterMemory, "ownSheets">, sheet: st
   return memory.ownSheets !== undefined ? memory.ownSheets.includes(sheet) : isOwnedSheet(sheet);
 }
 
-export function runEngineOn(grids: readonly MutableGrid[], lang: Lang, engine: EngineRunner = runEngineHere): Promise<CheckResult> {
-  return engine(grids.map(toSheetGrid), lang);
+export async function runEngineOn(grids: readonly MutableGrid[], lang: Lang, engine: EngineRunner = runEngineHere): Promise<CheckResult> {
+  return (await engine(grids.map(toSheetGrid), lang, { formats: false })).result;
 }
 
 /**
@@ -74,10 +96,13 @@ export async function writeCheck(
   sync: Sync,
   engine: EngineRunner = runEngineHere,
 ): Promise<Omit<CheckOutcome, "syncs"> & { readonly hideLater: readonly string[]; readonly createdSheets: readonly string[] }> {
-  const result = await runEngineOn(grids, lang, engine);
+  const { result, formats } = await engine(grids.map(toSheetGrid), lang, { formats: true });
   const notices: WriteNotice[] = [];
   if (state.workbook?.readOnly === true) return { result, keptValidation: [], writeOps: 0, notices: [{ kind: "read-only", sheets: [] }], hideLater: [], createdSheets: [] };
-  const writes = planWrites(context, state, planFormats(result), grids);
+  // The result arrives at the start of a task: planning and queueing the writes share it with no more than a slice.
+  const turns = startThreadTurns();
+  const writes = planWrites(context, state, formats ?? planFormats(result), grids);
+  await turns.pause();
   if (writes.protectedSheets.length > 0) notices.push({ kind: "protected", sheets: writes.protectedSheets });
   // Worksheet.visibility keeps undo on the web only (Microsoft's undo table): there it goes in the
   // same undoable step; on Windows and Mac it runs apart, after the step, and the pane says so.
@@ -89,7 +114,7 @@ export async function writeCheck(
     : [];
   const ops = [...writes.ops, ...hideOps];
   try {
-    await flushWrites(ops, sync);
+    await flushWrites(ops, sync, turns);
   } catch (error) {
     // A sheet protected or the file switched to read-only since the read: keep the findings.
     if (!isAccessDeniedError(error)) throw error;

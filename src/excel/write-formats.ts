@@ -3,6 +3,7 @@ import { AddinError, isPayloadTooLargeError } from "./addin-error";
 import type { StatusColumnNote } from "./addin-api";
 import { intersectRects, isCovered, parseAreas, parseRangeAddress, splitSheetAddress, type CellRect } from "./range-address";
 import { LIST_SHEET_NAME, isOwnedSheet, toCellValue, type MutableGrid, type Sync, type WorkbookState } from "./read-workbook";
+import { NO_TURNS, type ThreadTurns } from "./thread-turns";
 
 /**
  * The write round trip of an explicit check: it writes only what differs from what the last check
@@ -490,16 +491,19 @@ function hasUserValidation(state: WorkbookState, stoplight: StoplightColumnPlan,
  * Queues all ops and syncs once. When Excel rejects the request as too large (it then applied
  * nothing), the ops are queued again in halves, in order.
  */
-export async function flushWrites(ops: readonly WriteOp[], sync: Sync): Promise<void> {
+export async function flushWrites(ops: readonly WriteOp[], sync: Sync, turns: ThreadTurns = NO_TURNS): Promise<void> {
   if (ops.length === 0) return;
-  for (const op of ops) op();
+  for (const op of ops) {
+    op();
+    await turns.pause();
+  }
   try {
     await sync();
   } catch (error) {
     if (!isPayloadTooLargeError(error)) throw error;
     if (ops.length === 1) throw new AddinError("payload-too-large", "writeTooLarge", {}, undefined, { cause: error });
     const half = Math.ceil(ops.length / 2);
-    await flushWrites(ops.slice(0, half), sync);
-    await flushWrites(ops.slice(half), sync);
+    await flushWrites(ops.slice(0, half), sync, turns);
+    await flushWrites(ops.slice(half), sync, turns);
   }
 }

@@ -1,5 +1,5 @@
-import type { CheckResult, Lang, SheetGrid } from "../domain";
-import { runEngineHere, type EngineRunner } from "../excel/run-check";
+import type { Lang, SheetGrid } from "../domain";
+import { runEngineHere, type EngineOutput, type EngineRunner, type EngineWanted } from "../excel/run-check";
 import { createResultCollector, ROW_SLICE, type EngineReply, type EngineRequest } from "./engine-messages";
 
 /**
@@ -19,19 +19,19 @@ export function createWorkerEngine(): EngineRunner {
   // One check at a time through the worker: the adapter's queue already runs actions in turn,
   // but a live re-check may start while a slow explicit one is still answering.
   let tail: Promise<unknown> = Promise.resolve();
-  const run = (sheets: readonly SheetGrid[], lang: Lang): Promise<CheckResult> => {
+  const run = (sheets: readonly SheetGrid[], lang: Lang, wanted: EngineWanted): Promise<EngineOutput> => {
     const id = (nextId += 1);
     const active = worker;
-    if (active === undefined) return runEngineHere(sheets, lang);
-    const next = tail.then(() => runInWorker(active, sheets, lang, id));
+    if (active === undefined) return runEngineHere(sheets, lang, wanted);
+    const next = tail.then(() => runInWorker(active, sheets, lang, wanted, id));
     tail = next.catch(() => undefined);
     return next;
   };
   return run;
 }
 
-function runInWorker(worker: Worker, sheets: readonly SheetGrid[], lang: Lang, id: number): Promise<CheckResult> {
-  return new Promise<CheckResult>((resolve, reject) => {
+function runInWorker(worker: Worker, sheets: readonly SheetGrid[], lang: Lang, wanted: EngineWanted, id: number): Promise<EngineOutput> {
+  return new Promise<EngineOutput>((resolve, reject) => {
     const collector = createResultCollector();
     const onMessage = (event: MessageEvent<EngineReply>): void => {
       const reply = event.data;
@@ -56,7 +56,7 @@ function runInWorker(worker: Worker, sheets: readonly SheetGrid[], lang: Lang, i
     };
     worker.addEventListener("message", onMessage);
     worker.addEventListener("error", onError);
-    void sendSheets(worker, sheets).then(() => worker.postMessage({ kind: "check", id, lang } satisfies EngineRequest));
+    void sendSheets(worker, sheets).then(() => worker.postMessage({ kind: "check", id, lang, formats: wanted.formats } satisfies EngineRequest));
   });
 }
 

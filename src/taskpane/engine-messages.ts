@@ -1,4 +1,5 @@
-import type { AgreementRow, CellValue, CheckResult, Finding, Lang, NumericTable } from "../domain";
+import type { AgreementRow, CellValue, CheckResult, Finding, FormatPlan, Lang, NumericTable } from "../domain";
+import type { EngineOutput } from "../excel/run-check";
 
 /**
  * Messages between the pane and the engine's Web Worker. Big arrays go in slices: a message is
@@ -14,30 +15,31 @@ export type EngineRequest =
   | { readonly kind: "sheet"; readonly sheet: string; readonly origin: string; readonly merges?: readonly string[] }
   /** The next rows of the last sheet, with their number formats when the grid has them. */
   | { readonly kind: "rows"; readonly rows: CellValue[][]; readonly formats?: readonly (readonly string[])[] }
-  | { readonly kind: "check"; readonly id: number; readonly lang: Lang };
+  /** `formats`: plan the formats too (EngineWanted in src/excel/run-check.ts). */
+  | { readonly kind: "check"; readonly id: number; readonly lang: Lang; readonly formats: boolean };
 
-/** The result's big arrays, sliced; "done" carries the rest of the result. */
+/** The result's big arrays, sliced; "done" carries the rest of the result and the format plan when asked for. */
 export type ResultPart =
   | { readonly kind: "agreements"; readonly items: AgreementRow[] }
   | { readonly kind: "tables"; readonly items: NumericTable[] }
   | { readonly kind: "findings"; readonly items: Finding[] }
-  | { readonly kind: "done"; readonly rest: Omit<CheckResult, "agreements" | "tables" | "findings"> };
+  | { readonly kind: "done"; readonly rest: Omit<CheckResult, "agreements" | "tables" | "findings">; readonly formats?: FormatPlan };
 
 export type EngineReply = (ResultPart & { readonly id: number }) | { readonly kind: "failed"; readonly id: number; readonly message: string };
 
-/** A result as messages: slices of its agreements, tables and findings, then the rest. */
-export function splitResult(result: CheckResult): ResultPart[] {
+/** A result as messages: slices of its agreements, tables and findings, then the rest (with the format plan). */
+export function splitResult({ result, formats }: EngineOutput): ResultPart[] {
   const { agreements, tables, findings, ...rest } = result;
   return [
     ...slices(agreements).map((items) => ({ kind: "agreements" as const, items })),
     ...slices(tables).map((items) => ({ kind: "tables" as const, items })),
     ...slices(findings).map((items) => ({ kind: "findings" as const, items })),
-    { kind: "done", rest },
+    formats !== undefined ? { kind: "done", rest, formats } : { kind: "done", rest },
   ];
 }
 
 /** Gathers the parts of one result again (in order, as a worker sends them). */
-export function createResultCollector(): { add(part: ResultPart): CheckResult | undefined } {
+export function createResultCollector(): { add(part: ResultPart): EngineOutput | undefined } {
   const agreements: AgreementRow[] = [];
   const tables: NumericTable[] = [];
   const findings: Finding[] = [];
@@ -54,7 +56,10 @@ export function createResultCollector(): { add(part: ResultPart): CheckResult | 
           for (const item of part.items) findings.push(item);
           return undefined;
         case "done":
-          return { ...part.rest, agreements, tables, findings };
+        {
+          const result: CheckResult = { ...part.rest, agreements, tables, findings };
+          return part.formats !== undefined ? { result, formats: part.formats } : { result };
+        }
       }
     },
   };

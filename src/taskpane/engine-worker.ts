@@ -1,4 +1,5 @@
-import { checkWorkbook, type CellValue, type CheckResult, type SheetGrid } from "../domain";
+import { checkWorkbook, planFormats, type CellValue, type SheetGrid } from "../domain";
+import type { EngineOutput } from "../excel/run-check";
 import { splitResult, type EngineRequest, type EngineReply } from "./engine-messages";
 
 /**
@@ -45,7 +46,9 @@ scope.onmessage = (event) => {
       sheets = [];
       try {
         // The grids are the checked sheets only (EngineRunner in src/excel/run-check.ts): none is skipped by name.
-        post(checkWorkbook(grids, { lang: request.lang, toolSheets: [], toolSheetsByMarker: true }), request.id);
+        // The same as runEngineAndPlan in run-check.ts, without pulling the adapter into this chunk.
+        const result = checkWorkbook(grids, { lang: request.lang, toolSheets: [], toolSheetsByMarker: true });
+        post(request.formats ? { result, formats: planFormats(result) } : { result }, request.id);
       } catch (error) {
         scope.postMessage({ kind: "failed", id: request.id, message: error instanceof Error ? error.message : String(error) });
       }
@@ -54,6 +57,6 @@ scope.onmessage = (event) => {
   }
 };
 
-function post(result: CheckResult, id: number): void {
-  for (const part of splitResult(result)) scope.postMessage({ ...part, id });
+function post(output: EngineOutput, id: number): void {
+  for (const part of splitResult(output)) scope.postMessage({ ...part, id });
 }

@@ -24,10 +24,9 @@ export function checkDuplicates(rows: readonly AgreementRow[], check: RowCheck):
     const row = rows[i] as AgreementRow;
     if ((row.agreement ?? "") === "" && row.activities.length === 0) continue;
     const groups = findGroups(groupsBySheet, row, check, partiesKeys);
-    const key = normaliseForDuplicates(row.agreement);
-    const hash = hashText(key);
+    const hash = hashAgreement(row.agreement ?? "");
     const found = groups.get(hash);
-    const slot = found === undefined ? undefined : findSlot(found, key);
+    const slot = found === undefined ? undefined : findSlot(found, normaliseForDuplicates(row.agreement));
     if (slot === undefined) {
       const fresh: Slot = { first: row, byActivities: undefined };
       if (found === undefined) groups.set(hash, fresh);
@@ -67,12 +66,37 @@ function findSlot(found: Slot | Slot[], key: string): Slot | undefined {
   return undefined;
 }
 
-/** A 30-bit FNV-1a hash: a small integer is stored in the Map without allocating. */
-function hashText(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+/**
+ * A 30-bit FNV-1a hash of the normalised agreement (a small integer is stored in the Map without
+ * allocating), over its characters other than whitespace, A-Z folded to a-z. Equal normalised
+ * texts hash alike. Plain ASCII text without markup is hashed as it stands, in one pass that
+ * allocates nothing: its normalised text differs only in whitespace and ASCII case. Any other text
+ * is normalised first (Unicode case folding can change a text's length).
+ */
+function hashAgreement(text: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f || c === 0x3c /* < */ || c === 0x26 /* & */) return hashNormalised(normaliseForDuplicates(text));
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
+    hash = Math.imul(hash ^ (c >= 0x41 && c <= 0x5a ? c + 0x20 : c), FNV_PRIME);
+  }
   return hash & 0x3fffffff;
 }
+
+/** The same hash of a text already normalised (ASCII or not: its case is folded already). */
+function hashNormalised(text: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
+    hash = Math.imul(hash ^ (c >= 0x41 && c <= 0x5a ? c + 0x20 : c), FNV_PRIME);
+  }
+  return hash & 0x3fffffff;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
 function normaliseForDuplicates(text: string | undefined): string {
   // stripMarkup already collapses whitespace.

@@ -26,6 +26,15 @@ describe("checkDuplicates", () => {
     ]);
   });
 
+  it("tells agreements apart that differ only where a word is split (a tag splits like a space)", () => {
+    const grid = sheetWith([
+      ["Duurzaamheid", "RES", "Warmtevisie", "Lefier", "Visie"],
+      ["Duurzaamheid", "RES", "Warm tevisie", "Lefier", "Visie"],
+      ["Duurzaamheid", "RES", "<b>Warm</b>tevisie", "Lefier", "Visie"],
+    ]);
+    expect(withCode(readAndCheck([grid]).findings, "duplicate-agreement").map((f) => [f.row, f.params?.["firstRow"]])).toEqual([[4, 3]]);
+  });
+
   it("does not call rows duplicates when they share the agreement title but differ in party or activity", () => {
     const grid = sheetWith([
       ["De woningvoorraad", "Ouderenhuisvesting", "Langer Zelfstandig Thuis", "Gemeente", "WMO-convenant sluiten"],

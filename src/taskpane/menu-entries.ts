@@ -94,8 +94,8 @@ async function insertModel(context: PaneContext): Promise<void> {
   }
 }
 
-/** The year form in the notice area; its submit is the writing action (one undo step). */
-async function askNewYear(context: PaneContext): Promise<void> {
+/** The year form in the notice area (nothing written yet); its submit is the writing action (one undo step). */
+function askNewYear(context: PaneContext): Promise<void> {
   const proposed = proposeNewYear(context.requireResult());
   context.showNotice(
     renderNewYearForm(context.lang, proposed, (year) => void context.run(() => reportAction(context, runNewYear(context.adapter, year, context.lang)), true)),

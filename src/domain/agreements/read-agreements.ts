@@ -19,12 +19,14 @@ import type { FindingData } from "../findings/finding";
 import {
   addressOf,
   cellAt,
+  endsVisibly,
   formatAt,
   fillMergedAreas,
   isBlank,
   isExcelError,
   readOrigin,
   sheetRowOf,
+  startsVisibly,
   textOf,
   toColumnLetters,
   type CellValue,
@@ -281,8 +283,9 @@ class CellReader {
       return (formatDateSerial(value, formatAt(this.grid, row, col)) ?? textOf(value)).trim();
     }
     if (typeof value !== "string") return textOf(value).trim();
-    // Error values all contain "#": the cheap test spares trimming and upper-casing every text.
-    if (value.includes("#") && isExcelError(value)) {
+    // Through a CellValue: the type guard would narrow `value` itself to never below.
+    const cellValue: CellValue = value;
+    if (isExcelError(cellValue)) {
       if (this.isFirstReport(row, col)) {
         this.findings.push({
           code: "cell-error",
@@ -296,7 +299,8 @@ class CellReader {
       // An error value is treated as a blank cell by every other rule.
       return "";
     }
-    const text = value.trim();
+    // Most cells need no trimming: trim() is a call per cell where these tests are inlined.
+    const text = startsVisibly(value) && endsVisibly(value) ? value : value.trim();
     if (text.includes("<")) {
       const tags = findMarkupTags(text);
       if (tags.length > 0 && this.isFirstReport(row, col)) {

@@ -120,7 +120,29 @@ export function widthOf(grid: SheetGrid): number {
 
 /** True for null, "" and whitespace-only strings. */
 export function isBlank(value: CellValue | undefined): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+  if (value === null || value === undefined) return true;
+  if (typeof value !== "string") return false;
+  // A text that starts with a visible character is not blank: spares a trim() call per filled cell,
+  // and every cell of every row is asked this.
+  return !startsVisibly(value) && value.trim() === "";
+}
+
+/**
+ * True when the text's first character is certainly not whitespace as String.prototype.trim
+ * counts it (that set lies below U+0021, at U+00A0, or at U+1680 and above). A cheap test
+ * before trim() or a search: charCodeAt is inlined where those are calls.
+ */
+export function startsVisibly(text: string): boolean {
+  return text.length > 0 && isVisibleCode(text.charCodeAt(0));
+}
+
+/** True when the text's last character is certainly not whitespace (see startsVisibly). */
+export function endsVisibly(text: string): boolean {
+  return text.length > 0 && isVisibleCode(text.charCodeAt(text.length - 1));
+}
+
+function isVisibleCode(code: number): boolean {
+  return code > 0x20 && code !== 0xa0 && code < 0x1680;
 }
 
 /** A cell's text as the user sees it (numbers in JS notation, booleans as words). */
@@ -151,7 +173,10 @@ const EXCEL_ERRORS = new Set([
 
 /** True when the value is an Excel error value such as `#REF!`. */
 export function isExcelError(value: CellValue | undefined): value is string {
-  return typeof value === "string" && EXCEL_ERRORS.has(value.trim().toUpperCase());
+  if (typeof value !== "string") return false;
+  // Every error value starts with "#": other texts are ruled out without trimming or upper-casing.
+  if (startsVisibly(value) && value.charCodeAt(0) !== 0x23) return false;
+  return EXCEL_ERRORS.has(value.trim().toUpperCase());
 }
 
 /** Sheet coordinates (zero-based, inclusive) of an A1 range "A4:A6"; undefined when it is none. */

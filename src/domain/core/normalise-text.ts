@@ -52,20 +52,25 @@ const MAX_CACHED_TEXTS = 50_000;
  */
 const MAX_CACHED_LENGTH = 64;
 
+/** What memoiseText stores for an undefined result. */
+const NO_VALUE: unique symbol = Symbol("no value");
+
 /**
  * A pure text function with a bounded cache per distinct input. The engine normalises the same
  * theme, party and status names on every row (and again in the rules); the regexes behind them
  * dominated a 10k-row check before.
  */
 export function memoiseText<T>(compute: (text: string) => T, maxCachedLength = MAX_CACHED_LENGTH): (text: string) => T {
-  const cache = new Map<string, T>();
+  // An undefined result is stored as NO_VALUE, so that one lookup answers: most cells asked
+  // whether they are a header or a year are neither.
+  const cache = new Map<string, T | typeof NO_VALUE>();
   return (text: string): T => {
     if (text.length > maxCachedLength) return compute(text);
     const cached = cache.get(text);
-    if (cached !== undefined || cache.has(text)) return cached as T;
+    if (cached !== undefined) return (cached === NO_VALUE ? undefined : cached) as T;
     const value = compute(text);
     if (cache.size >= MAX_CACHED_TEXTS) cache.clear();
-    cache.set(text, value);
+    cache.set(text, value === undefined ? NO_VALUE : value);
     return value;
   };
 }

@@ -4,6 +4,7 @@ import {
   cellAt,
   formatAt,
   isBlank,
+  startsVisibly,
   parseA1,
   rangeOf,
   readOrigin,
@@ -243,7 +244,12 @@ function readCaptionRow(grid: SheetGrid, row: number): DraftCaption | undefined 
 function yearOf(value: CellValue): number | undefined {
   if (typeof value === "number") return Number.isInteger(value) && value >= 1900 && value <= 2100 ? value : undefined;
   if (typeof value !== "string") return undefined;
-  // Most texts (agreement prose) cannot be years: without markup a year starts the text.
+  // Most texts (agreement prose) cannot be years: a year, or markup around it, starts the text.
+  // The first character rules out nearly every text without a call (every cell of a sheet is asked).
+  if (startsVisibly(value)) {
+    const first = value.charCodeAt(0);
+    if ((first < 0x30 || first > 0x39) && first !== 0x3c /* < */ && first !== 0x26 /* & */) return undefined;
+  }
   if (!LEADING_YEAR.test(value) && !value.includes("<") && !value.includes("&")) return undefined;
   return readYearText(value);
 }

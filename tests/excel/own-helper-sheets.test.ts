@@ -152,6 +152,34 @@ describe("a user's sheets named like the add-in's helper sheets", () => {
   });
 });
 
+describe("a marker whose sheet was deleted (#REF!)", () => {
+  it("is removed and its name given again, in the same write that makes the sheet anew", async () => {
+    const { host, adapter } = setUpAdapter(agreementsWorkbook(6));
+    await adapter.checkWorkbook("nl");
+    // Someone deletes our very hidden sheets by code; the workbook keeps the names, now #REF!.
+    await host.run(async (context) => {
+      for (const name of ["PM_Markering1", "PM_Markering1_w"]) {
+        const sheet = context.workbook.worksheets.getItem(name);
+        sheet.visibility = "Hidden";
+        sheet.delete();
+      }
+      await context.sync();
+    });
+    expect(host.names.filter((n) => n.name.startsWith("Prestatiemonitor"))).toHaveLength(2);
+    host.resetStats();
+    const outcome = await setUpAdapterOnSameHost().checkWorkbook("nl");
+    expect(host.syncs.filter((s) => s.failed !== undefined)).toEqual([]);
+    expect(outcome.result.findings.map((f) => f.sheet)).not.toContain("PM_Markering1");
+    // The old registered name still names PM_Markering1 until this write removes it: the new mirror takes the next name.
+    expect(markersOf(host, HIGHLIGHT_MARKER_PREFIX)).toEqual(new Map([[`${HIGHLIGHT_MARKER_PREFIX}1`, "PM_Markering2"]]));
+    expect(markersOf(host, VALUES_MARKER_PREFIX)).toEqual(new Map([[`${VALUES_MARKER_PREFIX}1`, "PM_Markering2_w"]]));
+    expect(host.readValues("PM_Markering2", "D3")).toEqual([["error"]]);
+    expect(host.sheet("Afspraken").conditionalFormats.map((cf) => cf.formula)).toContain(`=AND('PM_Markering2'!D3="error",D3='PM_Markering2_w'!D3)`);
+    host.resetStats();
+    expect((await setUpAdapterOnSameHost().checkWorkbook("nl")).writeOps).toBe(0);
+  });
+});
+
 describe("(e) a workbook marked by an older add-in (helper sheets without markers)", () => {
   /** A check as an older add-in left it: the same sheets and registered names, but no sheet markers. */
   async function legacyWorkbook(): Promise<ReturnType<typeof setUpAdapter>> {

@@ -213,6 +213,37 @@ describe("(e) a workbook marked by an older add-in (helper sheets without marker
     expect(host.names).toEqual([]);
   });
 
+  it("its very hidden PM_Keuzelijsten is ours while a dropdown of ours is registered; a visible one is the user's", async () => {
+    const { host } = setUpAdapter(agreementsWorkbook(6));
+    const list = ["groen", "rood, met zorg", "=oranje"];
+    const plan: FormatPlan = { highlights: [], stoplights: [{ sheet: "Afspraken", year: 2021, range: "F2:F7", rules: [], list }] };
+    const write = (): Promise<number> =>
+      Excel.run(async (context) => {
+        const { sync } = countingSync(context);
+        const read = await readWorkbook(context, undefined, sync);
+        const writes = planWrites(context, read.state, plan, read.grids);
+        await flushWrites(writes.ops, sync);
+        for (const name of writes.newSheets) context.workbook.worksheets.getItem(name).visibility = "VeryHidden";
+        await context.sync();
+        return writes.ops.length;
+      });
+    await write();
+    const stripped = host.names.find((n) => n.name === LIST_MARKER_NAME);
+    expect(stripped?.ref?.sheet.name).toBe("PM_Keuzelijsten");
+    host.names.splice(host.names.indexOf(stripped as (typeof host.names)[number]), 1);
+    // An older add-in's list sheet: only its marker is written.
+    expect(await write()).toBe(1);
+    expect(markersOf(host, LIST_MARKER_NAME)).toEqual(new Map([[LIST_MARKER_NAME, "PM_Keuzelijsten"]]));
+    expect(await write()).toBe(0);
+    // Made visible and unmarked: the user's now; ours moves to a free name.
+    const marker = host.names.find((n) => n.name === LIST_MARKER_NAME);
+    host.names.splice(host.names.indexOf(marker as (typeof host.names)[number]), 1);
+    host.sheet("PM_Keuzelijsten").visibility = "Visible";
+    await write();
+    expect(markersOf(host, LIST_MARKER_NAME)).toEqual(new Map([[LIST_MARKER_NAME, "PM_Keuzelijsten (2)"]]));
+    expect(host.sheet("Afspraken").validations.get("1,5")?.rule).toEqual({ list: { inCellDropDown: true, source: `='PM_Keuzelijsten (2)'!$A$1:$A$3` } });
+  });
+
   it("Markering wissen on a legacy workbook removes its sheets too", async () => {
     const { host } = await legacyWorkbook();
     await setUpAdapterOnSameHost().clearHighlighting();

@@ -152,6 +152,31 @@ describe("a user's sheets named like the add-in's helper sheets", () => {
   });
 });
 
+describe("a copy the CLI made (its mirror marked, no value twin, its own rules)", () => {
+  it("is recognised: its mirror is reused under its marker, gets a marked twin, and the CLI's rules give way", async () => {
+    const { host } = setUpAdapter(
+      agreementsWorkbook(6, [
+        { name: "PM_Markering1", values: [[null, null, null, null], [null, null, null, null], [null, null, null, "error"]], visibility: "Hidden" },
+      ]),
+    );
+    const mirror = host.sheet("PM_Markering1");
+    host.names.push({ name: `${HIGHLIGHT_MARKER_PREFIX}1`, ref: { sheet: mirror, rect: { top: 0, left: 0, bottom: 0, right: 0 } }, comment: "" });
+    // The copy's highlighting as Excel reads it back: the sheet name bare, no quotes.
+    host.sheet("Afspraken").conditionalFormats.push({ id: "{cli-cf}", type: "Custom", rect: { top: 2, left: 3, bottom: 3, right: 6 }, formula: '=PM_Markering1!D3="error"', fill: "#FFC7CE", borders: {} });
+    const adapter = setUpAdapterOnSameHost();
+    const outcome = await adapter.checkWorkbook("nl");
+    expect(outcome.result.findings.map((f) => f.sheet)).not.toContain("PM_Markering1");
+    expect(host.findSheet("PM_Markering2")).toBeUndefined();
+    expect(markersOf(host, HIGHLIGHT_MARKER_PREFIX)).toEqual(new Map([[`${HIGHLIGHT_MARKER_PREFIX}1`, "PM_Markering1"]]));
+    expect(markersOf(host, VALUES_MARKER_PREFIX)).toEqual(new Map([[`${VALUES_MARKER_PREFIX}1`, "PM_Markering1_w"]]));
+    const formulas = host.sheet("Afspraken").conditionalFormats.map((cf) => cf.formula);
+    expect(formulas).not.toContain('=PM_Markering1!D3="error"');
+    expect(formulas).toContain(`=AND('PM_Markering1'!D3="error",D3='PM_Markering1_w'!D3)`);
+    host.resetStats();
+    expect((await adapter.checkWorkbook("nl")).writeOps).toBe(0);
+  });
+});
+
 describe("a marker whose sheet was deleted (#REF!)", () => {
   it("is removed and its name given again, in the same write that makes the sheet anew", async () => {
     const { host, adapter } = setUpAdapter(agreementsWorkbook(6));

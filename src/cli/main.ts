@@ -20,6 +20,11 @@ export const EXIT_UNUSABLE = 2;
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /**
+   * Runs after the check and before `--out` reads the input again for the copy (nothing in a
+   * normal run): tests change the file there, to see the copy refused without racing a clock.
+   */
+  readonly beforeCopy?: () => Promise<void>;
 }
 
 const PROCESS_IO: CliIo = {
@@ -201,6 +206,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     const copyPlan = planMonitoredCopy(result);
     result = undefined;
     if (large) releaseMemory();
+    await io.beforeCopy?.();
     const bytes = await readInputBytes(command.workbook);
     if (checked === undefined || fingerprintBytes(bytes) !== checked) {
       throw new InputError(translate("cli", "inputChanged", command.lang, { file: command.workbook }));

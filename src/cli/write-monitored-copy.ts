@@ -3,12 +3,15 @@ import type { CheckResult, MonitoringSheetPlan, PlannedCell } from "../domain";
 import {
   buildMonitoringSummary,
   chooseMonitoringSheetName,
+  findFreeSheetName,
   findOwnSheets,
+  formulaReferencesSheet,
   HIGHLIGHT_SHEET_PREFIX,
   MONITORING_MARKER_NAME,
   planFormats,
   planMonitoringSheet,
   quoteSheetName,
+  type OwnSheets,
   writeMarkerFormula,
   writeMirrorMarkerName,
   type FormatPlan,
@@ -117,7 +120,7 @@ function patchPlannedCopy(bytes: Buffer, copyPlan: MonitoredCopyPlan): { chunks:
       localSheetId: patch.indexOfSheet(name),
       formula: `${quoteSheetName(name)}!$1:$${plan.freezeRows}`,
     });
-    applyFormatPlan(patch, copyPlan.formats, own.mirrors, own.monitoring !== undefined);
+    applyFormatPlan(patch, copyPlan.formats, own);
     return { chunks: patch.write(), outcome: { sheet: name, renamedBecauseUserSheet: name !== "Monitoring" } };
   } catch (error) {
     if (error instanceof PackageError) throw new InputError(describePackageProblem("unreadableSource", { reason: error.message.replace(/\r\n|\r|\n/g, "\\n") }));
@@ -175,7 +178,9 @@ function lookOf(planned: PlannedCell): CellStyle {
 }
 
 /** Stoplight conditional formats, status dropdowns and highlighting, as planned by planFormats. */
-function applyFormatPlan(patch: WorkbookPatch, plan: FormatPlan, ownMirrors: readonly string[], earlierRun: boolean): void {
+function applyFormatPlan(patch: WorkbookPatch, plan: FormatPlan, own: OwnSheets): void {
+  const ownMirrors = own.mirrors;
+  const earlierRun = own.monitoring !== undefined;
   const perSheet = new Map<string, { conditionalFormats: ConditionalFormat[]; validations: ListValidation[] }>();
   const formatsOf = (sheet: string): { conditionalFormats: ConditionalFormat[]; validations: ListValidation[] } => {
     let formats = perSheet.get(sheet);
@@ -235,12 +240,14 @@ function applyFormatPlan(patch: WorkbookPatch, plan: FormatPlan, ownMirrors: rea
     if (info !== undefined) patch.replaceSheet(info, { cells: [] });
   }
 
-  const quotedMirrors = mirrors.map((m) => `${quoteSheetName(m)}!`);
-  const isOwnRule = (formula: string): boolean => STOPLIGHT_RULE.test(formula) || quotedMirrors.some((q) => formula.startsWith(q));
+  // Our highlighting rules refer to one of our mirrors (or, the add-in's, to a mirror's value twin),
+  // quoted as we write them or bare as Excel saves a name that needs no quotes.
+  const helpers = [...mirrors, ...(own.marked ?? []).flatMap((m) => (m.values !== undefined ? [m.values] : [])), ...(own.list !== undefined ? [own.list] : [])];
+  const isOwnRule = (formula: string): boolean => STOPLIGHT_RULE.test(formula) || helpers.some((sheet) => formulaReferencesSheet(formula, sheet));
   const sheetsToPatch = new Set([...perSheet.keys(), ...patch.sheets.filter((s) => s.type.endsWith("/worksheet")).map((s) => s.name)]);
   for (const sheetName of sheetsToPatch) {
     const info = patch.sheets.find((s) => s.name === sheetName);
-    if (info?.part === undefined || mirrors.includes(sheetName)) continue;
+    if (info?.part === undefined || helpers.includes(sheetName)) continue;
     const formats = perSheet.get(sheetName) ?? { conditionalFormats: [], validations: [] };
     // Sheets without new formats are read only when an earlier run may have left our formats on them.
     if (formats.conditionalFormats.length === 0 && !earlierRun && ownMirrors.length === 0) continue;
@@ -251,11 +258,7 @@ function applyFormatPlan(patch: WorkbookPatch, plan: FormatPlan, ownMirrors: rea
 
 /** The first "PM_Markering<n>" no sheet has (a user's sheet of that name is data, never replaced). */
 function freeMirrorName(patch: WorkbookPatch): string {
-  const taken = new Set(patch.listSheetNames().map((n) => n.toLowerCase()));
-  for (let n = 1; ; n += 1) {
-    const candidate = `${HIGHLIGHT_SHEET_PREFIX}${n}`;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
+  return findFreeSheetName(patch.listSheetNames(), (n) => `${HIGHLIGHT_SHEET_PREFIX}${n}`);
 }
 
 function parseCell(address: string): { row: number; col: number } {

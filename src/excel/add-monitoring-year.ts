@@ -1,8 +1,8 @@
 import { parseA1, parseA1Range, planNewYear, type CellValue, type Lang, type NewYearSheetPlan } from "../domain";
 import type { NewYearOutcome } from "./addin-api";
 import type { MutableGrid, ReadOptions } from "./read-workbook";
-import { readWorkbook } from "./read-workbook";
-import { countingSync, runEngineOn, writeCheck, type AdapterMemory } from "./run-check";
+import { listHelperSheetsOf, listOwnSheetsOf, readWorkbook } from "./read-workbook";
+import { countingSync, readKnownOwn, runEngineOn, writeCheck, type AdapterMemory } from "./run-check";
 
 /**
  * "Nieuw monitoringjaar" in the add-in, inside the caller's Excel.run (mergeUndoGroup: one Ctrl+Z
@@ -25,8 +25,10 @@ export async function addMonitoringYear(
   lang: Lang,
 ): Promise<NewYearOutcome> {
   const { sync, count } = countingSync(context);
-  const read = await readWorkbook(context, memory.knownSheets, sync, readOptions, memory.grids ?? []);
+  const read = await readWorkbook(context, memory.knownSheets, sync, readOptions, memory.grids ?? [], true, readKnownOwn(memory));
   memory.knownSheets = read.state.worksheets.items.map((ws) => ws.name);
+  memory.ownSheets = listOwnSheetsOf(read.state);
+  memory.helperSheets = listHelperSheetsOf(read.state);
   memory.sheetIds = new Map(read.state.worksheets.items.map((ws) => [ws.id, ws.name]));
   memory.grids = read.grids;
   const plan = planNewYear(await runEngineOn(read.grids, lang, memory.engine), year);
@@ -58,6 +60,8 @@ export async function addMonitoringYear(
   const written = await writeCheck(context, read.state, read.grids, lang, sync);
   memory.result = written.result;
   memory.knownSheets = [...memory.knownSheets, ...written.createdSheets];
+  memory.ownSheets = [...(memory.ownSheets ?? []), ...written.createdSheets];
+  memory.helperSheets = [...(memory.helperSheets ?? []), ...written.createdSheets];
   const { hideLater, createdSheets: _created, ...check } = written;
   return { kind: "added", year, sheets: plan.sheets.map((s) => s.sheet), check: { ...check, syncs: count() }, hideLater };
 }

@@ -1,7 +1,7 @@
-import { isMirrorSheet, isToolSheet } from "../domain";
+import { isMirrorSheet, isToolSheet, LIST_SHEET_NAME } from "../domain";
 import { formatA1, type CellValue } from "../domain";
 import { isItemNotFoundError, isPayloadTooLargeError, AddinError } from "./addin-error";
-import { findOwnSheets, listOwnSheets } from "../domain";
+import { findAddinSheets } from "./addin-sheets";
 import { listAreaRanges, parseRangeAddress, type CellRect } from "./range-address";
 import { isSetSupported } from "./excel-run";
 
@@ -111,13 +111,14 @@ export function queueOwnedSheetLoad(context: Excel.RequestContext, sheet: string
   return { sheet, cells };
 }
 
-/** The add-in's own sheets among sheet names (mirror, snapshot and list sheets: PM_Markering*, PM_Keuzelijsten). */
-export function isOwnedSheet(name: string): boolean {
+/**
+ * A guess from names only, for the first round trip of a session's first check: the add-in's
+ * helper sheets are usually called so. Never relied on: finishRead reads the marked sheets it
+ * missed and drops what is not ours.
+ */
+function guessHelperSheet(name: string): boolean {
   return isMirrorSheet(name) || name === LIST_SHEET_NAME;
 }
-
-/** The add-in's hidden sheet for dropdown lists that cannot be written as text (comma, quote, over 255 characters). */
-export const LIST_SHEET_NAME = "PM_Keuzelijsten";
 
 /**
  * The numeric cells of a range (typed numbers and formulas yielding numbers) with their number
@@ -193,14 +194,26 @@ function queueFullRead(context: Excel.RequestContext, sheet: string): FullRead {
 /**
  * The add-in's own sheets, recognised as the CLI recognises them: by the workbook-level marker
  * names (findOwnSheets: the Monitoring sheet, e.g. "Monitoring (2)" next to a user's own
- * "Monitoring", and the highlighting sheets of a CLI copy), plus the hidden helper sheets the
- * add-in writes (isOwnedSheet). A user's sheet called Monitoring or PM_Something is data.
+ * "Monitoring", the highlighting sheets, their value twins and the list sheet), and an older
+ * add-in's unmarked helper sheets by its registry (findAddinSheets). Never by name: a user's sheet
+ * called Monitoring or PM_Markering1 is data.
  */
 export function listOwnSheetsOf(state: Pick<WorkbookState, "worksheets" | "names">): string[] {
-  const sheetNames = state.worksheets.items.map((ws) => ws.name);
-  const names = new Map(state.names.items.map((item) => [item.name, String(item.formula)]));
-  const own = new Set(listOwnSheets(findOwnSheets(names, sheetNames)));
-  return sheetNames.filter((name) => own.has(name) || isOwnedSheet(name));
+  const own = new Set(findAddinSheets(state).all);
+  return state.worksheets.items.map((ws) => ws.name).filter((name) => own.has(name));
+}
+
+/** The add-in's helper sheets (mirrors, value twins, list sheet): what a check reads back to diff against. */
+export function listHelperSheetsOf(state: Pick<WorkbookState, "worksheets" | "names">): string[] {
+  return [...findAddinSheets(state).helpers];
+}
+
+/** What the last action learned of the add-in's sheets: lets the first round trip read the right ones. */
+export interface KnownOwn {
+  /** Every sheet of ours (listOwnSheetsOf). */
+  readonly own: readonly string[];
+  /** Our helper sheets (listHelperSheetsOf). */
+  readonly helpers: readonly string[];
 }
 
 /** The names of the sheets a check reads: every sheet but the add-in's own (listOwnSheetsOf). */
@@ -228,11 +241,14 @@ export async function readWorkbook(
   previous: readonly MutableGrid[] = [],
   /** False for a live read: it writes nothing, so what the last check wrote is not needed. */
   withOwned = true,
+  /** Our sheets as the last action found them by marker; absent: guessed from names. */
+  knownOwn?: KnownOwn,
 ): Promise<WorkbookRead> {
-  // A guess from names only, to read in the first round trip: finishRead reads what the marker
-  // names show it missed (a user's sheet called Monitoring) and drops what they show is ours.
-  const guessed = (knownSheets ?? []).filter((name) => !isToolSheet(name));
-  const guessedOwned = withOwned ? (knownSheets ?? []).filter(isOwnedSheet) : [];
+  // A guess, to read in the first round trip: finishRead reads what the markers show it missed (a
+  // user's sheet called Monitoring or PM_Markering1) and drops what they show is ours.
+  const known = knownSheets ?? [];
+  const guessed = knownOwn !== undefined ? known.filter((name) => !knownOwn.own.includes(name)) : known.filter((name) => !isToolSheet(name));
+  const guessedOwned = !withOwned ? [] : knownOwn !== undefined ? known.filter((name) => knownOwn.helpers.includes(name)) : known.filter(guessHelperSheet);
   const formats = new Map<string, SheetFormatsState>();
   const owned = new Map<string, OwnedSheetRead>();
   const queueState = (): void => {
@@ -254,7 +270,7 @@ export async function readWorkbook(
     await sync();
     for (const read of full) grids.set(read.sheet, toGrid(read));
   } catch (error) {
-    if (isItemNotFoundError(error) && (guessed.length > 0 || guessedOwned.length > 0)) return readWorkbook(context, undefined, sync, options, previous, withOwned);
+    if (isItemNotFoundError(error) && (guessed.length > 0 || guessedOwned.length > 0)) return readWorkbook(context, undefined, sync, options, previous, withOwned, knownOwn);
     if (!isPayloadTooLargeError(error)) throw error;
     queueState();
     grids = await readInChunks(context, guessed, sync, options);
@@ -272,9 +288,13 @@ interface PartialRead {
 /** Reads the sheets the sheet list showed that were not read yet, and assembles the result. */
 async function finishRead(context: Excel.RequestContext, read: PartialRead, sync: Sync, options: ReadOptions): Promise<WorkbookRead> {
   const { formats, owned, grids } = read;
-  const checked = listCheckedSheets({ worksheets: context.workbook.worksheets, names: context.workbook.names });
+  const lists = { worksheets: context.workbook.worksheets, names: context.workbook.names };
+  const checked = listCheckedSheets(lists);
   const missing = checked.filter((name) => !grids.has(name));
-  const missingOwned = read.withOwned ? context.workbook.worksheets.items.map((ws) => ws.name).filter((name) => isOwnedSheet(name) && !owned.has(name)) : [];
+  const helpers = new Set(listHelperSheetsOf(lists));
+  // A guessed helper sheet that the markers show is the user's: its read is dropped, never used.
+  for (const sheet of owned.keys()) if (!helpers.has(sheet)) owned.delete(sheet);
+  const missingOwned = read.withOwned ? [...helpers].filter((name) => !owned.has(name)) : [];
   if (missing.length > 0 || missingOwned.length > 0) {
     for (const sheet of missing) formats.set(sheet, queueFormatsLoad(context, sheet));
     for (const sheet of missingOwned) owned.set(sheet, queueOwnedSheetLoad(context, sheet));

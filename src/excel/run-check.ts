@@ -5,7 +5,7 @@ import { planFormats } from "../domain";
 import { isAccessDeniedError } from "./addin-error";
 import type { CheckOutcome, WriteNotice } from "./addin-api";
 import { readPlatform, runExcel } from "./excel-run";
-import { isOwnedSheet, type MutableGrid, type Sync, type WorkbookState } from "./read-workbook";
+import type { KnownOwn, MutableGrid, Sync, WorkbookState } from "./read-workbook";
 import { startThreadTurns } from "./thread-turns";
 import { flushWrites, planWrites } from "./write-formats";
 
@@ -21,6 +21,8 @@ export interface AdapterMemory {
   result?: CheckResult | undefined;
   /** The add-in's own sheets at the last read (listOwnSheetsOf): events on them are not the user's edits. */
   ownSheets?: readonly string[] | undefined;
+  /** The add-in's helper sheets at the last read (listHelperSheetsOf): read back by the next check. */
+  helperSheets?: readonly string[] | undefined;
   /** Worksheet id -> name, from the last read (events name sheets by id). */
   sheetIds?: Map<string, string> | undefined;
   /** Where the engine runs (AdapterOptions.engine); undefined: here, synchronously. */
@@ -71,11 +73,17 @@ export function countingSync(context: Excel.RequestContext): { sync: Sync; count
 }
 
 /**
- * True for one of the add-in's own sheets as of the last read (found by marker); before any read,
- * only the add-in's hidden helper sheets are known by their names.
+ * True for one of the add-in's own sheets as of the last read (found by marker). Before any read
+ * nothing is known to be ours, never by name: an event there is taken as the user's (at worst a
+ * live re-check that finds nothing new).
  */
 export function isOwnSheetIn(memory: Pick<AdapterMemory, "ownSheets">, sheet: string): boolean {
-  return memory.ownSheets !== undefined ? memory.ownSheets.includes(sheet) : isOwnedSheet(sheet);
+  return memory.ownSheets !== undefined && memory.ownSheets.includes(sheet);
+}
+
+/** What the memory knows of our sheets, for readWorkbook's first round trip (undefined before any read). */
+export function readKnownOwn(memory: Pick<AdapterMemory, "ownSheets" | "helperSheets">): KnownOwn | undefined {
+  return memory.ownSheets !== undefined && memory.helperSheets !== undefined ? { own: memory.ownSheets, helpers: memory.helperSheets } : undefined;
 }
 
 export async function runEngineOn(grids: readonly MutableGrid[], lang: Lang, engine: EngineRunner = runEngineHere): Promise<CheckResult> {

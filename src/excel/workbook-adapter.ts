@@ -13,6 +13,7 @@ import { parseRangeAddress, splitSheetAddress } from "./range-address";
 import {
   DEFAULT_READ_OPTIONS,
   listCheckedSheets,
+  listHelperSheetsOf,
   listOwnSheetsOf,
   queueFormatsLoad,
   queueWorkbookLoads,
@@ -22,7 +23,7 @@ import {
 } from "./read-workbook";
 import { DEFAULT_RETRY, retryInEditMode, type RetryOptions } from "./retry-in-edit-mode";
 import { isUndoSupported, runExcel } from "./excel-run";
-import { countingSync, hideNewSheets, isOwnSheetIn, runEngineOn, writeCheck, type AdapterMemory, type EngineRunner } from "./run-check";
+import { countingSync, hideNewSheets, isOwnSheetIn, readKnownOwn, runEngineOn, writeCheck, type AdapterMemory, type EngineRunner } from "./run-check";
 import { flushWrites, planRemoval } from "./write-formats";
 import { writeMonitoringSheet } from "./write-monitoring-sheet";
 
@@ -117,9 +118,10 @@ async function runFullCheck(lang: Lang, memory: AdapterMemory, readOptions: Read
     const outcome = await runExcel(
       async (context) => {
         const { sync, count } = countingSync(context);
-        const read = await readWorkbook(context, memory.knownSheets, sync, readOptions, memory.grids ?? []);
+        const read = await readWorkbook(context, memory.knownSheets, sync, readOptions, memory.grids ?? [], true, readKnownOwn(memory));
         memory.knownSheets = read.state.worksheets.items.map((ws) => ws.name);
         memory.ownSheets = listOwnSheetsOf(read.state);
+        memory.helperSheets = listHelperSheetsOf(read.state);
         memory.sheetIds = new Map(read.state.worksheets.items.map((ws) => [ws.id, ws.name]));
         checked = read.grids.map((g) => g.sheet);
         memory.grids = read.grids;
@@ -128,6 +130,7 @@ async function runFullCheck(lang: Lang, memory: AdapterMemory, readOptions: Read
         // The next check reads the sheets this one created in its first round trip.
         memory.knownSheets = [...memory.knownSheets, ...written.createdSheets];
         memory.ownSheets = [...(memory.ownSheets ?? []), ...written.createdSheets];
+        memory.helperSheets = [...(memory.helperSheets ?? []), ...written.createdSheets];
         return { ...written, syncs: count() };
       },
       { undoGroup: true },
@@ -145,9 +148,10 @@ async function runFullCheck(lang: Lang, memory: AdapterMemory, readOptions: Read
 async function readAndCheck(lang: Lang, memory: AdapterMemory, readOptions: ReadOptions): Promise<CheckOutcome> {
   return runExcel(async (context) => {
     const { sync, count } = countingSync(context);
-    const read = await readWorkbook(context, memory.knownSheets, sync, readOptions, memory.grids ?? [], false);
+    const read = await readWorkbook(context, memory.knownSheets, sync, readOptions, memory.grids ?? [], false, readKnownOwn(memory));
     memory.knownSheets = read.state.worksheets.items.map((ws) => ws.name);
     memory.ownSheets = listOwnSheetsOf(read.state);
+    memory.helperSheets = listHelperSheetsOf(read.state);
     memory.sheetIds = new Map(read.state.worksheets.items.map((ws) => [ws.id, ws.name]));
     memory.grids = read.grids;
     const result = await runEngineOn(read.grids, lang, memory.engine);

@@ -1,8 +1,24 @@
-import { formatA1, isMirrorSheet, quoteSheetName, type CellValue, type FormatPlan, type StoplightColumnPlan } from "../domain";
+import {
+  findFreeSheetName,
+  formatA1,
+  HIGHLIGHT_SHEET_PREFIX,
+  isHelperMarkerName,
+  LIST_MARKER_NAME,
+  LIST_SHEET_NAME,
+  numberSheetName,
+  quoteSheetName,
+  sheetReferencePattern,
+  writeMirrorMarkerName,
+  writeValuesMarkerName,
+  type CellValue,
+  type FormatPlan,
+  type StoplightColumnPlan,
+} from "../domain";
 import { AddinError, isPayloadTooLargeError } from "./addin-error";
 import type { StatusColumnNote } from "./addin-api";
-import { intersectRects, isCovered, parseAreas, parseRangeAddress, splitSheetAddress, type CellRect } from "./range-address";
-import { LIST_SHEET_NAME, isOwnedSheet, toCellValue, type MutableGrid, type Sync, type WorkbookState } from "./read-workbook";
+import { findAddinSheets, PREFIXES, readRegistry, snapshotSheetName, type AddinSheets, type Kind, type Registered } from "./addin-sheets";
+import { intersectRects, isCovered, parseAreas, parseRangeAddress, type CellRect } from "./range-address";
+import { toCellValue, type MutableGrid, type Sync, type WorkbookState } from "./read-workbook";
 import { NO_TURNS, type ThreadTurns } from "./thread-turns";
 
 /**
@@ -15,15 +31,15 @@ import { NO_TURNS, type ThreadTurns } from "./thread-turns";
  * What is the add-in's own, so that re-checks diff against it and clearing removes exactly it:
  * workbook names (PM_Stoplicht_N, PM_Keuzelijst_N, PM_Toelichting_N, PM_Markeervlak_N) on the
  * ranges it formatted, each with a fingerprint of what it wrote in its comment; the conditional
- * formats those ranges carry; the hidden PM_Markering sheets (severity per marked cell, and the
- * cell's value at check time in the `_w` twin) and the PM_Keuzelijsten list sheet.
+ * formats those ranges carry; the hidden mirror sheets (severity per marked cell, and the cell's
+ * value at check time in the mirror's value twin) and the list sheet. Those sheets are known by
+ * their marker names (own-sheets.ts, addin-sheets.ts), created in the batch that creates the
+ * sheet, never by their names: "PM_Markering1", "PM_Markering1_w" and "PM_Keuzelijsten" are only
+ * defaults, and when a user's sheet holds one ours takes a free name, every formula the actual one.
  * A user's own data validation on a status range is kept and reported.
  */
 
-export const STOPLIGHT_NAME_PREFIX = "PM_Stoplicht_";
-export const DROPDOWN_NAME_PREFIX = "PM_Keuzelijst_";
-export const EXPLANATION_NAME_PREFIX = "PM_Toelichting_";
-export const HIGHLIGHT_NAME_PREFIX = "PM_Markeervlak_";
+export { DROPDOWN_NAME_PREFIX, EXPLANATION_NAME_PREFIX, HIGHLIGHT_NAME_PREFIX, snapshotSheetName, STOPLIGHT_NAME_PREFIX } from "./addin-sheets";
 /** Input-message title of the add-in's status dropdown (visible to the user, and recognisable). */
 export const DROPDOWN_PROMPT_TITLE = "Prestatiemonitor";
 /** Excel's limit for a validation list typed as text, and for an input message. */
@@ -34,25 +50,11 @@ export type WriteOp = () => void;
 
 const STOPLIGHT_FORMULA = /^=TRIM\(\$?([A-Z]{1,3})\$?(\d+)\)="(?:[^"]|"")*"$/;
 const EXPLANATION_FORMULA = /^=AND\(OR\(.*\),LEN\(TRIM\(\$?([A-Z]{1,3})\$?(\d+)\)\)=0\)$/;
-const MIRROR_REFERENCE = /'?(PM_Markering[^'!]*)'?!/i;
 
-type Kind = "stoplight" | "dropdown" | "explanation" | "highlight";
-
-const PREFIXES: Readonly<Record<Kind, string>> = {
-  stoplight: STOPLIGHT_NAME_PREFIX,
-  dropdown: DROPDOWN_NAME_PREFIX,
-  explanation: EXPLANATION_NAME_PREFIX,
-  highlight: HIGHLIGHT_NAME_PREFIX,
-};
-
-interface Registered {
-  readonly kind: Kind;
-  readonly name: string;
-  readonly sheet: string;
-  readonly rect: CellRect;
-  readonly fingerprint: string | undefined;
-  /** The mirror sheet of a highlight area. */
-  readonly detail: string | undefined;
+/** A mirror sheet whose highlight rules may stand on a checked sheet, and how to spot one. */
+interface MirrorMatcher {
+  readonly mirror: string;
+  readonly pattern: RegExp;
 }
 
 /** What one named range of the add-in should carry. */
@@ -77,20 +79,6 @@ export interface PlannedWrites {
   readonly protectedSheets: string[];
 }
 
-const COMMENT_TAG = /\[([0-9a-f]{8})(?: ([^\]]+))?\]$/;
-
-function readRegistry(state: WorkbookState): Registered[] {
-  const found: Registered[] = [];
-  for (const item of state.names.items) {
-    const kind = (Object.keys(PREFIXES) as Kind[]).find((k) => item.name.startsWith(PREFIXES[k]));
-    if (kind === undefined) continue;
-    const { sheet } = splitSheetAddress(item.formula);
-    const rect = parseRangeAddress(item.formula);
-    const tag = COMMENT_TAG.exec(item.comment ?? "");
-    if (sheet !== undefined && rect) found.push({ kind, name: item.name, sheet, rect, fingerprint: tag?.[1], detail: tag?.[2] });
-  }
-  return found;
-}
 
 /** FNV-1a, 32 bits: a short fingerprint of what a range carries, kept in its name's comment. */
 function fingerprintOf(value: unknown): string {
@@ -103,10 +91,14 @@ function fingerprintOf(value: unknown): string {
   return hash.toString(16).padStart(8, "0");
 }
 
-/** The kind and anchor of one of the add-in's conditional formats, or undefined for the user's own. */
-function classifyFormula(formula: string): { kind: Kind; anchor: string } | undefined {
-  const mirror = MIRROR_REFERENCE.exec(formula);
-  if (mirror?.[1] !== undefined) return { kind: "highlight", anchor: mirror[1] };
+/**
+ * The kind and anchor of one of the add-in's conditional formats, or undefined for the user's own.
+ * A highlight rule is one that compares a cell of one of `mirrors` with a severity: a formula that
+ * refers to a user's sheet called PM_Markering1 is the user's.
+ */
+function classifyFormula(formula: string, mirrors: readonly MirrorMatcher[]): { kind: Kind; anchor: string } | undefined {
+  const mirror = mirrors.find((m) => m.pattern.test(formula));
+  if (mirror !== undefined) return { kind: "highlight", anchor: mirror.mirror };
   const stoplight = STOPLIGHT_FORMULA.exec(formula);
   if (stoplight) return { kind: "stoplight", anchor: `${stoplight[1]}${stoplight[2]}` };
   const explanation = EXPLANATION_FORMULA.exec(formula);
@@ -118,9 +110,15 @@ function anchorOf(entry: { kind: Kind; rect: CellRect; detail?: string | undefin
   return entry.kind === "highlight" ? (entry.detail ?? "") : formatA1(entry.rect.top, entry.rect.left);
 }
 
-/** The value-at-check-time twin of a mirror sheet. */
-export function snapshotSheetName(mirror: string): string {
-  return `${mirror}_w`;
+/**
+ * The mirrors whose rules may stand on `sheet`: our marked (or migrated) mirrors, and the mirror a
+ * registered highlight name of this sheet names (an older add-in's rules, also where that sheet is
+ * not ours: the rules on our registered range are).
+ */
+function matchMirrors(sheets: AddinSheets, registry: readonly Registered[], sheet: string): MirrorMatcher[] {
+  const names = new Set(sheets.mirrors.map((m) => m.sheet));
+  for (const entry of registry) if (entry.kind === "highlight" && entry.sheet === sheet && entry.detail !== undefined) names.add(entry.detail);
+  return [...names].map((mirror) => ({ mirror, pattern: new RegExp(`${sheetReferencePattern(mirror)}\\$?[A-Z]{1,3}\\$?\\d+="(?:error|warning)"`, "i") }));
 }
 
 /**
@@ -130,14 +128,16 @@ export function snapshotSheetName(mirror: string): string {
 export function planRemoval(context: Excel.RequestContext, state: WorkbookState): WriteOp[] {
   const ops: WriteOp[] = [];
   const registry = readRegistry(state);
+  const sheets = findAddinSheets(state);
   const existing = new Set(state.worksheets.items.map((ws) => ws.name));
   for (const [sheet, formats] of state.formats) {
     if (!existing.has(sheet)) continue;
     const anchors = new Set(registry.filter((r) => r.sheet === sheet).map((r) => `${r.kind}:${anchorOf(r)}`));
+    const mirrors = matchMirrors(sheets, registry, sheet);
     for (const cf of formats.conditionalFormats.items) {
       const custom = cf.customOrNullObject;
       if (custom.isNullObject) continue;
-      const ours = classifyFormula(custom.rule.formula);
+      const ours = classifyFormula(custom.rule.formula, mirrors);
       if (ours && (ours.kind === "highlight" || ours.kind === "explanation" || anchors.has(`${ours.kind}:${ours.anchor}`))) ops.push(() => cf.delete());
     }
   }
@@ -145,10 +145,12 @@ export function planRemoval(context: Excel.RequestContext, state: WorkbookState)
     if (entry.kind === "dropdown" && existing.has(entry.sheet)) ops.push(() => context.workbook.names.getItem(entry.name).getRange().dataValidation.clear());
   }
   for (const item of state.names.items) {
-    if (Object.values(PREFIXES).some((prefix) => item.name.startsWith(prefix))) ops.push(() => item.delete());
+    if (Object.values(PREFIXES).some((prefix) => item.name.startsWith(prefix)) || isHelperMarkerName(item.name)) ops.push(() => item.delete());
   }
+  // Our helper sheets by marker (or an older add-in's by its registry), never by name.
+  const helpers = new Set(sheets.helpers);
   for (const ws of state.worksheets.items) {
-    if (!isOwnedSheet(ws.name)) continue;
+    if (!helpers.has(ws.name)) continue;
     // Worksheet.delete (ExcelApi 1.1, all hosts) fails on a VeryHidden sheet: unhide it first.
     ops.push(() => {
       ws.visibility = "Hidden";
@@ -168,9 +170,17 @@ export function planWrites(context: Excel.RequestContext, state: WorkbookState, 
   if (state.workbook?.readOnly === true) return { ops: [], keptValidation, newSheets, protectedSheets: [] };
   const worksheets = context.workbook.worksheets;
   const registry = readRegistry(state);
+  const sheets = findAddinSheets(state);
   const sheetNames = new Set(state.worksheets.items.map((ws) => ws.name));
   const protectedSheets = [...state.formats.values()].filter((f) => f.protection.protected).map((f) => f.sheet);
   const locked = new Set(protectedSheets);
+  // Names our new sheets must not take: every sheet's, and the mirrors registered names still name.
+  const takenNames = new Set([...sheetNames, ...registry.flatMap((r) => (r.kind === "highlight" && r.detail !== undefined ? [r.detail] : []))]);
+  const takeName = (candidate: (n: number) => string): string => {
+    const name = findFreeSheetName(takenNames, candidate);
+    takenNames.add(name);
+    return name;
+  };
   const addSheetOps: WriteOp[] = [];
   const ensureSheet = (name: string): void => {
     if (sheetNames.has(name)) return;
@@ -180,15 +190,19 @@ export function planWrites(context: Excel.RequestContext, state: WorkbookState, 
       worksheets.add(name);
     });
   };
+  const markers = planMarkers(context, state, sheets);
 
   const planned: Planned[] = [];
-  const listSource = planListSource(plan.stoplights);
+  const listSheet = sheets.list?.sheet ?? (needsListSheet(plan.stoplights) ? takeName(numberSheetName(LIST_SHEET_NAME)) : undefined);
+  const listSource = planListSource(plan.stoplights, listSheet ?? LIST_SHEET_NAME);
   const contentOps: WriteOp[] = [];
-  if (listSource.entries !== undefined) {
-    ensureSheet(LIST_SHEET_NAME);
+  if (listSource.entries !== undefined && listSheet !== undefined) {
+    ensureSheet(listSheet);
     const wanted = new Map(listSource.entries.map((entry, i) => [`${i},0`, entry as CellValue]));
-    contentOps.push(...planContent(worksheets, LIST_SHEET_NAME, readOwned(state, LIST_SHEET_NAME), wanted, true));
+    contentOps.push(...planContent(worksheets, listSheet, readOwned(state, listSheet), wanted, true));
   }
+  // A list sheet without its marker (new, or an older add-in's) gets one, needed now or not.
+  if (listSheet !== undefined && sheets.list?.marked !== true) markers.mark(LIST_MARKER_NAME, listSheet);
 
   const ourDropdowns = registry.filter((r) => r.kind === "dropdown");
   for (const stoplight of plan.stoplights) {
@@ -254,31 +268,30 @@ export function planWrites(context: Excel.RequestContext, state: WorkbookState, 
     });
   }
 
-  // Markers: one mirror pair per data sheet, kept across checks (found through the highlight name).
+  // Marks: one mirror pair per data sheet, kept across checks (found through the highlight name),
+  // else one of ours no registered name claims (a CLI copy's), else a new one under a free name.
+  const ownMirrors = new Map(sheets.mirrors.map((m) => [m.sheet, m]));
   const mirrorFor = new Map<string, string>();
   for (const highlight of plan.highlights) {
     const known = registry.find((r) => r.kind === "highlight" && r.sheet === highlight.sheet)?.detail;
-    if (known !== undefined && sheetNames.has(known) && ![...mirrorFor.values()].includes(known)) mirrorFor.set(highlight.sheet, known);
+    if (known !== undefined && ownMirrors.has(known) && ![...mirrorFor.values()].includes(known)) mirrorFor.set(highlight.sheet, known);
   }
   const claimed = new Set(registry.filter((r) => r.kind === "highlight").map((r) => r.detail));
   for (const highlight of plan.highlights) {
     if (mirrorFor.has(highlight.sheet)) continue;
     const assigned = new Set(mirrorFor.values());
-    for (let i = 1; ; i += 1) {
-      const name = `PM_Markering${i}`;
-      if (!assigned.has(name) && !claimed.has(name)) {
-        mirrorFor.set(highlight.sheet, name);
-        break;
-      }
-    }
+    const spare = [...ownMirrors.keys()].find((name) => !assigned.has(name) && !claimed.has(name));
+    mirrorFor.set(highlight.sheet, spare ?? takeName((n) => `${HIGHLIGHT_SHEET_PREFIX}${n}`));
   }
-  const wantedMirrors = new Map<string, { severities: Map<string, CellValue>; values: Map<string, CellValue> }>();
+  const twinOf = (mirror: string): string => ownMirrors.get(mirror)?.values ?? takeName(numberSheetName(snapshotSheetName(mirror)));
+  const wantedMirrors = new Map<string, { snapshot: string; severities: Map<string, CellValue>; values: Map<string, CellValue> }>();
   for (const highlight of plan.highlights) {
     if (locked.has(highlight.sheet)) continue;
     const rect = parseRangeAddress(highlight.range);
     if (!rect) continue;
-    const mirror = mirrorFor.get(highlight.sheet) ?? "PM_Markering1";
-    const snapshot = snapshotSheetName(mirror);
+    const mirror = mirrorFor.get(highlight.sheet);
+    if (mirror === undefined) continue;
+    const snapshot = wantedMirrors.get(mirror)?.snapshot ?? twinOf(mirror);
     const grid = grids.find((g) => g.sheet === highlight.sheet);
     const severities = new Map<string, CellValue>();
     const values = new Map<string, CellValue>();
@@ -289,7 +302,7 @@ export function planWrites(context: Excel.RequestContext, state: WorkbookState, 
       const value = grid ? (grid.values[at.top - grid.top]?.[at.left - grid.left] ?? null) : null;
       if (value !== null) values.set(`${at.top},${at.left}`, value);
     }
-    wantedMirrors.set(mirror, { severities, values });
+    wantedMirrors.set(mirror, { snapshot, severities, values });
     const topLeft = formatA1(rect.top, rect.left);
     const rules = highlight.rules.map((rule) => {
       const severity = /="(error|warning)"$/.exec(rule.formula)?.[1] ?? "error";
@@ -318,18 +331,21 @@ export function planWrites(context: Excel.RequestContext, state: WorkbookState, 
   }
   for (const [mirror, wanted] of wantedMirrors) {
     ensureSheet(mirror);
-    ensureSheet(snapshotSheetName(mirror));
+    ensureSheet(wanted.snapshot);
+    markers.markMirror(mirror, wanted.snapshot, ownMirrors.get(mirror));
     contentOps.push(...planContent(worksheets, mirror, readOwned(state, mirror), wanted.severities, false));
-    contentOps.push(...planContent(worksheets, snapshotSheetName(mirror), readOwned(state, snapshotSheetName(mirror)), wanted.values, true));
+    contentOps.push(...planContent(worksheets, wanted.snapshot, readOwned(state, wanted.snapshot), wanted.values, true));
   }
-  // Mirrors no longer used (no findings left on their sheet): emptied, never deleted.
-  for (const name of sheetNames) {
-    if (!isMirrorSheet(name) || newSheets.includes(name)) continue;
-    const mirror = name.endsWith("_w") ? name.slice(0, -2) : name;
-    if (wantedMirrors.has(mirror)) continue;
-    const owner = registry.find((r) => r.kind === "highlight" && r.detail === mirror);
+  // Mirrors no longer used (no findings left on their sheet): emptied, never deleted; an older
+  // add-in's get their markers now, so that from here on the markers alone tell ours.
+  for (const own of sheets.mirrors) {
+    if (wantedMirrors.has(own.sheet)) continue;
+    markers.markMirror(own.sheet, own.values, own);
+    const owner = registry.find((r) => r.kind === "highlight" && r.detail === own.sheet);
     if (owner && locked.has(owner.sheet)) continue;
-    contentOps.push(...planContent(worksheets, name, readOwned(state, name), new Map(), false));
+    for (const name of own.values !== undefined ? [own.sheet, own.values] : [own.sheet]) {
+      contentOps.push(...planContent(worksheets, name, readOwned(state, name), new Map(), false));
+    }
   }
 
   // Diff the named ranges: keep what matches, remove the rest, add what is new.
@@ -359,10 +375,11 @@ export function planWrites(context: Excel.RequestContext, state: WorkbookState, 
   const keptAnchors = new Set([...kept].map((r) => `${r.sheet}\u0000${r.kind}:${anchorOf(r)}`));
   for (const [sheet, formats] of state.formats) {
     if (locked.has(sheet) || !sheetNames.has(sheet)) continue;
+    const matchers = matchMirrors(sheets, registry, sheet);
     for (const cf of formats.conditionalFormats.items) {
       const custom = cf.customOrNullObject;
       if (custom.isNullObject) continue;
-      const ours = classifyFormula(custom.rule.formula);
+      const ours = classifyFormula(custom.rule.formula, matchers);
       if (!ours) continue;
       const key = `${sheet}\u0000${ours.kind}:${ours.anchor}`;
       // A kept range keeps its formats; anything else of ours goes (also formats of older versions).
@@ -385,7 +402,50 @@ export function planWrites(context: Excel.RequestContext, state: WorkbookState, 
       context.workbook.names.add(name, range, label);
     };
   });
-  return { ops: [...removalOps, ...addSheetOps, ...contentOps, ...additionOps], keptValidation, newSheets, protectedSheets };
+  return { ops: [...markers.removals, ...removalOps, ...addSheetOps, ...markers.additions, ...contentOps, ...additionOps], keptValidation, newSheets, protectedSheets };
+}
+
+interface MarkerPlan {
+  /** Dangling markers (their sheet deleted) go first: their names may be taken again. */
+  readonly removals: WriteOp[];
+  /** New markers, right after the sheets are added (same batch). */
+  readonly additions: WriteOp[];
+  /** Marks a helper sheet with a marker name, unless that name marks a sheet already. */
+  readonly mark: (name: string, sheet: string) => void;
+  /** Marks a mirror and its value twin with one number, where they lack their markers. */
+  readonly markMirror: (mirror: string, twin: string | undefined, own: AddinSheets["mirrors"][number] | undefined) => void;
+}
+
+/**
+ * The marker names to add: each is a workbook-scoped name on the sheet's A1, added with
+ * NamedItemCollection.add (not in Microsoft's undo table) and no comment (NamedItem.comment is).
+ */
+function planMarkers(context: Excel.RequestContext, state: WorkbookState, sheets: AddinSheets): MarkerPlan {
+  const dangling = new Set(sheets.dangling.map((name) => name.toLowerCase()));
+  const live = new Set(state.names.items.map((item) => item.name.toLowerCase()).filter((name) => !dangling.has(name)));
+  const usedNumbers = new Set(sheets.usedNumbers);
+  const removals: WriteOp[] = sheets.dangling.map((name) => () => context.workbook.names.getItem(name).delete());
+  const additions: WriteOp[] = [];
+  const mark = (name: string, sheet: string): void => {
+    if (live.has(name.toLowerCase())) return;
+    live.add(name.toLowerCase());
+    additions.push(() => {
+      context.workbook.names.add(name, context.workbook.worksheets.getItem(sheet).getRange("A1"));
+    });
+  };
+  const numbers = new Map<string, number>();
+  const markMirror: MarkerPlan["markMirror"] = (mirror, twin, own) => {
+    let number = own?.number ?? numbers.get(mirror);
+    if (number === undefined) {
+      number = 1;
+      while (usedNumbers.has(number)) number += 1;
+      usedNumbers.add(number);
+      numbers.set(mirror, number);
+      mark(writeMirrorMarkerName(number - 1), mirror);
+    }
+    if (twin !== undefined && own?.valuesMarked !== true) mark(writeValuesMarkerName(number), twin);
+  };
+  return { removals, additions, mark, markMirror };
 }
 
 function sameRect(a: CellRect, b: CellRect): boolean {
@@ -411,12 +471,16 @@ function truncate(text: string, max: number): string {
  * a leading "=", and holds at most 255 characters (Excel, all hosts): then the list goes on the
  * add-in's hidden list sheet and the source points at that range.
  */
-function planListSource(stoplights: readonly StoplightColumnPlan[]): { source: string; entries?: readonly string[] } {
+function planListSource(stoplights: readonly StoplightColumnPlan[], listSheet: string): { source: string; entries?: readonly string[] } {
   const list = stoplights[0]?.list ?? [];
-  const text = list.join(",");
+  if (!needsListSheet(stoplights)) return { source: list.join(",") };
+  return { source: `=${quoteSheetName(listSheet)}!$A$1:$A$${Math.max(1, list.length)}`, entries: list };
+}
+
+function needsListSheet(stoplights: readonly StoplightColumnPlan[]): boolean {
+  const list = stoplights[0]?.list ?? [];
   const unsafe = list.some((entry) => entry.includes(",") || entry.includes('"') || entry.trimStart().startsWith("="));
-  if (!unsafe && text.length <= MAX_LIST_TEXT) return { source: text };
-  return { source: `=${quoteSheetName(LIST_SHEET_NAME)}!$A$1:$A$${Math.max(1, list.length)}`, entries: list };
+  return unsafe || list.join(",").length > MAX_LIST_TEXT;
 }
 
 /** What one of the add-in's own sheets holds now: "row,col" -> value (blanks left out). */

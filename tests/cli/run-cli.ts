@@ -6,8 +6,8 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the CLI in-process with captured output. */
-export async function runCliCaptured(argv: readonly string[]): Promise<CliRun> {
+/** Runs the CLI in-process with captured output; `beforeCopy` as CliIo.beforeCopy. */
+export async function runCliCaptured(argv: readonly string[], beforeCopy?: () => Promise<void>): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const code = await runCli(argv, {
@@ -17,6 +17,7 @@ export async function runCliCaptured(argv: readonly string[]): Promise<CliRun> {
     stderr: (text) => {
       stderr += text;
     },
+    ...(beforeCopy !== undefined ? { beforeCopy } : {}),
   });
   return { code, stdout, stderr };
 }

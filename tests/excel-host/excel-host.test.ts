@@ -259,6 +259,22 @@ describe("ExcelHost", () => {
     });
   });
 
+  it("keeps a workbook name whose sheet is deleted, its formula #REF! (office-js #263, #4772), and refuses it again", async () => {
+    const host = hostWith();
+    await host.run(async (context) => {
+      context.workbook.names.add("PM_Test", context.workbook.worksheets.getItem("Blad2").getRange("A1"));
+      await context.sync();
+      context.workbook.worksheets.getItem("Blad2").delete();
+      await context.sync();
+      const item = context.workbook.names.getItem("PM_Test");
+      item.load("formula");
+      await context.sync();
+      expect(item.formula).toBe("=#REF!$A$1");
+      context.workbook.names.add("PM_Test", context.workbook.worksheets.getItem("Blad1").getRange("A1"));
+      await expect(context.sync()).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+    });
+  });
+
   it("fires onChanged (local and remote) and selection handlers registered at sync, until removed", async () => {
     const host = hostWith();
     const seen: string[] = [];

@@ -741,9 +741,11 @@ export class NamedItemProxy extends HostObject {
 
   protected fetch(prop: string): unknown {
     const item = this.item();
+    // A workbook-scoped name outlives its sheet: once the sheet is deleted its formula reads
+    // "=#REF!$A$1" (office-js #263, #4772), and the name stays, so adding it again fails.
     const formula = item.ref
       ? item.ref.sheet.deleted
-        ? "=#REF!"
+        ? `=#REF!${formatRect(item.ref.rect).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`
         : `=${qualify(item.ref.sheet.name, item.ref.rect).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`
       : (item.formula ?? "");
     switch (prop) {

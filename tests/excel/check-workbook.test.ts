@@ -77,7 +77,7 @@ describe("checkWorkbook on the in-memory host", () => {
     await adapter.checkWorkbook("en");
     expect(host.snapshot("Afspraken")).toEqual(first);
     expect(host.sheets.map((s) => s.name)).toEqual(sheetsAfterFirst);
-    expect(host.names.map((n) => n.name).sort()).toEqual(["PM_Keuzelijst_1", "PM_Markeervlak_1", "PM_Stoplicht_1", "PM_Toelichting_1"]);
+    expect(host.names.map((n) => n.name).sort()).toEqual(["PM_Keuzelijst_1", "PM_Markeervlak_1", "PM_Stoplicht_1", "PM_Toelichting_1", "PrestatiemonitorMarkering1", "PrestatiemonitorWaarden1"]);
   });
 
   it("keeps a user's own validation on a status column and reports it", async () => {

@@ -8,10 +8,10 @@ import { sortFindings, type Finding, type FindingData, type Lang } from "./findi
 import { findTables } from "./tables/find-tables";
 import type { SheetGrid } from "./core/grid";
 import { formatFinding } from "./findings/messages";
-import { MODEL_SHEET_NAME, MONITORING_SHEET_NAME, type Model } from "./model/model";
+import { MONITORING_SHEET_NAME, type Model } from "./model/model";
 import { readAgreements, type AgreementsReading } from "./agreements/read-agreements";
 import { learnModel, matchesModel } from "./model/learn-model";
-import { readModelSheet } from "./model/read-model-sheet";
+import { holdsModelContent, isModelSheetName, readModelSheet } from "./model/read-model-sheet";
 import { applyAcceptances, readAcceptances, type AcceptedFinding } from "./model/acceptances";
 import type { NumericTable } from "./tables/table";
 
@@ -73,7 +73,9 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
   const lang = options.lang ?? "nl";
   const findings: FindingData[] = [];
 
-  const modelSheet = sheets.find((s) => s.sheet.trim().toLowerCase() === MODEL_SHEET_NAME.toLowerCase());
+  // A sheet named Model that holds agreements or tables and no model block is the user's data.
+  const namedModel = sheets.find((s) => isModelSheetName(s.sheet));
+  const modelSheet = namedModel !== undefined && holdsModelContent(namedModel) ? namedModel : undefined;
   const applyModelSheet = (base: Model): { model: Model; findings: readonly FindingData[] } =>
     modelSheet ? readModelSheet(modelSheet, base) : { model: base, findings: [] };
   const sheetRead = applyModelSheet(options.model ?? DEFAULT_MODEL);
@@ -101,6 +103,10 @@ export function checkWorkbook(sheets: readonly SheetGrid[], options: CheckOption
     read = readWith(model);
   }
   appendAll(findings, read.findings);
+  if (namedModel !== undefined && modelSheet === undefined && !read.sheets.includes(namedModel.sheet) && !foundTables.tables.some((t) => t.sheet === namedModel.sheet)) {
+    // Neither a model nor data: most likely a Model sheet whose block titles are mistyped.
+    appendAll(findings, readModelSheet(namedModel, model).findings);
+  }
 
   const year = model.settings.monitoringYear ?? options.year ?? latestYear(read.statusYears);
   moveAll(findings, checkAgreementRows(read.agreements, createModelIndex(model), year, read.statusYears, read.columns));

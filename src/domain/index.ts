@@ -13,7 +13,7 @@ export * from "./report/plan-formats";
 export * from "./report/summary";
 export * from "./findings/summary-labels";
 export * from "./report/plan-monitoring-sheet";
-export { readModelSheet } from "./model/read-model-sheet";
+export { holdsModelContent, isModelSheetName, readModelSheet } from "./model/read-model-sheet";
 export { writeModelSheet } from "./model/write-model-sheet";
 export * from "./report/own-sheets";
 export * from "./report/compare-checks";

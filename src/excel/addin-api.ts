@@ -44,11 +44,13 @@ export interface MonitoringOutcome {
 /** "Toepassen": "applied", or "changed" when the cell no longer holds what the finding was about (nothing written). */
 export type SuggestionOutcome = "applied" | "changed";
 
-/** Where an acceptance was written ("Model!A14"), and whether the Model sheet had to be added. */
-export interface AcceptanceOutcome {
-  readonly at: string;
-  readonly addedModelSheet: boolean;
-}
+/**
+ * Where an acceptance was written ("Model!A14") and whether the Model sheet had to be added; or
+ * nothing written because the sheet called Model is the user's data (holdsModelContent).
+ */
+export type AcceptanceOutcome =
+  | { readonly kind: "accepted"; readonly at: string; readonly addedModelSheet: boolean }
+  | { readonly kind: "model-sheet-is-data"; readonly sheet: string };
 
 /** "Nieuw monitoringjaar": columns added (and the check after it), or why not. */
 export type NewYearOutcome =

@@ -1,6 +1,7 @@
 import {
   applySuggestionToText,
   fingerprintValue,
+  holdsModelContent,
   MODEL_SHEET_NAME,
   planAcceptanceWrite,
   toColumnIndex,
@@ -61,6 +62,8 @@ export async function acceptFinding(context: Excel.RequestContext, finding: Find
     await context.sync();
     grid = used.isNullObject ? { sheet: existing.name, origin: "A1", values: [] } : { sheet: existing.name, origin: localAddress(used.address), values: used.values.map((row) => row.map(toCellValue)) };
   }
+  // A user's own sheet called Model (agreements, a table) is data: never written into.
+  if (grid !== undefined && !holdsModelContent(grid)) return { kind: "model-sheet-is-data", sheet: grid.sheet };
   const plan = planAcceptanceWrite(grid, { code: finding.code, sheet: finding.sheet, cell: location, value, reason, date });
   const sheet = existing ?? worksheets.add(MODEL_SHEET_NAME);
   const width = Math.max(...plan.rows.map((row) => row.length));
@@ -71,7 +74,7 @@ export async function acceptFinding(context: Excel.RequestContext, finding: Find
   // Title and header bold, as on the Model sheet the tool writes.
   if (plan.rows.length > 1) sheet.getRange(`${plan.column}${plan.row}:${right}${plan.row + plan.rows.length - 2}`).format.font.bold = true;
   await context.sync();
-  return { at: `${existing?.name ?? MODEL_SHEET_NAME}!${plan.column}${plan.row + plan.rows.length - 1}`, addedModelSheet: existing === undefined };
+  return { kind: "accepted", at: `${existing?.name ?? MODEL_SHEET_NAME}!${plan.column}${plan.row + plan.rows.length - 1}`, addedModelSheet: existing === undefined };
 }
 
 /**

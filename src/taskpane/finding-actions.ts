@@ -83,7 +83,8 @@ export async function runAcceptFinding(adapter: WorkbookAdapter, finding: Findin
   const text = reason.trim();
   if (text === "") return { message: translate("acceptance", "reasonRequired", lang) };
   const outcome = await adapter.acceptFinding(finding, text, formatIsoDay(today), lang);
-  return { message: translate("acceptance", "acceptedNote", lang), check: outcome.check };
+  const message = outcome.kind === "accepted" ? translate("acceptance", "acceptedNote", lang) : translate("acceptance", "modelSheetIsData", lang, { sheet: outcome.sheet });
+  return { message, check: outcome.check };
 }
 
 /** yyyy-mm-dd of the local day (the coordinator's, not UTC's). */

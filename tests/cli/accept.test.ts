@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, statSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import ExcelJS from "exceljs";
 import { readWorkbookFile } from "../../src/cli/xlsx/read-workbook";
 import { runCliCaptured } from "./run-cli";
 
@@ -74,5 +75,25 @@ describe("prestatiemonitor accept", () => {
     const again = await runCliCaptured(["accept", accepted, "--cel", "Afspraken!G4", "--reden", "x", "--out", join(dir, "weer.xlsx")]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain("is al geaccepteerd");
+  });
+
+  it("checks a user's own sheet called Model as data, and refuses to write an acceptance into it", async () => {
+    const input = join(dir, "eigen-model-blad.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    const own = workbook.addWorksheet("Model");
+    own.addRow(["Thema", "Afspraak", "Wie?", "Status 2022", "Toelichting 2022"]);
+    own.addRow(["Duurzaamheid", "Jaarlijks 200 woningen naar label B", "Onbekende Partij", "groen", ""]);
+    // Known parties too: else the workbook would get a model learned from its own rows.
+    own.addRow(["Duurzaamheid", "Zonnepanelen op 50 daken", "Gemeente", "groen", ""]);
+    own.addRow(["Duurzaamheid", "Isolatie van 100 woningen", "Lefier", "groen", ""]);
+    await workbook.xlsx.writeFile(input);
+    const check = await checkJson(input);
+    expect(check.report.findings).toEqual(expect.arrayContaining([expect.objectContaining({ code: "unknown-party", cell: "C2" })]));
+    const out = join(dir, "eigen-model-blad-geaccepteerd.xlsx");
+    const run = await runCliCaptured(["accept", input, "--cel", "Model!C2", "--code", "unknown-party", "--reden", "x", "--out", out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^prestatiemonitor: Het blad Model bevat gegevens en geen modelblokken/);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(() => statSync(out)).toThrow();
   });
 });

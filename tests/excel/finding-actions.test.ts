@@ -85,6 +85,25 @@ describe("Accepteren (a finding)", () => {
   });
 });
 
+describe("Accepteren with a user's own sheet called Model", () => {
+  it("checks that sheet as data and writes nothing into it", async () => {
+    // The user's sheet "Model" holds agreements (rows with an unknown party): data, not the tool's Model sheet.
+    const own = agreementsWorkbook(4).sheets[0];
+    const { host, adapter } = setUpAdapter(agreementsWorkbook(6, [{ name: "Model", values: own?.values ?? [] }]));
+    const check = await adapter.checkWorkbook("nl");
+    expect(check.result.agreementSheets).toContain("Model");
+    const onModel = check.result.findings.find((f) => f.sheet === "Model" && f.code === "unknown-party");
+    expect(onModel).toBeDefined();
+    expect(check.result.findings.filter((f) => f.code === "invalid-model")).toEqual([]);
+    const before = host.snapshot("Model");
+    host.resetStats();
+    const outcome = await adapter.acceptFinding(onModel as NonNullable<typeof onModel>, "zo afgesproken", "2026-12-07", "nl");
+    expect(outcome).toMatchObject({ kind: "model-sheet-is-data", sheet: "Model" });
+    expect(host.snapshot("Model")).toEqual(before);
+    expect(host.stats.writes).toBe(0);
+  });
+});
+
 describe("Nieuw monitoringjaar", () => {
   it.each(["web", "windows"] as const)("adds Status and Toelichting after last year's with dropdown and colours: one undo step, 3 round trips (%s)", async (platform) => {
     const { host, adapter } = setUpAdapter(agreementsWorkbook(6), { host: { platform } });

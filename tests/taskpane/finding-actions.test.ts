@@ -25,7 +25,7 @@ function fakeAdapter(overrides: Partial<WorkbookAdapter>): { adapter: WorkbookAd
     };
   const adapter = {
     applySuggestion: record("applySuggestion", { kind: "applied", check: CHECK }),
-    acceptFinding: record("acceptFinding", { at: "Model!A3", addedModelSheet: true, check: CHECK }),
+    acceptFinding: record("acceptFinding", { kind: "accepted", at: "Model!A3", addedModelSheet: true, check: CHECK }),
     addMonitoringYear: record("addMonitoringYear", { kind: "present", year: 2023 }),
     ...overrides,
   } as unknown as WorkbookAdapter;

@@ -1,5 +1,7 @@
 import * as path from "path";
 import {
+  holdsModelContent,
+  isModelSheetName,
   ACCEPTANCE_BLOCK_TITLE,
   checkWorkbook,
   findOwnSheets,
@@ -43,7 +45,9 @@ export async function runAccept(command: AcceptCommand, io: { readonly stdout: (
   const here = result.findings.filter((f) => f.sheet === sheet && (f.cell ?? f.range) === cell);
   const code = chooseCode(command, result, here, sheet, cell, where, lang);
 
-  const modelSheet = input.sheets.find((s) => s.sheet.trim().toLowerCase() === MODEL_SHEET_NAME.toLowerCase());
+  const modelSheet = input.sheets.find((s) => isModelSheetName(s.sheet));
+  // A user's own sheet called Model (agreements, a table) is data: never written into.
+  if (modelSheet !== undefined && !holdsModelContent(modelSheet)) throw new InputError(translate("acceptance", "modelSheetIsData", lang, { sheet: modelSheet.sheet }));
   const plan = planAcceptanceWrite(modelSheet, {
     code,
     sheet,

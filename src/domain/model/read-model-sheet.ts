@@ -3,6 +3,7 @@ import { MODEL_PROBLEMS, type FindingData, type ModelProblem } from "../findings
 import { addressOf, cellAt, isBlank, textOf, type CellValue, type SheetGrid } from "../core/grid";
 import {
   CHECK_OPERATORS,
+  MODEL_SHEET_NAME,
   PARTY_KINDS,
   modelSchema,
   operandSchema,
@@ -164,6 +165,21 @@ function findBlocks(sheet: SheetGrid, report: Report): BlockSpan[] {
     r = next;
   }
   return spans;
+}
+
+/**
+ * True when a sheet named Model is the tool's Model sheet: it holds a model block or a Geaccepteerd
+ * block, or nothing at all. A user's own sheet that happens to be called Model and holds other
+ * data (agreements, a table) is data like any other sheet: checked, and never written into.
+ */
+export function holdsModelContent(sheet: SheetGrid): boolean {
+  if (firstContent(sheet) === undefined || hasAcceptanceBlock(sheet)) return true;
+  return findBlocks(sheet, () => undefined).length > 0;
+}
+
+/** True for the name of the Model sheet (any case, outer spaces aside). */
+export function isModelSheetName(name: string): boolean {
+  return name.trim().toLowerCase() === MODEL_SHEET_NAME.toLowerCase();
 }
 
 function firstContent(sheet: SheetGrid): string | undefined {

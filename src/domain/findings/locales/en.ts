@@ -346,6 +346,7 @@ export const EN: Catalogue = {
     newYearNoSheet: "No agreements sheet found to add columns to.",
     acceptUsage: "usage: prestatiemonitor accept <workbook.xlsx> --cel <Sheet!C5> --code <rule> --reden <text> --out <copy.xlsx>",
     acceptNoFinding: "{cell}: no finding '{code}' in this cell (findings here: {codes})",
+    modelSheetIsData: "The sheet {sheet} holds data and no model blocks, so Prestatiemonitor writes nothing into it. Give that sheet another name; the acceptance then goes on a new Model sheet.",
     acceptAlready: "{cell}: the finding '{code}' is already accepted",
     acceptDone: "Accepted: {code} in {cell}; the reason is on the Model sheet in {file}",
     newYearUsage: "usage: prestatiemonitor nieuw-jaar <workbook.xlsx> --year <YYYY> --out <copy.xlsx>",

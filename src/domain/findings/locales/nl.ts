@@ -350,6 +350,7 @@ export const NL = {
     newYearNoSheet: "Geen afsprakenblad gevonden om kolommen aan toe te voegen.",
     acceptUsage: "gebruik: prestatiemonitor accept <werkmap.xlsx> --cel <Blad!C5> --code <regel> --reden <tekst> --out <kopie.xlsx>",
     acceptNoFinding: "{cell}: geen bevinding '{code}' in deze cel (bevindingen hier: {codes})",
+    modelSheetIsData: "Het blad {sheet} bevat gegevens en geen modelblokken: daar schrijft Prestatiemonitor niets in. Geef dat blad een andere naam; dan komt de acceptatie op een nieuw blad Model.",
     acceptAlready: "{cell}: de bevinding '{code}' is al geaccepteerd",
     acceptDone: "Geaccepteerd: {code} in {cell}; de reden staat op het blad Model in {file}",
     newYearUsage: "gebruik: prestatiemonitor nieuw-jaar <werkmap.xlsx> --year <JJJJ> --out <kopie.xlsx>",

@@ -1,7 +1,7 @@
 import { createHash } from "crypto";
 import { promises as fs } from "fs";
 import * as path from "path";
-import { buildReport, checkWorkbook, findOwnSheets, listOwnSheets, translate, type CheckResult, type Lang, type Model } from "../domain";
+import { buildReport, translate, type CheckResult, type Lang, type Model } from "../domain";
 import { formatHumanReport, GROUP_LIMIT } from "./format-human";
 import { InputError } from "./input-error";
 import { LARGE_INPUT_BYTES, releaseMemory } from "./release-memory";
@@ -11,6 +11,7 @@ import { compareWithPrevious, describeComparisonLine, runCompare } from "./comma
 import { formatPartyView, selectPartyView } from "./commands/party-view";
 import { parseArguments, type CheckCommand } from "./parse-arguments";
 import { readInputBytes, readWorkbookFile, type WorkbookFile } from "./xlsx/read-workbook";
+import { checkInputWorkbook } from "./check-input";
 
 /** Exit codes (DESIGN.md): 0 no errors, 1 errors found, 2 unusable input. */
 export const EXIT_OK = 0;
@@ -163,16 +164,8 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   if (command.model !== undefined) model = await readModelFile(command.model, command.lang);
 
   // Our sheets are known by their markers, never by name: a user's sheet called Monitoring is data.
-  const ownSheets = listOwnSheets(
-    findOwnSheets(
-      input.definedNames,
-      input.sheets.map((sheet) => sheet.sheet),
-    ),
-  );
-  let result: CheckResult | undefined = checkWorkbook(input.sheets, {
+  let result: CheckResult | undefined = checkInputWorkbook(input, {
     lang: command.lang,
-    toolSheets: ownSheets,
-    toolSheetsByMarker: true,
     ...(command.year !== undefined ? { year: command.year } : {}),
     ...(model !== undefined ? { model } : {}),
   });
@@ -187,7 +180,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   if (large) releaseMemory();
   const partyView = command.party === undefined ? undefined : selectPartyView(result, command.party);
   const workbookName = path.basename(command.workbook);
-  const ownSet = new Set(ownSheets);
+  const ownSet = new Set(result.toolSheets ?? []);
   const hiddenChecked = hiddenSheets.filter((sheet) => !ownSet.has(sheet));
   // Hidden sheets are checked like any other; the report says which they are (an added field, only when there are any).
   const report = { ...buildReport(result, workbookName), ...(hiddenChecked.length > 0 ? { hiddenSheets: hiddenChecked } : {}) };

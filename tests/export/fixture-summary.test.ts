@@ -2,7 +2,7 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { readWorkbookFile } from "../../src/cli/xlsx/read-workbook";
-import { findMarkedSheet } from "../../src/cli/xlsx/find-marked-sheet";
+import { findOwnSheets } from "../../src/domain/report/own-sheets";
 import { writeMonitoredCopy } from "../../src/cli/write-monitored-copy";
 import { checkWorkbook } from "../../src/domain/check-workbook";
 import { buildReport, NO_STATUS_KEY } from "../../src/domain/report/report";
@@ -57,10 +57,10 @@ describe("re-checking a monitored copy", () => {
       const outcome = await writeMonitoredCopy(await input.loadWorkbook(), first, copy, { generatedAt: "2026-11-24T12:00:00.000Z" });
       expect(outcome.sheet).toBe("Monitoring (2)");
       const again = await readWorkbookFile(copy);
-      const own = findMarkedSheet(
+      const own = findOwnSheets(
         again.definedNames,
         again.sheets.map((sheet) => sheet.sheet),
-      );
+      ).monitoring;
       expect(own).toBe("Monitoring (2)");
       const second = checkWorkbook(again.sheets, { lang: "nl", toolSheets: own === undefined ? [] : [own] });
       expect(second.findings.filter((f) => f.sheet.startsWith("Monitoring"))).toEqual([]);

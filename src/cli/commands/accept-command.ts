@@ -3,9 +3,6 @@ import {
   holdsModelContent,
   isModelSheetName,
   ACCEPTANCE_BLOCK_TITLE,
-  checkWorkbook,
-  findOwnSheets,
-  listOwnSheets,
   MODEL_SHEET_NAME,
   normaliseLocation,
   planAcceptanceWrite,
@@ -26,6 +23,7 @@ import { appendSheetRows, readLastRowNumber, type AppendedCell } from "../xlsx/a
 import { WorkbookPatch } from "../xlsx/patch-workbook";
 import { PackageError } from "../xlsx/read-zip";
 import { readWorkbookFile } from "../xlsx/read-workbook";
+import { checkInputWorkbook } from "../check-input";
 
 /**
  * `prestatiemonitor accept <werkmap.xlsx> --cel Blad!C5 [--code regel] --reden tekst --out kopie.xlsx`:
@@ -37,8 +35,7 @@ import { readWorkbookFile } from "../xlsx/read-workbook";
 export async function runAccept(command: AcceptCommand, io: { readonly stdout: (text: string) => void }, today: Date = new Date()): Promise<number> {
   const { lang } = command;
   const input = await readWorkbookFile(command.workbook);
-  const ownSheets = listOwnSheets(findOwnSheets(input.definedNames, input.sheets.map((s) => s.sheet)));
-  const result = checkWorkbook(input.sheets, { lang, toolSheets: ownSheets, toolSheetsByMarker: true });
+  const result = checkInputWorkbook(input, { lang });
 
   const { sheet, cell } = parseCellOption(command.cell, input.sheets.map((s) => s.sheet), lang);
   const where = `${sheet}!${cell}`;

@@ -1,6 +1,5 @@
 import * as path from "path";
 import {
-  checkWorkbook,
   compareChecks,
   describeChanges,
   formatCellReference,
@@ -14,8 +13,8 @@ import {
 } from "../../domain";
 import { InputError } from "../input-error";
 import type { CompareCommand } from "../parse-arguments";
-import { findMarkedSheet } from "../xlsx/find-marked-sheet";
 import { readWorkbookFile } from "../xlsx/read-workbook";
+import { checkInputWorkbook } from "../check-input";
 
 /** Longest agreement text shown on one line of the human output. */
 const MAX_TEXT = 90;
@@ -47,12 +46,7 @@ export function describeComparisonLine(comparison: CheckComparison, lang: Lang):
 
 async function checkFile(file: string, lang: Lang): Promise<CheckResult> {
   const input = await readWorkbookFile(file);
-  // A Monitoring sheet we wrote under another name ("Monitoring (2)") is ours, not data.
-  const ownSheet = findMarkedSheet(
-    input.definedNames,
-    input.sheets.map((sheet) => sheet.sheet),
-  );
-  const result = checkWorkbook(input.sheets, { lang, ...(ownSheet !== undefined ? { toolSheets: [ownSheet] } : {}) });
+  const result = checkInputWorkbook(input, { lang });
   if (result.agreementSheets.length === 0 && result.tables.length === 0) {
     throw new InputError(translate("cli", "noAgreementsSheet", "en", { workbook: file }));
   }

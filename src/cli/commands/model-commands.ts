@@ -1,7 +1,7 @@
 import { promises as fs } from "fs";
 import { basename } from "path";
 import type ExcelJS from "exceljs";
-import { checkWorkbook, DEFAULT_MODEL, formatFinding, MODEL_SHEET_NAME, translate, type Lang, type Model } from "../../domain";
+import { DEFAULT_MODEL, formatFinding, MODEL_SHEET_NAME, translate, type Lang, type Model } from "../../domain";
 import { readModelSheet } from "../../domain";
 import { writeModelSheet } from "../../domain";
 import { InputError } from "../input-error";
@@ -9,6 +9,7 @@ import { importExcelJs, readWorkbookFile } from "../xlsx/read-workbook";
 import { describePackageProblem, PackageError } from "../xlsx/read-zip";
 import { WorkbookPatch } from "../xlsx/patch-workbook";
 import type { NewCell } from "../xlsx/write-sheet-xml";
+import { checkInputWorkbook } from "../check-input";
 
 export interface ModelInitArgs {
   /** The workbook to create; never overwritten. */
@@ -34,7 +35,7 @@ export async function runModelInit(args: ModelInitArgs): Promise<string> {
     const input = await readWorkbookFile(args.from);
     const existing = input.sheets.find((s) => s.sheet.trim().toLowerCase() === MODEL_SHEET_NAME.toLowerCase());
     if (existing) throw new InputError(translate("cli", "modelSheetExists", lang, { file: args.from, sheet: existing.sheet }));
-    model = checkWorkbook(input.sheets).model;
+    model = checkInputWorkbook(input).model;
     bytes = patchModelCopy(input.bytes, args.from, model);
   } else {
     // A wholly new workbook: exceljs may build it, there is nothing of the user's to keep.

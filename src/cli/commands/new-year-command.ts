@@ -1,8 +1,5 @@
 import * as path from "path";
 import {
-  checkWorkbook,
-  findOwnSheets,
-  listOwnSheets,
   parseA1,
   parseA1Range,
   planNewYear,
@@ -20,6 +17,7 @@ import { WorkbookPatch } from "../xlsx/patch-workbook";
 import { patchWorksheetFormats, type ConditionalFormat, type ListValidation } from "../xlsx/patch-worksheet-formats";
 import { PackageError } from "../xlsx/read-zip";
 import { readWorkbookFile } from "../xlsx/read-workbook";
+import { checkInputWorkbook } from "../check-input";
 
 /**
  * `prestatiemonitor nieuw-jaar <werkmap.xlsx> --year JJJJ --out kopie.xlsx`: a copy in which every
@@ -34,8 +32,7 @@ import { readWorkbookFile } from "../xlsx/read-workbook";
 export async function runNewYear(command: NewYearCommand, io: { readonly stdout: (text: string) => void }): Promise<number> {
   const { lang, year } = command;
   const input = await readWorkbookFile(command.workbook);
-  const ownSheets = listOwnSheets(findOwnSheets(input.definedNames, input.sheets.map((s) => s.sheet)));
-  const result = checkWorkbook(input.sheets, { lang, year, toolSheets: ownSheets, toolSheetsByMarker: true });
+  const result = checkInputWorkbook(input, { lang, year });
   const plan = planNewYear(result, year);
   if (plan.sheets.length === 0) {
     throw new InputError(translate("acceptance", plan.alreadyPresent.length > 0 ? "newYearNothing" : "newYearNoSheet", lang, { year: String(year) }));

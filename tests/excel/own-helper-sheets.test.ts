@@ -133,14 +133,7 @@ describe("a user's sheets named like the add-in's helper sheets", () => {
     const { host } = setUpAdapter(agreementsWorkbook(6, [{ name: "PM_Keuzelijsten", values: [["Mijn lijst"], ["a"], ["b"]] }]));
     const list = ["groen", "rood, met zorg", "=oranje"];
     const plan: FormatPlan = { highlights: [], stoplights: [{ sheet: "Afspraken", year: 2021, range: "F2:F7", rules: [], list }] };
-    const write = (): Promise<number> =>
-      Excel.run(async (context) => {
-        const { sync } = countingSync(context);
-        const read = await readWorkbook(context, undefined, sync);
-        const writes = planWrites(context, read.state, plan, read.grids);
-        await flushWrites(writes.ops, sync);
-        return writes.ops.length;
-      });
+    const write = (): Promise<number> => writePlan(plan, { hideNew: false });
     await write();
     expect(host.readValues("PM_Keuzelijsten", "A1:A3")).toEqual([["Mijn lijst"], ["a"], ["b"]]);
     expect(markersOf(host, LIST_MARKER_NAME)).toEqual(new Map([[LIST_MARKER_NAME, "PM_Keuzelijsten (2)"]]));
@@ -242,16 +235,7 @@ describe("(e) a workbook marked by an older add-in (helper sheets without marker
     const { host } = setUpAdapter(agreementsWorkbook(6));
     const list = ["groen", "rood, met zorg", "=oranje"];
     const plan: FormatPlan = { highlights: [], stoplights: [{ sheet: "Afspraken", year: 2021, range: "F2:F7", rules: [], list }] };
-    const write = (): Promise<number> =>
-      Excel.run(async (context) => {
-        const { sync } = countingSync(context);
-        const read = await readWorkbook(context, undefined, sync);
-        const writes = planWrites(context, read.state, plan, read.grids);
-        await flushWrites(writes.ops, sync);
-        for (const name of writes.newSheets) context.workbook.worksheets.getItem(name).visibility = "VeryHidden";
-        await context.sync();
-        return writes.ops.length;
-      });
+    const write = (): Promise<number> => writePlan(plan, { hideNew: true });
     await write();
     const stripped = host.names.find((n) => n.name === LIST_MARKER_NAME);
     expect(stripped?.ref?.sheet.name).toBe("PM_Keuzelijsten");
@@ -303,4 +287,22 @@ describe("(e) a workbook marked by an older add-in (helper sheets without marker
 /** A new adapter (a new pane session) on the host that is installed now. */
 function setUpAdapterOnSameHost(): WorkbookAdapter {
   return createWorkbookAdapter({ retry: { sleep: async () => undefined } });
+}
+
+/**
+ * One explicit write of `plan` as the adapter does it (read, plan, flush); with `hideNew`, the
+ * sheets it created are made VeryHidden as the older add-in left them. Returns the ops written.
+ */
+function writePlan(plan: FormatPlan, options: { readonly hideNew: boolean }): Promise<number> {
+  return Excel.run(async (context) => {
+    const { sync } = countingSync(context);
+    const read = await readWorkbook(context, undefined, sync);
+    const writes = planWrites(context, read.state, plan, read.grids);
+    await flushWrites(writes.ops, sync);
+    if (options.hideNew) {
+      for (const name of writes.newSheets) context.workbook.worksheets.getItem(name).visibility = "VeryHidden";
+      await context.sync();
+    }
+    return writes.ops.length;
+  });
 }

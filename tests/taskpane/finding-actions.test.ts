@@ -46,6 +46,12 @@ describe("the finding actions", () => {
     expect(done).toEqual({ message: "Accepted; the reason is on the Model sheet.", check: CHECK });
   });
 
+  it("says so when the sheet called Model is the user's data and nothing was written", async () => {
+    const refused = fakeAdapter({ acceptFinding: () => Promise.resolve({ kind: "model-sheet-is-data", sheet: "Model", check: CHECK }) });
+    const done = await runAcceptFinding(refused.adapter, FINDING, "bewust", "en");
+    expect(done.message).toBe("The sheet Model holds data and no model blocks, so Prestatiemonitor writes nothing into it. Give that sheet another name; the acceptance then goes on a new Model sheet.");
+  });
+
   it("says what was applied, or that the cell changed meanwhile", async () => {
     expect(FINDING.suggestion).toBe("Gemeente");
     const applied = await runApplySuggestion(fakeAdapter({}).adapter, FINDING, "nl");

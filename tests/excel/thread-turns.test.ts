@@ -9,17 +9,30 @@ function busyFor(ms: number): void {
   }
 }
 
+function queueMacrotask(): { readonly ran: () => boolean } {
+  let ran = false;
+  setTimeout(() => {
+    ran = true;
+  }, 0);
+  return { ran: () => ran };
+}
+
 describe("startThreadTurns", () => {
-  it("stays in the same task while the slice is short, and lets a queued macrotask run once it is long", async () => {
-    const turns = startThreadTurns(20);
-    let macrotaskRan = false;
-    setTimeout(() => {
-      macrotaskRan = true;
-    }, 0);
+  it("stays in the same task while the slice is short", async () => {
+    // A slice far longer than any stall of a loaded machine: the pause must not give the thread back.
+    const turns = startThreadTurns(60_000);
+    const macrotask = queueMacrotask();
     await turns.pause();
-    expect(macrotaskRan).toBe(false);
+    busyFor(5);
+    await turns.pause();
+    expect(macrotask.ran()).toBe(false);
+  });
+
+  it("lets a queued macrotask run once the slice has run its length", async () => {
+    const turns = startThreadTurns(20);
+    const macrotask = queueMacrotask();
     busyFor(25);
     await turns.pause();
-    expect(macrotaskRan).toBe(true);
+    expect(macrotask.ran()).toBe(true);
   });
 });

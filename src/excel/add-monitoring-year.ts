@@ -1,8 +1,7 @@
 import { parseA1, parseA1Range, planNewYear, type CellValue, type Lang, type NewYearSheetPlan } from "../domain";
 import type { NewYearOutcome } from "./addin-api";
 import type { MutableGrid, ReadOptions } from "./read-workbook";
-import { listHelperSheetsOf, listOwnSheetsOf, readWorkbook } from "./read-workbook";
-import { countingSync, readKnownOwn, runEngineOn, writeCheck, type AdapterMemory } from "./run-check";
+import { countingSync, readIntoMemory, rememberCreatedSheets, runEngineOn, writeCheck, type AdapterMemory } from "./run-check";
 
 /**
  * "Nieuw monitoringjaar" in the add-in, inside the caller's Excel.run (mergeUndoGroup: one Ctrl+Z
@@ -25,12 +24,7 @@ export async function addMonitoringYear(
   lang: Lang,
 ): Promise<NewYearOutcome> {
   const { sync, count } = countingSync(context);
-  const read = await readWorkbook(context, memory.knownSheets, sync, readOptions, memory.grids ?? [], true, readKnownOwn(memory));
-  memory.knownSheets = read.state.worksheets.items.map((ws) => ws.name);
-  memory.ownSheets = listOwnSheetsOf(read.state);
-  memory.helperSheets = listHelperSheetsOf(read.state);
-  memory.sheetIds = new Map(read.state.worksheets.items.map((ws) => [ws.id, ws.name]));
-  memory.grids = read.grids;
+  const read = await readIntoMemory(context, memory, sync, readOptions, true);
   const plan = planNewYear(await runEngineOn(read.grids, lang, memory.engine), year);
   if (plan.sheets.length === 0) return { kind: plan.alreadyPresent.length > 0 ? "present" : "no-sheet", year };
   for (const sheet of plan.sheets) {
@@ -59,9 +53,7 @@ export async function addMonitoringYear(
   // The headers go with the check's writes: one write round trip.
   const written = await writeCheck(context, read.state, read.grids, lang, sync);
   memory.result = written.result;
-  memory.knownSheets = [...memory.knownSheets, ...written.createdSheets];
-  memory.ownSheets = [...(memory.ownSheets ?? []), ...written.createdSheets];
-  memory.helperSheets = [...(memory.helperSheets ?? []), ...written.createdSheets];
+  rememberCreatedSheets(memory, written.createdSheets);
   const { hideLater, createdSheets: _created, ...check } = written;
   return { kind: "added", year, sheets: plan.sheets.map((s) => s.sheet), check: { ...check, syncs: count() }, hideLater };
 }

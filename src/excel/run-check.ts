@@ -5,7 +5,7 @@ import { planFormats } from "../domain";
 import { isAccessDeniedError } from "./addin-error";
 import type { CheckOutcome, WriteNotice } from "./addin-api";
 import { readPlatform, runExcel } from "./excel-run";
-import type { KnownOwn, MutableGrid, Sync, WorkbookState } from "./read-workbook";
+import { listHelperSheetsOf, listOwnSheetsOf, readWorkbook, type KnownOwn, type MutableGrid, type ReadOptions, type Sync, type WorkbookRead, type WorkbookState } from "./read-workbook";
 import { startThreadTurns } from "./thread-turns";
 import { flushWrites, planWrites } from "./write-formats";
 
@@ -82,8 +82,36 @@ export function isOwnSheetIn(memory: Pick<AdapterMemory, "ownSheets">, sheet: st
 }
 
 /** What the memory knows of our sheets, for readWorkbook's first round trip (undefined before any read). */
-export function readKnownOwn(memory: Pick<AdapterMemory, "ownSheets" | "helperSheets">): KnownOwn | undefined {
+function readKnownOwn(memory: Pick<AdapterMemory, "ownSheets" | "helperSheets">): KnownOwn | undefined {
   return memory.ownSheets !== undefined && memory.helperSheets !== undefined ? { own: memory.ownSheets, helpers: memory.helperSheets } : undefined;
+}
+
+/**
+ * The read round trip of an action (two when the sheet names are new), remembered for the next
+ * one: sheet names and ids, our sheets by marker, and the grids live edits patch.
+ */
+export async function readIntoMemory(
+  context: Excel.RequestContext,
+  memory: AdapterMemory,
+  sync: Sync,
+  readOptions: ReadOptions,
+  /** False for a live read (readWorkbook's withOwned). */
+  withOwned: boolean,
+): Promise<WorkbookRead> {
+  const read = await readWorkbook(context, memory.knownSheets, sync, readOptions, memory.grids ?? [], withOwned, readKnownOwn(memory));
+  memory.knownSheets = read.state.worksheets.items.map((ws) => ws.name);
+  memory.ownSheets = listOwnSheetsOf(read.state);
+  memory.helperSheets = listHelperSheetsOf(read.state);
+  memory.sheetIds = new Map(read.state.worksheets.items.map((ws) => [ws.id, ws.name]));
+  memory.grids = read.grids;
+  return read;
+}
+
+/** Sheets a write created are ours: the next check reads them in its first round trip. */
+export function rememberCreatedSheets(memory: AdapterMemory, created: readonly string[]): void {
+  memory.knownSheets = [...(memory.knownSheets ?? []), ...created];
+  memory.ownSheets = [...(memory.ownSheets ?? []), ...created];
+  memory.helperSheets = [...(memory.helperSheets ?? []), ...created];
 }
 
 export async function runEngineOn(grids: readonly MutableGrid[], lang: Lang, engine: EngineRunner = runEngineHere): Promise<CheckResult> {

@@ -13,17 +13,14 @@ import { parseRangeAddress, splitSheetAddress } from "./range-address";
 import {
   DEFAULT_READ_OPTIONS,
   listCheckedSheets,
-  listHelperSheetsOf,
-  listOwnSheetsOf,
   queueFormatsLoad,
   queueWorkbookLoads,
-  readWorkbook,
   type ReadOptions,
   type WorkbookState,
 } from "./read-workbook";
 import { DEFAULT_RETRY, retryInEditMode, type RetryOptions } from "./retry-in-edit-mode";
 import { isUndoSupported, runExcel } from "./excel-run";
-import { countingSync, hideNewSheets, isOwnSheetIn, readKnownOwn, runEngineOn, writeCheck, type AdapterMemory, type EngineRunner } from "./run-check";
+import { countingSync, hideNewSheets, isOwnSheetIn, readIntoMemory, rememberCreatedSheets, runEngineOn, writeCheck, type AdapterMemory, type EngineRunner } from "./run-check";
 import { flushWrites, planRemoval } from "./write-formats";
 import { writeMonitoringSheet } from "./write-monitoring-sheet";
 
@@ -118,19 +115,11 @@ async function runFullCheck(lang: Lang, memory: AdapterMemory, readOptions: Read
     const outcome = await runExcel(
       async (context) => {
         const { sync, count } = countingSync(context);
-        const read = await readWorkbook(context, memory.knownSheets, sync, readOptions, memory.grids ?? [], true, readKnownOwn(memory));
-        memory.knownSheets = read.state.worksheets.items.map((ws) => ws.name);
-        memory.ownSheets = listOwnSheetsOf(read.state);
-        memory.helperSheets = listHelperSheetsOf(read.state);
-        memory.sheetIds = new Map(read.state.worksheets.items.map((ws) => [ws.id, ws.name]));
+        const read = await readIntoMemory(context, memory, sync, readOptions, true);
         checked = read.grids.map((g) => g.sheet);
-        memory.grids = read.grids;
         const written = await writeCheck(context, read.state, read.grids, lang, sync, memory.engine);
         memory.result = written.result;
-        // The next check reads the sheets this one created in its first round trip.
-        memory.knownSheets = [...memory.knownSheets, ...written.createdSheets];
-        memory.ownSheets = [...(memory.ownSheets ?? []), ...written.createdSheets];
-        memory.helperSheets = [...(memory.helperSheets ?? []), ...written.createdSheets];
+        rememberCreatedSheets(memory, written.createdSheets);
         return { ...written, syncs: count() };
       },
       { undoGroup: true },
@@ -148,12 +137,7 @@ async function runFullCheck(lang: Lang, memory: AdapterMemory, readOptions: Read
 async function readAndCheck(lang: Lang, memory: AdapterMemory, readOptions: ReadOptions): Promise<CheckOutcome> {
   return runExcel(async (context) => {
     const { sync, count } = countingSync(context);
-    const read = await readWorkbook(context, memory.knownSheets, sync, readOptions, memory.grids ?? [], false, readKnownOwn(memory));
-    memory.knownSheets = read.state.worksheets.items.map((ws) => ws.name);
-    memory.ownSheets = listOwnSheetsOf(read.state);
-    memory.helperSheets = listHelperSheetsOf(read.state);
-    memory.sheetIds = new Map(read.state.worksheets.items.map((ws) => [ws.id, ws.name]));
-    memory.grids = read.grids;
+    const read = await readIntoMemory(context, memory, sync, readOptions, false);
     const result = await runEngineOn(read.grids, lang, memory.engine);
     memory.result = result;
     return { result, keptValidation: [], syncs: count(), writeOps: 0, notices: [] };

@@ -51,7 +51,7 @@ export async function addMonitoringYear(
     if (look?.explanation !== undefined) worksheet.getRange(`${sheet.explanationColumn}:${sheet.explanationColumn}`).format.columnWidth = look.explanation.column.format.columnWidth;
   }
   // The headers go with the check's writes: one write round trip.
-  const written = await writeCheck(context, read.state, read.grids, lang, sync);
+  const written = await writeCheck(context, read.state, read.grids, lang, sync, memory.engine);
   memory.result = written.result;
   rememberCreatedSheets(memory, written.createdSheets);
   const { hideLater, createdSheets: _created, ...check } = written;

@@ -49,7 +49,7 @@ export interface LoadedLists {
   readonly names: { readonly items: readonly Pick<Excel.NamedItem, "name" | "formula" | "comment">[] };
 }
 
-export function readRegistry(state: Pick<LoadedLists, "names">): Registered[] {
+function readRegistry(state: Pick<LoadedLists, "names">): Registered[] {
   const found: Registered[] = [];
   for (const item of state.names.items) {
     const kind = (Object.keys(PREFIXES) as Kind[]).find((k) => item.name.startsWith(PREFIXES[k]));
@@ -89,6 +89,8 @@ export interface AddinSheets {
   readonly usedNumbers: ReadonlySet<number>;
   /** Helper markers whose sheet is gone (Excel's `#REF!`): removed on the next write. */
   readonly dangling: readonly string[];
+  /** The add-in's registered named ranges (readRegistry), read once for the sheets and the writes. */
+  readonly registry: readonly Registered[];
 }
 
 /** The add-in's sheets, by marker, and an older add-in's by its registry (see the file comment). */
@@ -140,5 +142,6 @@ export function findAddinSheets(state: LoadedLists): AddinSheets {
     all: [...(own.monitoring !== undefined ? [own.monitoring] : []), ...helpers],
     usedNumbers,
     dangling,
+    registry,
   };
 }

@@ -16,7 +16,7 @@ import {
 } from "../domain";
 import { AddinError, isPayloadTooLargeError } from "./addin-error";
 import type { StatusColumnNote } from "./addin-api";
-import { findAddinSheets, PREFIXES, readRegistry, snapshotSheetName, type AddinSheets, type Kind, type Registered } from "./addin-sheets";
+import { findAddinSheets, PREFIXES, snapshotSheetName, type AddinSheets, type Kind, type Registered } from "./addin-sheets";
 import { intersectRects, isCovered, parseAreas, parseRangeAddress, type CellRect } from "./range-address";
 import { toCellValue, type MutableGrid, type Sync, type WorkbookState } from "./read-workbook";
 import { NO_TURNS, type ThreadTurns } from "./thread-turns";
@@ -127,8 +127,8 @@ function matchMirrors(sheets: AddinSheets, registry: readonly Registered[], shee
  */
 export function planRemoval(context: Excel.RequestContext, state: WorkbookState): WriteOp[] {
   const ops: WriteOp[] = [];
-  const registry = readRegistry(state);
   const sheets = findAddinSheets(state);
+  const { registry } = sheets;
   const existing = new Set(state.worksheets.items.map((ws) => ws.name));
   for (const [sheet, formats] of state.formats) {
     if (!existing.has(sheet)) continue;
@@ -169,8 +169,8 @@ export function planWrites(context: Excel.RequestContext, state: WorkbookState, 
   const newSheets: string[] = [];
   if (state.workbook?.readOnly === true) return { ops: [], keptValidation, newSheets, protectedSheets: [] };
   const worksheets = context.workbook.worksheets;
-  const registry = readRegistry(state);
   const sheets = findAddinSheets(state);
+  const { registry } = sheets;
   const sheetNames = new Set(state.worksheets.items.map((ws) => ws.name));
   const protectedSheets = [...state.formats.values()].filter((f) => f.protection.protected).map((f) => f.sheet);
   const locked = new Set(protectedSheets);

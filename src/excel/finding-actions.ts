@@ -2,6 +2,7 @@ import {
   applySuggestionToText,
   fingerprintValue,
   holdsModelContent,
+  isModelSheetName,
   MODEL_SHEET_NAME,
   planAcceptanceWrite,
   toColumnIndex,
@@ -54,7 +55,7 @@ export async function acceptFinding(context: Excel.RequestContext, finding: Find
   await context.sync();
   const value = fingerprintValue(toCellValue(cell.values[0]?.[0]));
 
-  const existing = worksheets.items.find((ws) => ws.name.trim().toLowerCase() === MODEL_SHEET_NAME.toLowerCase());
+  const existing = worksheets.items.find((ws) => isModelSheetName(ws.name));
   let grid: SheetGrid | undefined;
   if (existing !== undefined) {
     const used = existing.getUsedRangeOrNullObject(true);

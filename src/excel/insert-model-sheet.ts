@@ -1,6 +1,6 @@
 import type { CheckResult } from "../domain";
 import { formatA1, toColumnLetters, type CellValue } from "../domain";
-import { MODEL_SHEET_NAME } from "../domain";
+import { isModelSheetName, MODEL_SHEET_NAME } from "../domain";
 import { writeModelSheet } from "../domain";
 
 /** The workbook already has a Model sheet; it is the user's to edit and is never replaced. */
@@ -21,7 +21,7 @@ export async function insertModelSheet(context: Excel.RequestContext, result: Ch
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   await context.sync();
-  const existing = worksheets.items.find((ws) => ws.name.trim().toLowerCase() === MODEL_SHEET_NAME.toLowerCase());
+  const existing = worksheets.items.find((ws) => isModelSheetName(ws.name));
   if (existing) throw new ModelSheetExistsError(existing.name);
 
   const layout = writeModelSheet(result.model);

@@ -1,7 +1,7 @@
 import { promises as fs } from "fs";
 import { basename } from "path";
 import type ExcelJS from "exceljs";
-import { DEFAULT_MODEL, formatFinding, MODEL_SHEET_NAME, translate, type Lang, type Model } from "../../domain";
+import { DEFAULT_MODEL, formatFinding, isModelSheetName, MODEL_SHEET_NAME, translate, type Lang, type Model } from "../../domain";
 import { readModelSheet } from "../../domain";
 import { writeModelSheet } from "../../domain";
 import { InputError } from "../input-error";
@@ -33,7 +33,7 @@ export async function runModelInit(args: ModelInitArgs): Promise<string> {
   let model = DEFAULT_MODEL;
   if (args.from !== undefined) {
     const input = await readWorkbookFile(args.from);
-    const existing = input.sheets.find((s) => s.sheet.trim().toLowerCase() === MODEL_SHEET_NAME.toLowerCase());
+    const existing = input.sheets.find((s) => isModelSheetName(s.sheet));
     if (existing) throw new InputError(translate("cli", "modelSheetExists", lang, { file: args.from, sheet: existing.sheet }));
     model = checkInputWorkbook(input).model;
     bytes = patchModelCopy(input.bytes, args.from, model);
@@ -109,7 +109,7 @@ export function addModelWorksheet(workbook: ExcelJS.Workbook, model: Model): Exc
  */
 export async function readModelFile(path: string, lang: Lang = "nl"): Promise<Model> {
   const input = await readWorkbookFile(path);
-  const sheet = input.sheets.find((s) => s.sheet.trim().toLowerCase() === MODEL_SHEET_NAME.toLowerCase());
+  const sheet = input.sheets.find((s) => isModelSheetName(s.sheet));
   if (!sheet) throw new InputError(translate("cli", "modelSheetMissing", lang, { file: path, sheet: MODEL_SHEET_NAME }));
   const read = readModelSheet(sheet, DEFAULT_MODEL);
   const first = read.findings[0];

@@ -8,6 +8,7 @@ import { checkWorkbook, type SheetGrid } from "../src/domain";
 import { generateWorkbook } from "./generate-workbook";
 import { measureMedianMs, median } from "./measure";
 import { measureGcShare, type GcShare } from "./measure-gc";
+import { buildPlainRows } from "./measure-floor";
 import type { PaneFigures } from "./measure-pane";
 
 /**
@@ -19,6 +20,9 @@ interface BenchFigures {
   rows: number;
   engineMsPer10kRows: number;
   scaling10x: number;
+  /** The floor (measure-floor.ts): plain rows of the engine's shape built and passed over once, nothing else. */
+  floorMsPer10kRows: number;
+  floorScaling10x: number;
   syncsFullCheck: number;
   syncsLiveEdit: number;
   payloadMaxBytes: number;
@@ -64,6 +68,8 @@ async function main(): Promise<void> {
     rows: medium.rows,
     engineMsPer10kRows: round(ms10k),
     scaling10x: round(engine.scaling),
+    floorMsPer10kRows: round(engine.floor10k),
+    floorScaling10x: round(engine.floorScaling),
     syncsFullCheck: addin.syncsFullCheck,
     syncsLiveEdit: addin.syncsLiveEdit,
     payloadMaxBytes: addin.payloadMaxBytes,
@@ -90,6 +96,15 @@ async function main(): Promise<void> {
     ["engine, 100k rows (median ms)", round(ms100k).toString(), ""],
     ["scaling 10k → 100k (×)", figures.scaling10x.toString(), "≤ 12"],
     ["  per round (×)", engine.rounds.map((r) => round(r.ms100k / r.ms10k)).join(" "), ""],
+    ["floor: plain rows alone, 10k / 100k rows (median ms)", `${figures.floorMsPer10kRows} / ${round(engine.floor100k)}`, ""],
+    ["floor: scaling 10k → 100k (×)", figures.floorScaling10x.toString(), "the engine's scaling cannot be below it"],
+    ["  per round (×)", engine.rounds.map((r) => round(r.floor100k / r.floor10k)).join(" "), ""],
+    ["  100k rows of work, 10 × 10k / 1 × 100k: garbage collection (ms)", `${round(engine.floorBatch10k.gcMs)} / ${round(engine.floorBatch100k.gcMs)}`, ""],
+    [
+      "  the rest (ms)",
+      `${round(engine.floorBatch10k.totalMs - engine.floorBatch10k.gcMs)} / ${round(engine.floorBatch100k.totalMs - engine.floorBatch100k.gcMs)}`,
+      "",
+    ],
     [
       "  alternating runs in one process: 10k / 100k (ms), ×",
       `${round(alternating.ms10k)} / ${round(alternating.ms100k)}, ${round(alternating.ms100k / alternating.ms10k)}`,
@@ -175,6 +190,8 @@ interface EngineTimes {
 interface EngineRound {
   readonly ms10k: number;
   readonly ms100k: number;
+  readonly floor10k: number;
+  readonly floor100k: number;
 }
 
 interface EngineFigures {
@@ -182,10 +199,15 @@ interface EngineFigures {
   readonly ms10k: number;
   readonly ms100k: number;
   readonly scaling: number;
+  readonly floor10k: number;
+  readonly floor100k: number;
+  readonly floorScaling: number;
   readonly rounds: readonly EngineRound[];
   /** Medians over the rounds. */
   readonly batch10k: GcShare;
   readonly batch100k: GcShare;
+  readonly floorBatch10k: GcShare;
+  readonly floorBatch100k: GcShare;
 }
 
 function measureEngineRounds(): EngineFigures {
@@ -193,24 +215,37 @@ function measureEngineRounds(): EngineFigures {
   const rounds: EngineRound[] = [];
   const batches10k: GcShare[] = [];
   const batches100k: GcShare[] = [];
+  const floorBatches10k: GcShare[] = [];
+  const floorBatches100k: GcShare[] = [];
   for (let i = 0; i < ENGINE_ROUNDS; i++) {
     const small = measureEngineInChild("10k");
     const large = measureEngineInChild("100k");
+    const floorSmall = runChild<FloorTimes>("floor-10k");
+    const floorLarge = runChild<FloorTimes>("floor-100k");
     ms1k.push(small.warmupMs1k);
-    rounds.push({ ms10k: small.medianMs, ms100k: large.medianMs });
+    rounds.push({ ms10k: small.medianMs, ms100k: large.medianMs, floor10k: floorSmall.medianMs, floor100k: floorLarge.medianMs });
+    floorBatches10k.push(floorSmall.batch);
+    floorBatches100k.push(floorLarge.batch);
     batches10k.push(small.batch);
     batches100k.push(large.batch);
   }
   const ms10k = median(rounds.map((r) => r.ms10k));
   const ms100k = median(rounds.map((r) => r.ms100k));
+  const floor10k = median(rounds.map((r) => r.floor10k));
+  const floor100k = median(rounds.map((r) => r.floor100k));
   return {
     ms1k: median(ms1k),
     ms10k,
     ms100k,
     scaling: ms100k / ms10k,
+    floor10k,
+    floor100k,
+    floorScaling: floor100k / floor10k,
     rounds,
     batch10k: medianShare(batches10k),
     batch100k: medianShare(batches100k),
+    floorBatch10k: medianShare(floorBatches10k),
+    floorBatch100k: medianShare(floorBatches100k),
   };
 }
 
@@ -274,6 +309,26 @@ async function runAlternatingChild(): Promise<void> {
 
 function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+interface FloorTimes {
+  readonly medianMs: number;
+  /** Runs that together build 100k rows, split into garbage collection and the rest. */
+  readonly batch: GcShare;
+}
+
+/** The floor's child (measure-floor.ts): the engine's sizes, runs and warm-up, its 1k warm-up too. */
+async function runFloorChild(size: Exclude<EngineSize, "1k">): Promise<void> {
+  const warm = ENGINE_SIZES["1k"];
+  const small = generateWorkbook(warm.rows, warm.tables).sheets;
+  for (let i = 0; i < warm.runs + warm.warmup; i++) buildPlainRows(small);
+  const { rows, tables, runs, warmup } = ENGINE_SIZES[size];
+  const { sheets } = generateWorkbook(rows, tables);
+  const run = (): void => void buildPlainRows(sheets);
+  const medianMs = measureMedianMs(run, runs, warmup);
+  const batch = await measureGcShare(run, Math.max(1, Math.round(100_000 / rows)));
+  const reported: FloorTimes = { medianMs, batch };
+  process.stdout.write(JSON.stringify(reported) + "\n");
 }
 
 /** The child's side: the 1k runs warm the engine up, then the size asked for is measured. */
@@ -370,7 +425,13 @@ function round(value: number): number {
 const engineArgument = process.argv.indexOf("--engine");
 const childSize = engineArgument < 0 ? undefined : process.argv[engineArgument + 1];
 const job =
-  childSize === "10k" || childSize === "100k" ? runEngineChild(childSize) : childSize === "alternating" ? runAlternatingChild() : main();
+  childSize === "10k" || childSize === "100k"
+    ? runEngineChild(childSize)
+    : childSize === "floor-10k" || childSize === "floor-100k"
+      ? runFloorChild(childSize === "floor-10k" ? "10k" : "100k")
+      : childSize === "alternating"
+        ? runAlternatingChild()
+        : main();
 job.catch((error: unknown) => {
   process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
   process.exit(1);

@@ -24,7 +24,7 @@ export async function insertModelSheet(context: Excel.RequestContext, result: Ch
   const existing = worksheets.items.find((ws) => isModelSheetName(ws.name));
   if (existing) throw new ModelSheetExistsError(existing.name);
 
-  const layout = writeModelSheet(result.model);
+  const layout = writeModelSheet(result.model, result.lang);
   const sheet = worksheets.add(MODEL_SHEET_NAME);
   const rows = layout.values.length;
   const cols = layout.values[0]?.length ?? 1;

@@ -1,5 +1,8 @@
 import { translate as translateText, type Catalogue, type FindingCode, type Lang } from "../domain";
 
+// The pane and the report dialog pick their language alike.
+export { chooseLanguage } from "../domain";
+
 /** A phrase of the pane (buttons, headings, verdicts): the catalogue's `pane` section. */
 export type UiKey = keyof Catalogue["pane"];
 
@@ -13,11 +16,3 @@ export function formatRuleTitle(code: FindingCode, lang: Lang): string {
   return translateText("ruleTitles", code, lang);
 }
 
-/**
- * Dutch for Dutch Office (nl-NL, nl-BE, ...), English for every other display language. Unknown
- * (outside Office) keeps the product's default, Dutch.
- */
-export function chooseLanguage(displayLanguage: string | undefined): Lang {
-  if (displayLanguage === undefined || displayLanguage.trim() === "") return "nl";
-  return /^nl(-|_|$)/i.test(displayLanguage.trim()) ? "nl" : "en";
-}

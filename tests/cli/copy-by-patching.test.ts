@@ -125,6 +125,18 @@ describe.each(CORPUS.map((c) => [c.name, c.options] as const))("a copy of the %s
     expectWellMadeAdditions(copy, [...comparison.added, ...comparison.changed]);
     expect(readXlsx(copy, "copy").sheets.map((s) => s.sheet)).toContain("Model");
   });
+
+  it("model init --lang en writes the Model sheet's title and note in English, and check reads the sheet as before", async () => {
+    const out = path.join(dir, `${name}-model-en.xlsx`);
+    expect((await runCliCaptured(["model", "init", out, "--from", inputPath, "--lang", "en"])).code).toBe(0);
+    const model = readXlsx(await fs.readFile(out), "copy").sheets.find((s) => s.sheet === "Model");
+    expect(model?.values[0]?.[0]).toMatch(/^Model of the performance agreements/);
+    expect(model?.values[1]?.[0]).toMatch(/Block titles and column headers stay in Dutch/);
+    const checked = await runCliCaptured(["check", out, "--json"]);
+    expect(checked.code === 0 || checked.code === 1).toBe(true);
+    const report = JSON.parse(checked.stdout) as { findings: { code: string }[] };
+    expect(report.findings.filter((f) => f.code === "invalid-model")).toEqual([]);
+  });
 });
 
 describe("copies of workbooks whose sheet names need quoting and escaping", () => {

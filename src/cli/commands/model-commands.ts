@@ -36,13 +36,13 @@ export async function runModelInit(args: ModelInitArgs): Promise<string> {
     const existing = input.sheets.find((s) => isModelSheetName(s.sheet));
     if (existing) throw new InputError(translate("cli", "modelSheetExists", lang, { file: args.from, sheet: existing.sheet }));
     model = checkInputWorkbook(input).model;
-    bytes = patchModelCopy(input.bytes, args.from, model);
+    bytes = patchModelCopy(input.bytes, args.from, model, lang);
   } else {
     // A wholly new workbook: exceljs may build it, there is nothing of the user's to keep.
     const { Workbook } = await importExcelJs();
     const workbook = new Workbook();
     workbook.creator = "Prestatiemonitor";
-    addModelWorksheet(workbook, DEFAULT_MODEL);
+    addModelWorksheet(workbook, DEFAULT_MODEL, lang);
     bytes = Buffer.from(await workbook.xlsx.writeBuffer());
   }
   try {
@@ -60,10 +60,10 @@ export async function runModelInit(args: ModelInitArgs): Promise<string> {
 }
 
 /** The input package with a Model sheet added by patching: every part of the user's kept (see write-monitored-copy.ts). */
-function patchModelCopy(source: Buffer, name: string, model: Model): Buffer[] {
+function patchModelCopy(source: Buffer, name: string, model: Model, lang: Lang): Buffer[] {
   try {
     const patch = new WorkbookPatch(source);
-    const layout = writeModelSheet(model);
+    const layout = writeModelSheet(model, lang);
     const titles = new Set(layout.titleRows);
     const headers = new Set(layout.headerRows);
     const cells: NewCell[] = [];
@@ -86,8 +86,8 @@ function patchModelCopy(source: Buffer, name: string, model: Model): Buffer[] {
 }
 
 /** Adds a worksheet "Model" holding the model, with bold block titles and readable widths (a new workbook). */
-export function addModelWorksheet(workbook: ExcelJS.Workbook, model: Model): ExcelJS.Worksheet {
-  const layout = writeModelSheet(model);
+export function addModelWorksheet(workbook: ExcelJS.Workbook, model: Model, lang: Lang = "nl"): ExcelJS.Worksheet {
+  const layout = writeModelSheet(model, lang);
   const sheet = workbook.addWorksheet(MODEL_SHEET_NAME);
   layout.values.forEach((row, r) => {
     row.forEach((value, c) => {

@@ -38,3 +38,12 @@ const PLACEHOLDER_PATTERN = /\{(\w+)\}/g;
 export function fillPlaceholders(text: string, valueOf: (name: string) => string | undefined): string {
   return text.replace(PLACEHOLDER_PATTERN, (whole, name: string) => valueOf(name) ?? whole);
 }
+
+/**
+ * Dutch for Dutch Office (nl-NL, nl-BE, ...), English for every other display language. Unknown
+ * (outside Office) keeps the product's default, Dutch.
+ */
+export function chooseLanguage(displayLanguage: string | undefined): Lang {
+  if (displayLanguage === undefined || displayLanguage.trim() === "") return "nl";
+  return /^nl(-|_|$)/i.test(displayLanguage.trim()) ? "nl" : "en";
+}

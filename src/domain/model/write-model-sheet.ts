@@ -1,5 +1,7 @@
 import { textOf, type CellValue, type Grid } from "../core/grid";
 import type { Model } from "./model";
+import type { Lang } from "../findings/finding";
+import { translate } from "../findings/catalogue";
 import {
   BLOCK_COLUMNS,
   SETTING_NAMES,
@@ -22,10 +24,6 @@ export interface ModelSheetLayout {
   readonly columnWidths: readonly number[];
 }
 
-const SHEET_TITLE = "Model prestatieafspraken";
-const SHEET_NOTE =
-  "Een blok begint met zijn titel in kolom A, daaronder de kopregel; het loopt tot de eerste lege regel. " +
-  "Lijsten in een cel scheiden met ';'. Een blok dat ontbreekt, neemt het standaardmodel over.";
 
 const MIN_WIDTH = 12;
 const MAX_WIDTH = 60;
@@ -35,15 +33,16 @@ const MAX_WIDTH = 60;
  * "Model sheet format"): a title row, a note, then the five blocks with a blank row between them.
  * Reading the result back gives the same model (apart from `source`).
  */
-export function writeModelSheet(model: Model): ModelSheetLayout {
+export function writeModelSheet(model: Model, lang: Lang = "nl"): ModelSheetLayout {
   const rows: CellValue[][] = [];
   const titleRows: number[] = [];
   const headerRows: number[] = [];
   const municipality = model.settings.municipality;
 
   titleRows.push(rows.length);
-  rows.push([municipality ? `${SHEET_TITLE} (${municipality})` : SHEET_TITLE]);
-  rows.push([SHEET_NOTE]);
+  const title = translate("labels", "modelSheetTitle", lang);
+  rows.push([municipality ? `${title} (${municipality})` : title]);
+  rows.push([translate("labels", "modelSheetNote", lang)]);
   const firstBlockRow = rows.length + 1;
 
   const addBlock = (block: ModelBlock, body: CellValue[][], withLabel = false): void => {

@@ -24,6 +24,19 @@ function withoutSource(model: Model): Omit<Model, "source"> {
 }
 
 describe("writeModelSheet", () => {
+  it("writes its title and note in the user's language, and the sheet reads back the same in either", () => {
+    const dutch = writeModelSheet(DEFAULT_MODEL);
+    const english = writeModelSheet(DEFAULT_MODEL, "en");
+    const firstCells = (values: typeof dutch.values): unknown[] => values.slice(0, 2).map((row) => row[0]);
+    expect(firstCells(dutch.values)).toEqual(["Model prestatieafspraken (Stadskanaal)", expect.stringContaining("Een blok begint met zijn titel in kolom A")]);
+    expect(firstCells(english.values)).toEqual(["Model of the performance agreements (Stadskanaal)", expect.stringContaining("Block titles and column headers stay in Dutch")]);
+    // Only the title and the note differ: block titles and headers are the format the reader reads.
+    expect(english.values.slice(2)).toEqual(dutch.values.slice(2));
+    const back = readModelSheet({ sheet: "Model", origin: "A1", values: english.values }, OTHER_BASE);
+    expect(back.findings).toEqual([]);
+    expect(withoutSource(back.model)).toEqual(withoutSource(DEFAULT_MODEL));
+  });
+
   it("the built-in default model, written and read back, is the same model", () => {
     const { model, findings } = roundTrip(DEFAULT_MODEL);
     expect(findings).toEqual([]);

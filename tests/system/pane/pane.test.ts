@@ -381,6 +381,42 @@ describe("the task pane in headless Chromium", () => {
     expect(watch.dialogs).toEqual([]);
     await page.close();
   }, 90_000);
+
+  it("shows the report dialog in Office's display language: its print button and frame title from the catalogue", async () => {
+    if (browser === undefined) throw new Error("browser did not start");
+    for (const [displayLanguage, button, title] of [
+      ["en-US", "Print or save as PDF", "Report"],
+      ["nl-NL", "Afdrukken of opslaan als pdf", "Rapport"],
+    ] as const) {
+      const page = await browser.newPage();
+      // The dialog page talks to the pane only through Office.context.ui (DialogApi 1.2): a stand-in
+      // office.js gives it a display language and hands it the report in two parts once it says "ready".
+      await page.route("**/office-js/office.js", (route) =>
+        route.fulfill({
+          contentType: "text/javascript",
+          body: `window.Office = {
+            EventType: { DialogParentMessageReceived: "dialogParentMessageReceived" },
+            onReady: () => Promise.resolve({ host: "Excel" }),
+            context: { displayLanguage: ${JSON.stringify(displayLanguage)}, ui: {
+              addHandlerAsync: (type, handler) => { window.__deliver = handler; },
+              messageParent: (message) => {
+                if (message !== "ready") return;
+                const report = "<!doctype html><html><body><h1>Monitoring</h1></body></html>";
+                window.__deliver({ message: JSON.stringify({ part: 0, of: 2, text: report.slice(0, 20) }) });
+                window.__deliver({ message: JSON.stringify({ part: 1, of: 2, text: report.slice(20) }) });
+              },
+            } },
+          };`,
+        }),
+      );
+      await page.goto(`${baseUrl}report-dialog.html`);
+      await expectVisible(page, page.getByRole("button", { name: button }));
+      expect(await page.locator("iframe.report-frame").getAttribute("title")).toBe(title);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(displayLanguage.slice(0, 2));
+      expect(await page.frameLocator("iframe.report-frame").locator("h1").textContent()).toBe("Monitoring");
+      await page.close();
+    }
+  });
 });
 
 /** Opens every rule group and presses "Meer tonen" until each group shows all its lines. */

@@ -210,6 +210,9 @@ export const EN: Catalogue = {
     chartTitle: "Stoplights per theme",
     page: "Page",
     ownSheetNote: "This sheet was made by Prestatiemonitor and is replaced at the next monitoring.",
+    /** The Model sheet's title row and the note below it (its block titles and headers are the Dutch format the reader reads). */
+    modelSheetTitle: "Model of the performance agreements",
+    modelSheetNote: "A block starts with its title in column A, its header row below it; it runs to the first blank row. Separate the items of a list in one cell with ';'. A missing block takes the default model's. Block titles and column headers stay in Dutch: that is how they are read.",
     // --- board19: the summary workbook as the board reads it (no severity words) ---
     coordinatorPoints: "{count} points for the coordinator",
     coordinatorPointsOne: "1 point for the coordinator",
@@ -262,6 +265,9 @@ export const EN: Catalogue = {
     exportUnavailable: "Export is not available (yet).",
     reportReady: "The report is ready: {file}",
     reportOpened: "The report is in a separate window: print it or save it as PDF.",
+    /** The report dialog: its frame's title (read by screen readers) and its print button. */
+    reportFrameTitle: "Report",
+    reportPrint: "Print or save as PDF",
     exportDownload: "Excel cannot open a new workbook here; download the summary: {file}",
     undoUnavailable: "Note: this version of Excel cannot undo what Prestatiemonitor writes; your earlier steps can no longer be undone after it either.",
     writesReadOnly: "The workbook is read-only: the findings are below, but nothing was marked in the workbook.",

@@ -214,6 +214,9 @@ export const NL = {
     chartTitle: "Stoplichten per thema",
     page: "Pagina",
     ownSheetNote: "Dit blad is gemaakt door Prestatiemonitor en wordt bij de volgende monitoring vervangen.",
+    /** The Model sheet's title row and the note below it (its block titles and headers are the Dutch format the reader reads). */
+    modelSheetTitle: "Model prestatieafspraken",
+    modelSheetNote: "Een blok begint met zijn titel in kolom A, daaronder de kopregel; het loopt tot de eerste lege regel. Lijsten in een cel scheiden met ';'. Een blok dat ontbreekt, neemt het standaardmodel over.",
     // --- board19: the summary workbook as the board reads it (no severity words) ---
     coordinatorPoints: "{count} punten voor de coördinator",
     coordinatorPointsOne: "1 punt voor de coördinator",
@@ -266,6 +269,9 @@ export const NL = {
     exportUnavailable: "Exporteren is (nog) niet beschikbaar.",
     reportReady: "Het rapport staat klaar: {file}",
     reportOpened: "Het rapport staat in een apart venster: druk het af of sla het op als pdf.",
+    /** The report dialog: its frame's title (read by screen readers) and its print button. */
+    reportFrameTitle: "Rapport",
+    reportPrint: "Afdrukken of opslaan als pdf",
     exportDownload: "Excel kan hier geen nieuwe werkmap openen; download de samenvatting: {file}",
     undoUnavailable: "Let op: deze Excel-versie kan wat de Prestatiemonitor schrijft niet ongedaan maken; ook uw eerdere stappen zijn daarna niet meer ongedaan te maken.",
     writesReadOnly: "De werkmap is alleen-lezen: de bevindingen staan hieronder, maar er is niets in de werkmap gemarkeerd.",

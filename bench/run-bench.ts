@@ -220,8 +220,8 @@ function measureEngineRounds(): EngineFigures {
   for (let i = 0; i < ENGINE_ROUNDS; i++) {
     const small = measureEngineInChild("10k");
     const large = measureEngineInChild("100k");
-    const floorSmall = runChild<FloorTimes>("floor-10k");
-    const floorLarge = runChild<FloorTimes>("floor-100k");
+    const floorSmall = runChild<EngineTimes>("floor-10k");
+    const floorLarge = runChild<EngineTimes>("floor-100k");
     ms1k.push(small.warmupMs1k);
     rounds.push({ ms10k: small.medianMs, ms100k: large.medianMs, floor10k: floorSmall.medianMs, floor100k: floorLarge.medianMs });
     floorBatches10k.push(floorSmall.batch);
@@ -311,12 +311,6 @@ function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-interface FloorTimes {
-  readonly medianMs: number;
-  /** Runs that together build 100k rows, split into garbage collection and the rest. */
-  readonly batch: GcShare;
-}
-
 /** The floor's child (measure-floor.ts): the engine's sizes, runs and warm-up, its 1k warm-up too. */
 async function runFloorChild(size: Exclude<EngineSize, "1k">): Promise<void> {
   const warm = ENGINE_SIZES["1k"];
@@ -327,7 +321,7 @@ async function runFloorChild(size: Exclude<EngineSize, "1k">): Promise<void> {
   const run = (): void => void buildPlainRows(sheets);
   const medianMs = measureMedianMs(run, runs, warmup);
   const batch = await measureGcShare(run, Math.max(1, Math.round(100_000 / rows)));
-  const reported: FloorTimes = { medianMs, batch };
+  const reported: EngineTimes = { medianMs, batch };
   process.stdout.write(JSON.stringify(reported) + "\n");
 }
 

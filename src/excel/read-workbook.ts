@@ -192,40 +192,43 @@ function queueFullRead(context: Excel.RequestContext, sheet: string): FullRead {
 }
 
 /**
- * The add-in's own sheets, recognised as the CLI recognises them: by the workbook-level marker
+ * The workbook's sheets by role. The add-in's own are recognised as the CLI recognises them: by the workbook-level marker
  * names (findOwnSheets: the Monitoring sheet, e.g. "Monitoring (2)" next to a user's own
  * "Monitoring", the highlighting sheets, their value twins and the list sheet), and an older
  * add-in's unmarked helper sheets by its registry (findAddinSheets). Never by name: a user's sheet
  * called Monitoring or PM_Markering1 is data.
  */
-export function listOwnSheetsOf(state: Pick<WorkbookState, "worksheets" | "names">): string[] {
-  const own = new Set(findAddinSheets(state).all);
-  return state.worksheets.items.map((ws) => ws.name).filter((name) => own.has(name));
+export function sortSheetsByRole(state: Pick<WorkbookState, "worksheets" | "names">): SheetRoles {
+  const sheets = findAddinSheets(state);
+  const own = new Set(sheets.all);
+  const names = state.worksheets.items.map((ws) => ws.name);
+  return { own: names.filter((name) => own.has(name)), helpers: [...sheets.helpers], checked: names.filter((name) => !own.has(name)) };
 }
 
-/** The add-in's helper sheets (mirrors, value twins, list sheet): what a check reads back to diff against. */
-export function listHelperSheetsOf(state: Pick<WorkbookState, "worksheets" | "names">): string[] {
-  return [...findAddinSheets(state).helpers];
+/** The sheets of a workbook by role, from one reading of its markers and registry (sortSheetsByRole). */
+export interface SheetRoles {
+  /** Every sheet of ours, in workbook order. */
+  readonly own: readonly string[];
+  /** Our helper sheets (mirrors, value twins, list sheet): what a check reads back to diff against. */
+  readonly helpers: readonly string[];
+  /** Every other sheet, in workbook order: what a check reads. */
+  readonly checked: readonly string[];
 }
 
 /** What the last action learned of the add-in's sheets: lets the first round trip read the right ones. */
-export interface KnownOwn {
-  /** Every sheet of ours (listOwnSheetsOf). */
-  readonly own: readonly string[];
-  /** Our helper sheets (listHelperSheetsOf). */
-  readonly helpers: readonly string[];
-}
+export type KnownOwn = Pick<SheetRoles, "own" | "helpers">;
 
-/** The names of the sheets a check reads: every sheet but the add-in's own (listOwnSheetsOf). */
+/** The names of the sheets a check reads: every sheet but the add-in's own (sortSheetsByRole). */
 export function listCheckedSheets(state: Pick<WorkbookState, "worksheets" | "names">): string[] {
-  const own = new Set(listOwnSheetsOf(state));
-  return state.worksheets.items.map((ws) => ws.name).filter((name) => !own.has(name));
+  return [...sortSheetsByRole(state).checked];
 }
 
 export interface WorkbookRead {
   readonly state: WorkbookState;
   /** Checked sheets in workbook order. */
   readonly grids: MutableGrid[];
+  /** The sheets by role, as this read found them. */
+  readonly roles: SheetRoles;
 }
 
 /**
@@ -288,10 +291,10 @@ interface PartialRead {
 /** Reads the sheets the sheet list showed that were not read yet, and assembles the result. */
 async function finishRead(context: Excel.RequestContext, read: PartialRead, sync: Sync, options: ReadOptions): Promise<WorkbookRead> {
   const { formats, owned, grids } = read;
-  const lists = { worksheets: context.workbook.worksheets, names: context.workbook.names };
-  const checked = listCheckedSheets(lists);
+  const roles = sortSheetsByRole({ worksheets: context.workbook.worksheets, names: context.workbook.names });
+  const checked = roles.checked;
   const missing = checked.filter((name) => !grids.has(name));
-  const helpers = new Set(listHelperSheetsOf(lists));
+  const helpers = new Set(roles.helpers);
   // A guessed helper sheet that the markers show is the user's: its read is dropped, never used.
   for (const sheet of owned.keys()) if (!helpers.has(sheet)) owned.delete(sheet);
   const missingOwned = read.withOwned ? [...helpers].filter((name) => !owned.has(name)) : [];
@@ -315,7 +318,7 @@ async function finishRead(context: Excel.RequestContext, read: PartialRead, sync
     const merged = formats.get(grid.sheet)?.mergedAreas;
     if (merged && !merged.isNullObject) grid.merges = listAreaRanges(merged.address);
   }
-  return { state, grids: readGrids };
+  return { state, grids: readGrids, roles };
 }
 
 interface Chunk {

@@ -5,7 +5,7 @@ import { planFormats } from "../domain";
 import { isAccessDeniedError } from "./addin-error";
 import type { CheckOutcome, WriteNotice } from "./addin-api";
 import { readPlatform, runExcel } from "./excel-run";
-import { listHelperSheetsOf, listOwnSheetsOf, readWorkbook, type KnownOwn, type MutableGrid, type ReadOptions, type Sync, type WorkbookRead, type WorkbookState } from "./read-workbook";
+import { readWorkbook, type KnownOwn, type MutableGrid, type ReadOptions, type Sync, type WorkbookRead, type WorkbookState } from "./read-workbook";
 import { startThreadTurns } from "./thread-turns";
 import { flushWrites, planWrites } from "./write-formats";
 
@@ -19,9 +19,9 @@ export interface AdapterMemory {
   grids: MutableGrid[] | undefined;
   /** The last result (live re-checks watch its status columns). */
   result?: CheckResult | undefined;
-  /** The add-in's own sheets at the last read (listOwnSheetsOf): events on them are not the user's edits. */
+  /** The add-in's own sheets at the last read (SheetRoles.own): events on them are not the user's edits. */
   ownSheets?: readonly string[] | undefined;
-  /** The add-in's helper sheets at the last read (listHelperSheetsOf): read back by the next check. */
+  /** The add-in's helper sheets at the last read (SheetRoles.helpers): read back by the next check. */
   helperSheets?: readonly string[] | undefined;
   /** Worksheet id -> name, from the last read (events name sheets by id). */
   sheetIds?: Map<string, string> | undefined;
@@ -100,8 +100,8 @@ export async function readIntoMemory(
 ): Promise<WorkbookRead> {
   const read = await readWorkbook(context, memory.knownSheets, sync, readOptions, memory.grids ?? [], withOwned, readKnownOwn(memory));
   memory.knownSheets = read.state.worksheets.items.map((ws) => ws.name);
-  memory.ownSheets = listOwnSheetsOf(read.state);
-  memory.helperSheets = listHelperSheetsOf(read.state);
+  memory.ownSheets = read.roles.own;
+  memory.helperSheets = read.roles.helpers;
   memory.sheetIds = new Map(read.state.worksheets.items.map((ws) => [ws.id, ws.name]));
   memory.grids = read.grids;
   return read;

@@ -171,14 +171,13 @@ async function clearAddinFormats(): Promise<string[]> {
     const { sync } = countingSync(context);
     queueWorkbookLoads(context);
     await sync();
-    const formats = new Map(
-      listCheckedSheets({ worksheets: context.workbook.worksheets, names: context.workbook.names }).map((name) => [name, queueFormatsLoad(context, name)]),
-    );
+    const checked = listCheckedSheets({ worksheets: context.workbook.worksheets, names: context.workbook.names });
+    const formats = new Map(checked.map((name) => [name, queueFormatsLoad(context, name)]));
     await sync();
     const state: WorkbookState = { worksheets: context.workbook.worksheets, names: context.workbook.names, formats, workbook: context.workbook };
     if (context.workbook.readOnly) return [];
     await flushWrites(planRemoval(context, state), sync);
-    return listCheckedSheets(state);
+    return checked;
   });
 }
 

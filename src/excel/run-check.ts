@@ -1,10 +1,10 @@
-import { checkWorkbook as runEngine } from "../domain";
 import type { CheckResult, Lang } from "../domain";
-import type { FormatPlan, SheetGrid } from "../domain";
+import type { SheetGrid } from "../domain";
 import { planFormats } from "../domain";
 import { isAccessDeniedError } from "./addin-error";
 import type { CheckOutcome, WriteNotice } from "./addin-api";
 import { readPlatform, runExcel } from "./excel-run";
+import { runEngineHere, type EngineRunner } from "./run-engine";
 import { readWorkbook, type KnownOwn, type MutableGrid, type ReadOptions, type Sync, type WorkbookRead, type WorkbookState } from "./read-workbook";
 import { startThreadTurns } from "./thread-turns";
 import { flushWrites, planWrites } from "./write-formats";
@@ -27,37 +27,6 @@ export interface AdapterMemory {
   sheetIds?: Map<string, string> | undefined;
   /** Where the engine runs (AdapterOptions.engine); undefined: here, synchronously. */
   engine?: EngineRunner | undefined;
-}
-
-/**
- * Runs the engine on a workbook's grids: the checked sheets only (listCheckedSheets found ours by
- * marker), so no sheet is skipped by its name (`toolSheetsByMarker`). The pane passes one that runs it in a Web Worker
- * (src/taskpane/engine-in-worker.ts), so that a big workbook never blocks the pane's thread.
- */
-export type EngineRunner = (sheets: readonly SheetGrid[], lang: Lang, wanted: EngineWanted) => Promise<EngineOutput>;
-
-/** What a check needs besides the result. */
-export interface EngineWanted {
-  /**
-   * The format plan (planFormats) too: an explicit check writes it. Planning a 20k-row workbook's
-   * formats took the pane's thread some 100 ms after the engine; a worker plans them beside the engine.
-   */
-  readonly formats: boolean;
-}
-
-export interface EngineOutput {
-  readonly result: CheckResult;
-  /** Present when asked for (EngineWanted.formats). */
-  readonly formats?: FormatPlan;
-}
-
-/** The engine on this thread (Node, tests, and where no Worker can start). */
-export const runEngineHere: EngineRunner = (sheets, lang, wanted) => Promise.resolve(runEngineAndPlan(sheets, lang, wanted));
-
-/** The engine and, when wanted, its format plan (also what the pane's worker runs). */
-export function runEngineAndPlan(sheets: readonly SheetGrid[], lang: Lang, wanted: EngineWanted): EngineOutput {
-  const result = runEngine(sheets, { lang, toolSheets: [], toolSheetsByMarker: true });
-  return wanted.formats ? { result, formats: planFormats(result) } : { result };
 }
 
 /** A sync that counts round trips. */

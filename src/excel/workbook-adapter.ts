@@ -20,7 +20,8 @@ import {
 } from "./read-workbook";
 import { DEFAULT_RETRY, retryInEditMode, type RetryOptions } from "./retry-in-edit-mode";
 import { isUndoSupported, runExcel } from "./excel-run";
-import { countingSync, hideNewSheets, isOwnSheetIn, readIntoMemory, rememberCreatedSheets, runEngineOn, writeCheck, type AdapterMemory, type EngineRunner } from "./run-check";
+import { countingSync, hideNewSheets, isOwnSheetIn, readIntoMemory, rememberCreatedSheets, runEngineOn, writeCheck, type AdapterMemory } from "./run-check";
+import type { EngineRunner } from "./run-engine";
 import { flushWrites, planRemoval } from "./write-formats";
 import { writeMonitoringSheet } from "./write-monitoring-sheet";
 

@@ -1,5 +1,5 @@
 import type { Lang, SheetGrid } from "../domain";
-import { runEngineHere, type EngineOutput, type EngineRunner, type EngineWanted } from "../excel/run-check";
+import { runEngineHere, type EngineOutput, type EngineRunner, type EngineWanted } from "../excel/run-engine";
 import { createResultCollector, ROW_SLICE, type EngineReply, type EngineRequest } from "./engine-messages";
 
 /**

@@ -1,5 +1,5 @@
 import type { AgreementRow, CellValue, CheckResult, Finding, FormatPlan, Lang, NumericTable } from "../domain";
-import type { EngineOutput } from "../excel/run-check";
+import type { EngineOutput } from "../excel/run-engine";
 
 /**
  * Messages between the pane and the engine's Web Worker. Big arrays go in slices: a message is
@@ -15,7 +15,7 @@ export type EngineRequest =
   | { readonly kind: "sheet"; readonly sheet: string; readonly origin: string; readonly merges?: readonly string[] }
   /** The next rows of the last sheet, with their number formats when the grid has them. */
   | { readonly kind: "rows"; readonly rows: CellValue[][]; readonly formats?: readonly (readonly string[])[] }
-  /** `formats`: plan the formats too (EngineWanted in src/excel/run-check.ts). */
+  /** `formats`: plan the formats too (EngineWanted in src/excel/run-engine.ts). */
   | { readonly kind: "check"; readonly id: number; readonly lang: Lang; readonly formats: boolean };
 
 /** The result's big arrays, sliced; "done" carries the rest of the result and the format plan when asked for. */

@@ -1,5 +1,5 @@
-import { checkWorkbook, planFormats, type CellValue, type SheetGrid } from "../domain";
-import type { EngineOutput } from "../excel/run-check";
+import type { CellValue, SheetGrid } from "../domain";
+import { runEngineAndPlan, type EngineOutput } from "../excel/run-engine";
 import { splitResult, type EngineRequest, type EngineReply } from "./engine-messages";
 
 /**
@@ -45,10 +45,8 @@ scope.onmessage = (event) => {
       const grids: SheetGrid[] = sheets;
       sheets = [];
       try {
-        // The grids are the checked sheets only (EngineRunner in src/excel/run-check.ts): none is skipped by name.
-        // The same as runEngineAndPlan in run-check.ts, without pulling the adapter into this chunk.
-        const result = checkWorkbook(grids, { lang: request.lang, toolSheets: [], toolSheetsByMarker: true });
-        post(request.formats ? { result, formats: planFormats(result) } : { result }, request.id);
+        // The grids are the checked sheets only (EngineRunner in src/excel/run-engine.ts): none is skipped by name.
+        post(runEngineAndPlan(grids, request.lang, { formats: request.formats }), request.id);
       } catch (error) {
         scope.postMessage({ kind: "failed", id: request.id, message: error instanceof Error ? error.message : String(error) });
       }

@@ -74,21 +74,15 @@ function findSlot(found: Slot | Slot[], key: string): Slot | undefined {
  * is normalised first (Unicode case folding can change a text's length).
  */
 function hashAgreement(text: string): number {
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 0x7f || c === 0x3c /* < */ || c === 0x26 /* & */) return hashNormalised(normaliseForDuplicates(text));
-    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
-    hash = Math.imul(hash ^ (c >= 0x41 && c <= 0x5a ? c + 0x20 : c), FNV_PRIME);
-  }
-  return hash & 0x3fffffff;
+  return hashFolded(text, true) ?? (hashFolded(normaliseForDuplicates(text), false) as number);
 }
 
-/** The same hash of a text already normalised (ASCII or not: its case is folded already). */
-function hashNormalised(text: string): number {
+/** The hash over `text`'s characters; undefined when `plainOnly` and it meets one that is not plain ASCII or is markup. */
+function hashFolded(text: string, plainOnly: boolean): number | undefined {
   let hash = FNV_OFFSET;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (plainOnly && (c > 0x7f || c === 0x3c /* < */ || c === 0x26 /* & */)) return undefined;
     if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
     hash = Math.imul(hash ^ (c >= 0x41 && c <= 0x5a ? c + 0x20 : c), FNV_PRIME);
   }

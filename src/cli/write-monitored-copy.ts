@@ -7,6 +7,7 @@ import {
   findOwnSheets,
   formulaReferencesSheet,
   HIGHLIGHT_SHEET_PREFIX,
+  listHelperSheets,
   MONITORING_MARKER_NAME,
   planFormats,
   planMonitoringSheet,
@@ -242,7 +243,7 @@ function applyFormatPlan(patch: WorkbookPatch, plan: FormatPlan, own: OwnSheets)
 
   // Our highlighting rules refer to one of our mirrors (or, the add-in's, to a mirror's value twin),
   // quoted as we write them or bare as Excel saves a name that needs no quotes.
-  const helpers = [...mirrors, ...(own.marked ?? []).flatMap((m) => (m.values !== undefined ? [m.values] : [])), ...(own.list !== undefined ? [own.list] : [])];
+  const helpers = [...new Set([...mirrors, ...listHelperSheets(own)])];
   const isOwnRule = (formula: string): boolean => STOPLIGHT_RULE.test(formula) || helpers.some((sheet) => formulaReferencesSheet(formula, sheet));
   const sheetsToPatch = new Set([...perSheet.keys(), ...patch.sheets.filter((s) => s.type.endsWith("/worksheet")).map((s) => s.name)]);
   for (const sheetName of sheetsToPatch) {

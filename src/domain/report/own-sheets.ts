@@ -124,8 +124,13 @@ export function findOwnSheets(definedNames: ReadonlyMap<string, string>, sheetNa
 
 /** Every sheet of `own`, for CheckOptions.toolSheets. */
 export function listOwnSheets(own: OwnSheets): string[] {
+  return [...(own.monitoring !== undefined ? [own.monitoring] : []), ...listHelperSheets(own)];
+}
+
+/** The helper sheets of `own`: mirrors, their value twins and the list sheet (all but the Monitoring sheet). */
+export function listHelperSheets(own: OwnSheets): string[] {
   const twins = (own.marked ?? []).flatMap((m) => (m.values !== undefined ? [m.values] : []));
-  return [...(own.monitoring !== undefined ? [own.monitoring] : []), ...own.mirrors, ...twins, ...(own.list !== undefined ? [own.list] : [])];
+  return [...own.mirrors, ...twins, ...(own.list !== undefined ? [own.list] : [])];
 }
 
 /**

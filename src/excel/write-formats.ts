@@ -79,7 +79,6 @@ export interface PlannedWrites {
   readonly protectedSheets: string[];
 }
 
-
 /** FNV-1a, 32 bits: a short fingerprint of what a range carries, kept in its name's comment. */
 function fingerprintOf(value: unknown): string {
   const text = JSON.stringify(value);

@@ -55,8 +55,7 @@ export function createResultCollector(): { add(part: ResultPart): EngineOutput |
         case "findings":
           for (const item of part.items) findings.push(item);
           return undefined;
-        case "done":
-        {
+        case "done": {
           const result: CheckResult = { ...part.rest, agreements, tables, findings };
           return part.formats !== undefined ? { result, formats: part.formats } : { result };
         }

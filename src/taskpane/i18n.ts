@@ -15,4 +15,3 @@ export function translate(key: UiKey, lang: Lang, values: Readonly<Record<string
 export function formatRuleTitle(code: FindingCode, lang: Lang): string {
   return translateText("ruleTitles", code, lang);
 }
-

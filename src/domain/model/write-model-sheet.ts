@@ -24,7 +24,6 @@ export interface ModelSheetLayout {
   readonly columnWidths: readonly number[];
 }
 
-
 const MIN_WIDTH = 12;
 const MAX_WIDTH = 60;
 

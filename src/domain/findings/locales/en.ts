@@ -451,7 +451,7 @@ Exit code: 0 no errors, 1 errors found, 2 unusable input.
     oldXls: "{file}: an old Excel 97-2003 (.xls) file; save it as .xlsx and try again",
     notZip: "{file}: not an .xlsx workbook (the file is not a zip package)",
     unreadableWorkbook: "{file}: not a readable .xlsx workbook (damaged or truncated): {reason}",
-    // mem2: the input changed on disk between the check and its copy.
+    // The input changed on disk between the check and its copy (check --out).
     inputChanged: "{file}: the workbook changed while it was being checked; no copy was written, run the check again",
   },
   // ---- pane20 (issue 20): why is this red, proposed status, party view, what changed ----

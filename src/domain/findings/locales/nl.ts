@@ -455,7 +455,7 @@ Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 onbruikbare invoer.
     oldXls: "{file}: een oud Excel 97-2003-bestand (.xls); sla het op als .xlsx en probeer opnieuw",
     notZip: "{file}: geen .xlsx-werkmap (het bestand is geen zip-pakket)",
     unreadableWorkbook: "{file}: geen leesbare .xlsx-werkmap (beschadigd of afgekapt): {reason}",
-    // mem2: the input changed on disk between the check and its copy.
+    // The input changed on disk between the check and its copy (check --out).
     inputChanged: "{file}: de werkmap is veranderd terwijl ze werd gecontroleerd; er is geen kopie geschreven, controleer opnieuw",
   },
   // ---- pane20 (issue 20): why is this red, proposed status, party view, what changed ----

@@ -91,6 +91,8 @@ export interface AddinSheets {
   readonly dangling: readonly string[];
   /** The add-in's registered named ranges (readRegistry), read once for the sheets and the writes. */
   readonly registry: readonly Registered[];
+  /** The mirror sheets the registered highlight names name (whether the sheets still exist or not). */
+  readonly registeredMirrors: ReadonlySet<string>;
 }
 
 /** The add-in's sheets, by marker, and an older add-in's by its registry (see the file comment). */
@@ -110,10 +112,10 @@ export function findAddinSheets(state: LoadedLists): AddinSheets {
     claimed.add(detail);
     mirrors.push({ sheet: detail, valuesMarked: false });
   }
-  const named = new Set(registry.flatMap((r) => (r.kind === "highlight" && r.detail !== undefined ? [r.detail] : [])));
+  const registeredMirrors = new Set(registry.flatMap((r) => (r.kind === "highlight" && r.detail !== undefined ? [r.detail] : [])));
   const withTwins = mirrors.map((mirror) => {
     const twin = snapshotSheetName(mirror.sheet);
-    if (mirror.values !== undefined || !named.has(mirror.sheet) || !legacy(twin)) return mirror;
+    if (mirror.values !== undefined || !registeredMirrors.has(mirror.sheet) || !legacy(twin)) return mirror;
     claimed.add(twin);
     return { ...mirror, values: twin, valuesMarked: false };
   });
@@ -143,5 +145,6 @@ export function findAddinSheets(state: LoadedLists): AddinSheets {
     usedNumbers,
     dangling,
     registry,
+    registeredMirrors,
   };
 }

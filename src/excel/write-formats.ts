@@ -174,7 +174,7 @@ export function planWrites(context: Excel.RequestContext, state: WorkbookState, 
   const protectedSheets = [...state.formats.values()].filter((f) => f.protection.protected).map((f) => f.sheet);
   const locked = new Set(protectedSheets);
   // Names our new sheets must not take: every sheet's, and the mirrors registered names still name.
-  const takenNames = new Set([...sheetNames, ...registry.flatMap((r) => (r.kind === "highlight" && r.detail !== undefined ? [r.detail] : []))]);
+  const takenNames = new Set([...sheetNames, ...sheets.registeredMirrors]);
   const takeName = (candidate: (n: number) => string): string => {
     const name = findFreeSheetName(takenNames, candidate);
     takenNames.add(name);
@@ -275,11 +275,10 @@ export function planWrites(context: Excel.RequestContext, state: WorkbookState, 
     const known = registry.find((r) => r.kind === "highlight" && r.sheet === highlight.sheet)?.detail;
     if (known !== undefined && ownMirrors.has(known) && ![...mirrorFor.values()].includes(known)) mirrorFor.set(highlight.sheet, known);
   }
-  const claimed = new Set(registry.filter((r) => r.kind === "highlight").map((r) => r.detail));
   for (const highlight of plan.highlights) {
     if (mirrorFor.has(highlight.sheet)) continue;
     const assigned = new Set(mirrorFor.values());
-    const spare = [...ownMirrors.keys()].find((name) => !assigned.has(name) && !claimed.has(name));
+    const spare = [...ownMirrors.keys()].find((name) => !assigned.has(name) && !sheets.registeredMirrors.has(name));
     mirrorFor.set(highlight.sheet, spare ?? takeName((n) => `${HIGHLIGHT_SHEET_PREFIX}${n}`));
   }
   const twinOf = (mirror: string): string => ownMirrors.get(mirror)?.values ?? takeName(numberSheetName(snapshotSheetName(mirror)));

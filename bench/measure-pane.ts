@@ -1,4 +1,5 @@
 import { promises as fs } from "fs";
+import { gzipSync } from "zlib";
 import type { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
@@ -33,14 +34,38 @@ declare global {
   }
 }
 
-/** Undefined when Chromium is not installed. */
-export async function measurePaneLongestTask(rows = 20_000): Promise<PaneFigures | undefined> {
+/**
+ * A production build of the pane and its test page, made for this run of the bench (never a
+ * dist/ left by an earlier build), in a temporary folder the caller removes.
+ */
+export async function buildPaneForBench(): Promise<string> {
+  const outDir = await fs.mkdtemp(path.join(os.tmpdir(), "pm-pane-bench-"));
+  await buildTestPages(outDir, "production");
+  return outDir;
+}
+
+/**
+ * Gzip size (KB) of the scripts taskpane.html loads before the first check: lazy chunks and the
+ * worker's chunk excluded, and office.js too (Microsoft's CDN in a release; a local copy in this build).
+ */
+export async function measureInitialKbGzip(outDir: string): Promise<number> {
+  const html = await fs.readFile(path.join(outDir, "taskpane.html"), "utf8");
+  let bytes = 0;
+  // The production build minifies the HTML: attribute values may be unquoted.
+  for (const match of html.matchAll(/<script\b[^>]*?\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)) {
+    const src = match[1] ?? match[2] ?? match[3] ?? "";
+    if (/^https?:/.test(src) || /(?:^|\/)office-js\//.test(src)) continue;
+    bytes += gzipSync(await fs.readFile(path.join(outDir, src.replace(/^\.?\//, ""))), { level: 9 }).length;
+  }
+  return Math.round((bytes / 1024) * 100) / 100;
+}
+
+/** Undefined when Chromium is not installed. `outDir`: buildPaneForBench's. */
+export async function measurePaneLongestTask(outDir: string, rows = 20_000): Promise<PaneFigures | undefined> {
   const executablePath = findProgram(["/usr/bin/chromium", "chromium", "chromium-browser"]);
   if (executablePath === undefined) return undefined;
-  const outDir = await fs.mkdtemp(path.join(os.tmpdir(), "pm-pane-bench-"));
   const profile = await fs.mkdtemp(path.join(os.tmpdir(), "pm-chromium-"));
   const workbook = generateWorkbook(rows, Math.round(rows / 100));
-  await buildTestPages(outDir, "production");
   const server = await servePane(outDir, JSON.stringify(workbook.sheets));
   const browser = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: [...CHROMIUM_ARGS] });
   try {
@@ -75,7 +100,6 @@ export async function measurePaneLongestTask(rows = 20_000): Promise<PaneFigures
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    await fs.rm(outDir, { recursive: true, force: true });
     await fs.rm(profile, { recursive: true, force: true });
   }
 }
@@ -96,8 +120,20 @@ function overlapMs(task: Span, spans: readonly Span[]): number {
   return total;
 }
 
+/** Run on its own: a fresh build, its initial size and its longest task. */
+async function measureAlone(rows: number): Promise<PaneFigures & { readonly initialKbGzip: number } | undefined> {
+  const outDir = await buildPaneForBench();
+  try {
+    const initialKbGzip = await measureInitialKbGzip(outDir);
+    const figures = await measurePaneLongestTask(outDir, rows);
+    return figures === undefined ? undefined : { ...figures, initialKbGzip };
+  } finally {
+    await fs.rm(outDir, { recursive: true, force: true });
+  }
+}
+
 if (require.main === module) {
-  measurePaneLongestTask(Number(process.argv[2] ?? 20_000))
+  measureAlone(Number(process.argv[2] ?? 20_000))
     .then((figures) => process.stdout.write(`${JSON.stringify(figures)}\n`))
     .catch((error: unknown) => {
       process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);

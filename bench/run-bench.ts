@@ -3,7 +3,6 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
-import { gzipSync } from "zlib";
 import { checkWorkbook, type SheetGrid } from "../src/domain";
 import { generateWorkbook } from "./generate-workbook";
 import { measureMedianMs, median } from "./measure";
@@ -78,13 +77,12 @@ async function main(): Promise<void> {
     undoClearsRecheck: addin.undoClearsRecheck,
     cellsReadLiveEdit: addin.cellsReadLiveEdit,
     cliOverheadRatio: round(cli.ratio),
-    paneInitialKbGzip: await measurePaneInitialKbGzip(),
+    paneInitialKbGzip: null,
     outPeakMb1MRows: await measureOutPeak(log),
     paneLongestTaskMs20k: null,
   };
-  log("Measuring the pane's longest task while it checks 20k rows (headless Chromium)…");
-  const pane = await measurePane();
-  figures.paneLongestTaskMs20k = pane?.longestTaskMs ?? null;
+  log("Building the pane (production) and measuring its longest task while it checks 20k rows (headless Chromium)…");
+  const pane = await measurePane(figures);
 
   if (json) {
     process.stdout.write(JSON.stringify(figures) + "\n");
@@ -138,7 +136,7 @@ async function main(): Promise<void> {
     ],
     ["  with the in-memory host's own work left in (ms)", pane === undefined ? "" : pane.longestTaskWithHostMs.toString(), ""],
     ["  from Controleren to the findings shown (ms)", pane === undefined ? "" : pane.checkMs.toString(), ""],
-    ["pane JS before first check (KB gzip)", figures.paneInitialKbGzip === null ? "n/a (run npm run build)" : figures.paneInitialKbGzip.toString(), "≤ 100"],
+    ["pane JS before first check (KB gzip)", figures.paneInitialKbGzip?.toString() ?? "", "≤ 100"],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   log("");
@@ -147,10 +145,21 @@ async function main(): Promise<void> {
   log(`\nmachine: ${os.cpus().length} cores, node ${process.version}`);
 }
 
-/** The pane in headless Chromium (see measure-pane.ts); undefined when Chromium is not installed. */
-async function measurePane(): Promise<PaneFigures | undefined> {
-  const { measurePaneLongestTask } = await import("./measure-pane");
-  return measurePaneLongestTask(20_000);
+/**
+ * A fresh production build of the pane: the size of its scripts before the first check, then the
+ * pane in headless Chromium (see measure-pane.ts; undefined when Chromium is not installed).
+ */
+async function measurePane(figures: BenchFigures): Promise<PaneFigures | undefined> {
+  const { buildPaneForBench, measureInitialKbGzip, measurePaneLongestTask } = await import("./measure-pane");
+  const outDir = await buildPaneForBench();
+  try {
+    figures.paneInitialKbGzip = await measureInitialKbGzip(outDir);
+    const pane = await measurePaneLongestTask(outDir, 20_000);
+    figures.paneLongestTaskMs20k = pane?.longestTaskMs ?? null;
+    return pane;
+  } finally {
+    await fs.rm(outDir, { recursive: true, force: true });
+  }
 }
 
 /** The CLI's --out copy of a 1M-row workbook, in its own process (see measure-out-peak.ts). */
@@ -392,26 +401,6 @@ async function measureCliOverhead(sheets: SheetGrid[]): Promise<{ cliMs: number;
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
-}
-
-/** Gzip size of the scripts taskpane.html loads before the first check (lazy chunks excluded). */
-async function measurePaneInitialKbGzip(): Promise<number | null> {
-  const dist = path.join(ROOT, "dist");
-  let html: string;
-  try {
-    html = await fs.readFile(path.join(dist, "taskpane.html"), "utf8");
-  } catch {
-    return null;
-  }
-  let bytes = 0;
-  // The production build minifies the HTML: attribute values may be unquoted.
-  for (const match of html.matchAll(/<script\b[^>]*?\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)) {
-    const src = match[1] ?? match[2] ?? match[3] ?? "";
-    if (/^https?:/.test(src)) continue; // office.js comes from Microsoft's CDN, not from us
-    const content = await fs.readFile(path.join(dist, src.replace(/^\.?\//, "")));
-    bytes += gzipSync(content, { level: 9 }).length;
-  }
-  return round(bytes / 1024);
 }
 
 function round(value: number): number {

@@ -8,15 +8,15 @@ import { sortFindings, type Finding, type FindingData, type Lang } from "./findi
 import { findTables } from "./tables/find-tables";
 import type { SheetGrid } from "./core/grid";
 import { formatFinding } from "./findings/messages";
-import { MONITORING_SHEET_NAME, type Model } from "./model/model";
+import type { Model } from "./model/model";
+import { isModelSheetName, isToolSheet } from "./model/sheet-names";
 import { readAgreements, type AgreementsReading } from "./agreements/read-agreements";
 import { learnModel, matchesModel } from "./model/learn-model";
-import { holdsModelContent, isModelSheetName, readModelSheet } from "./model/read-model-sheet";
+import { readModelSheet } from "./model/read-model-sheet";
+import { holdsModelContent } from "./model/model-sheet-blocks";
 import { applyAcceptances, readAcceptances, type AcceptedFinding } from "./model/acceptances";
 import type { NumericTable } from "./tables/table";
 
-/** Sheets owned by the tool; they are never checked. */
-export const TOOL_SHEET_PREFIX = "PM_";
 
 export interface CheckOptions {
   /** Message language; Dutch by default. */
@@ -58,11 +58,6 @@ export interface CheckResult {
   readonly lang: Lang;
   /** The sheets skipped as the tool's own, when they were found by marker (CheckOptions.toolSheetsByMarker). */
   readonly toolSheets?: readonly string[];
-}
-
-/** True for sheets the engine must not read as data (the tool's own output). */
-export function isToolSheet(name: string): boolean {
-  return name === MONITORING_SHEET_NAME || name.startsWith(TOOL_SHEET_PREFIX);
 }
 
 /**

@@ -1,7 +1,10 @@
-import { checkWorkbook, planFormats, type CheckResult, type FormatPlan, type Lang, type SheetGrid } from "../domain";
+import type { Lang, SheetGrid } from "../domain";
+import type { EngineOutput, EngineWanted } from "./engine-here";
+
+export type { EngineOutput, EngineWanted } from "./engine-here";
 
 /*
- * The engine as the add-in runs it, on this thread or in the pane's Web Worker. Kept apart from
+ * How the add-in runs the engine, on this thread or in the pane's Web Worker. Kept apart from
  * run-check.ts, which talks to Excel, so that the worker's chunk holds the engine and no adapter.
  */
 
@@ -12,26 +15,11 @@ import { checkWorkbook, planFormats, type CheckResult, type FormatPlan, type Lan
  */
 export type EngineRunner = (sheets: readonly SheetGrid[], lang: Lang, wanted: EngineWanted) => Promise<EngineOutput>;
 
-/** What a check needs besides the result. */
-export interface EngineWanted {
-  /**
-   * The format plan (planFormats) too: an explicit check writes it. Planning a 20k-row workbook's
-   * formats took the pane's thread some 100 ms after the engine; a worker plans them beside the engine.
-   */
-  readonly formats: boolean;
-}
-
-export interface EngineOutput {
-  readonly result: CheckResult;
-  /** Present when asked for (EngineWanted.formats). */
-  readonly formats?: FormatPlan;
-}
-
-/** The engine on this thread (Node, tests, and where no Worker can start). */
-export const runEngineHere: EngineRunner = (sheets, lang, wanted) => Promise.resolve(runEngineAndPlan(sheets, lang, wanted));
-
-/** The engine and, when wanted, its format plan (also what the pane's worker runs). */
-export function runEngineAndPlan(sheets: readonly SheetGrid[], lang: Lang, wanted: EngineWanted): EngineOutput {
-  const result = checkWorkbook(sheets, { lang, toolSheets: [], toolSheetsByMarker: true });
-  return wanted.formats ? { result, formats: planFormats(result) } : { result };
-}
+/**
+ * The engine on this thread (Node, tests, and where no Worker can start). Loaded on first use: the
+ * pane's first script then holds no engine (zod, the readers, the rules), which the worker runs.
+ */
+export const runEngineHere: EngineRunner = async (sheets, lang, wanted) => {
+  const { runEngineAndPlan } = await import(/* webpackChunkName: "engine" */ "./engine-here");
+  return runEngineAndPlan(sheets, lang, wanted);
+};

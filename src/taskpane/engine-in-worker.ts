@@ -77,5 +77,6 @@ async function sendSheets(worker: Worker, sheets: readonly SheetGrid[]): Promise
 function startWorker(): Worker {
   // @ts-expect-error TS1343: tsconfig.json type-checks as CommonJS (for jest); webpack compiles the
   // pane as ES2020 and turns this exact form into a separate worker chunk (webpack 5 "new Worker(new URL(...))").
-  return new Worker(new URL("./engine-worker.ts", import.meta.url));
+  // The chunk name keeps the worker's script recognisable (engine-worker.<hash>.js) whatever it shares with other chunks.
+  return new Worker(/* webpackChunkName: "engine-worker" */ new URL("./engine-worker.ts", import.meta.url));
 }

@@ -1,5 +1,5 @@
 import type { CellValue, SheetGrid } from "../domain";
-import { runEngineAndPlan, type EngineOutput } from "../excel/run-engine";
+import { runEngineAndPlan, type EngineOutput } from "../excel/engine-here";
 import { splitResult, type EngineRequest, type EngineReply } from "./engine-messages";
 
 /**

@@ -1,5 +1,6 @@
 import { findByYear, type AgreementRow, type YearFigure } from "./agreement";
-import { DEFAULT_GREEN_THRESHOLD, DEFAULT_ORANGE_THRESHOLD, type Model } from "../model/model";
+import type { Model } from "../model/model";
+import { DEFAULT_GREEN_THRESHOLD, DEFAULT_ORANGE_THRESHOLD } from "../model/stoplight-thresholds";
 
 /** What a year's Doel and Realisatie say under the model's thresholds (Instellingen: Drempel groen/oranje). */
 export interface ImpliedStatus {

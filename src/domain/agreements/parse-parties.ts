@@ -1,4 +1,5 @@
-import { PARTY_GROUP_WORDS, type PartyDef } from "../model/model";
+import type { PartyDef } from "../model/model";
+import { PARTY_GROUP_WORDS } from "../model/party-group-words";
 import { collapseWhitespace, memoiseText, stripMarkup, toMatchKey } from "../core/normalise-text";
 import { suggestName } from "../core/suggest-name";
 

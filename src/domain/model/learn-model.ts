@@ -1,5 +1,6 @@
 import type { AgreementRow } from "../agreements/agreement";
-import { PARTY_GROUP_WORDS, type Model, type PartyDef, type PartyKind, type ThemeDef } from "./model";
+import type { Model, PartyDef, PartyKind, ThemeDef } from "./model";
+import { PARTY_GROUP_WORDS } from "./party-group-words";
 import { collapseWhitespace, toMatchKey } from "../core/normalise-text";
 import { suggestName } from "../core/suggest-name";
 import { parseParties, splitPartiesText } from "../agreements/parse-parties";

@@ -105,27 +105,3 @@ export type CheckOperand = z.infer<typeof operandSchema>;
 export type CrossCheckDef = z.infer<typeof crossCheckSchema>;
 export type ModelSettings = z.infer<typeof settingsSchema>;
 export type Model = z.infer<typeof modelSchema>;
-
-/** Defaults of `Drempel groen` and `Drempel oranje` (percent of the target), DESIGN.md "Rules". */
-export const DEFAULT_GREEN_THRESHOLD = 90;
-export const DEFAULT_ORANGE_THRESHOLD = 50;
-
-/** Words in a parties cell that stand for every party of kind corporatie. */
-export const CORPORATION_GROUP_WORDS = ["corporaties", "woningcorporaties"] as const;
-
-/**
- * Group words in a parties cell and the kind of party they stand for ("all": every party). A group
- * word with no party of its kind in the model stands for none, and is no unknown party either.
- */
-export const PARTY_GROUP_WORDS: readonly { readonly words: readonly string[]; readonly kind: PartyKind | "all" }[] = [
-  { words: CORPORATION_GROUP_WORDS, kind: "corporatie" },
-  { words: ["alle corporaties", "alle woningcorporaties"], kind: "corporatie" },
-  { words: ["huurdersorganisaties", "huurdersverenigingen", "alle huurdersorganisaties"], kind: "huurdersorganisatie" },
-  { words: ["alle partijen", "alle partners", "partijen", "allen", "iedereen"], kind: "all" },
-];
-
-/** Name of the optional model sheet. */
-export const MODEL_SHEET_NAME = "Model";
-
-/** Name of the sheet the add-in and the CLI write (owned by the tool). */
-export const MONITORING_SHEET_NAME = "Monitoring";

@@ -3,7 +3,6 @@ import { MODEL_PROBLEMS, type FindingData, type ModelProblem } from "../findings
 import { addressOf, cellAt, isBlank, textOf, type CellValue, type SheetGrid } from "../core/grid";
 import {
   CHECK_OPERATORS,
-  MODEL_SHEET_NAME,
   PARTY_KINDS,
   modelSchema,
   operandSchema,
@@ -15,10 +14,10 @@ import {
   type ThemeDef,
 } from "./model";
 import { hasAcceptanceBlock } from "./acceptances";
+import { findBlocks, firstContent, type BlockSpan, type Report } from "./model-sheet-blocks";
 import {
   BLOCK_COLUMNS,
   formatCheckLabel,
-  matchBlockTitle,
   matchesColumn,
   matchSetting,
   normaliseColor,
@@ -110,7 +109,6 @@ export function readModelSheet(sheet: SheetGrid, base: Model): ModelReading {
   return { model, findings };
 }
 
-type Report = (cell: string, block: string, problem: ModelProblem, value: string) => void;
 
 function modelProblem(sheet: SheetGrid, cell: string, block: string, problem: ModelProblem, value: string): FindingData {
   const row = /\d+$/.exec(cell)?.[0];
@@ -122,76 +120,6 @@ function modelProblem(sheet: SheetGrid, cell: string, block: string, problem: Mo
     params: { block, problem, value },
     ...(row !== undefined ? { row: Number(row) } : {}),
   };
-}
-
-interface BlockSpan {
-  readonly block: ModelBlock;
-  /** Grid row offsets. */
-  readonly titleRow: number;
-  readonly headerRow: number | undefined;
-  readonly dataRows: readonly number[];
-}
-
-/** Title cells in the grid's first column (column A when the grid starts at A1). */
-function findBlocks(sheet: SheetGrid, report: Report): BlockSpan[] {
-  const spans: BlockSpan[] = [];
-  const seen = new Set<ModelBlock>();
-  const height = sheet.values.length;
-  let r = 0;
-  while (r < height) {
-    const block = matchBlockTitle(cellAt(sheet, r, 0));
-    if (block === undefined) {
-      r += 1;
-      continue;
-    }
-    const headerCandidate = r + 1;
-    const hasHeader =
-      headerCandidate < height && !isBlankRow(sheet, headerCandidate) && matchBlockTitle(cellAt(sheet, headerCandidate, 0)) === undefined;
-    const dataRows: number[] = [];
-    let next = headerCandidate;
-    if (hasHeader) {
-      next = headerCandidate + 1;
-      while (next < height && !isBlankRow(sheet, next) && matchBlockTitle(cellAt(sheet, next, 0)) === undefined) {
-        dataRows.push(next);
-        next += 1;
-      }
-    }
-    if (seen.has(block)) {
-      report(addressOf(sheet, r, 0), block, "duplicate-block", block);
-    } else {
-      seen.add(block);
-      spans.push({ block, titleRow: r, headerRow: hasHeader ? headerCandidate : undefined, dataRows });
-    }
-    r = next;
-  }
-  return spans;
-}
-
-/**
- * True when a sheet named Model is the tool's Model sheet: it holds a model block or a Geaccepteerd
- * block, or nothing at all. A user's own sheet that happens to be called Model and holds other
- * data (agreements, a table) is data like any other sheet: checked, and never written into.
- */
-export function holdsModelContent(sheet: SheetGrid): boolean {
-  if (firstContent(sheet) === undefined || hasAcceptanceBlock(sheet)) return true;
-  return findBlocks(sheet, () => undefined).length > 0;
-}
-
-/** True for the name of the Model sheet (any case, outer spaces aside). */
-export function isModelSheetName(name: string): boolean {
-  return name.trim().toLowerCase() === MODEL_SHEET_NAME.toLowerCase();
-}
-
-function firstContent(sheet: SheetGrid): string | undefined {
-  for (let r = 0; r < sheet.values.length; r += 1) {
-    const c = (sheet.values[r] ?? []).findIndex((value) => !isBlank(value));
-    if (c >= 0) return addressOf(sheet, r, c);
-  }
-  return undefined;
-}
-
-function isBlankRow(sheet: SheetGrid, row: number): boolean {
-  return (sheet.values[row] ?? []).every((value) => isBlank(value));
 }
 
 // ---- zod row schemas: cells in, model parts out; each error message is a MODEL_PROBLEMS key ----

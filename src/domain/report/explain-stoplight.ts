@@ -5,7 +5,7 @@ import { parseA1 } from "../core/grid";
 import { translate } from "../findings/catalogue";
 import type { Finding, Lang } from "../findings/finding";
 import type { Catalogue } from "../findings/locales/catalogue-shape";
-import { DEFAULT_GREEN_THRESHOLD, DEFAULT_ORANGE_THRESHOLD } from "../model/model";
+import { DEFAULT_GREEN_THRESHOLD, DEFAULT_ORANGE_THRESHOLD } from "../model/stoplight-thresholds";
 
 /**
  * "Why is this red" (issue 20): what drives the stoplight of the agreement on a selected cell —

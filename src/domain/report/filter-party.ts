@@ -2,7 +2,8 @@ import { findByYear, UNKNOWN_YEAR, type AgreementRow } from "../agreements/agree
 import { splitPartiesText } from "../agreements/parse-parties";
 import type { CheckResult } from "../check-workbook";
 import { toMatchKey } from "../core/normalise-text";
-import { CORPORATION_GROUP_WORDS, type PartyDef } from "../model/model";
+import type { PartyDef } from "../model/model";
+import { CORPORATION_GROUP_WORDS } from "../model/party-group-words";
 import { readMeantThemes, type MeantThemes } from "./meant-themes";
 import { toReportFinding, type ReportFinding } from "./report";
 

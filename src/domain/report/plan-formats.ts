@@ -1,4 +1,5 @@
-import { isToolSheet, type CheckResult } from "../check-workbook";
+import type { CheckResult } from "../check-workbook";
+import { isToolSheet } from "../model/sheet-names";
 import { formatA1, parseA1 } from "../core/grid";
 import { readableTextColor } from "../findings/summary-labels";
 

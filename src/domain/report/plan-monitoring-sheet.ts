@@ -2,7 +2,7 @@ import { SEVERITIES, type Lang } from "../findings/finding";
 import { formatA1 } from "../core/grid";
 import { formatSeverity } from "../findings/messages";
 import { translate } from "../findings/catalogue";
-import { MONITORING_SHEET_NAME } from "../model/model";
+import { MONITORING_SHEET_NAME } from "../model/sheet-names";
 import type { FindingCount, MonitoringSummary, StatusCounts } from "./summary";
 import {
   formatLabel,

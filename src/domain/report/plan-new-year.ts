@@ -1,5 +1,6 @@
 import { UNKNOWN_YEAR, type AgreementColumns } from "../agreements/agreement";
-import { isToolSheet, type CheckResult } from "../check-workbook";
+import type { CheckResult } from "../check-workbook";
+import { isToolSheet } from "../model/sheet-names";
 import { toColumnIndex, toColumnLetters } from "../core/grid";
 import { translate } from "../findings/catalogue";
 import { readableTextColor } from "../findings/summary-labels";

@@ -314,10 +314,51 @@ describe("the task pane in headless Chromium", () => {
     const exceljsModule = /"\.\/node_modules\/exceljs\//;
     expect(pane).not.toMatch(exceljsModule);
     expect(chunks.some((c) => exceljsModule.test(c))).toBe(true);
+    // Nor the engine (zod, the entry point, the rules): the worker runs it, and the pane's thread
+    // loads it only where no worker starts. The pane's first script stays small.
+    for (const engineModule of [/"\.\/node_modules\/zod\//, /"\.\/src\/domain\/check-workbook\.ts"/, /"\.\/src\/domain\/model\/read-model-sheet\.ts"/]) {
+      expect(pane).not.toMatch(engineModule);
+      expect(chunks.some((c) => engineModule.test(c))).toBe(true);
+    }
     for (const f of ["manifest.xml", "help.html", "commands.html", "taskpane.css", "assets/icon-16.png", "assets/icon-128.png"]) {
       expect(existsSync(path.join(outDir, f))).toBe(true);
     }
   });
+
+  it("checks on the pane's thread where no Web Worker starts, loading the engine only then", async () => {
+    if (browser === undefined) throw new Error("browser did not start");
+    const context = browser;
+    const scripts: string[] = [];
+    const listen = (page: Page): void => {
+      page.on("request", (request) => {
+        if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
+      });
+    };
+    context.on("page", listen);
+    try {
+      // An old host or a refused worker script: the Worker constructor throws.
+      await context.addInitScript(() => {
+        if (!location.search.includes("noworker")) return;
+        window.Worker = class {
+          constructor() {
+            throw new Error("no workers here");
+          }
+        } as unknown as typeof Worker;
+      });
+      const { page, watch } = await openPage(context, `${baseUrl}${pagePath}?noworker`);
+      await expectVisible(page, page.getByText("Nog niet gecontroleerd. Kies Controleren."));
+      expect(page.workers()).toEqual([]);
+      expect(scripts.filter((name) => /engine/.test(name))).toEqual([]);
+      await page.getByRole("button", { name: "Controleren" }).click();
+      await page.locator("#findings .finding").first().waitFor({ timeout: 20_000 });
+      expect((await page.locator("#verdict").textContent()) ?? "").toMatch(/fouten|waarschuwingen|in orde/);
+      expect(scripts.filter((name) => /\/engine\.[0-9a-f]+\.js$/.test(name))).toHaveLength(1);
+      expect(watch.problems).toEqual([]);
+      await page.close();
+    } finally {
+      context.off("page", listen);
+    }
+  }, 60_000);
 
   it("speaks English when asked, and reports adapter errors in the pane", async () => {
     if (browser === undefined) throw new Error("browser did not start");

@@ -136,7 +136,8 @@ export function describeStoplight(explanation: StoplightExplanation, lang: Lang)
   if (explanation.agreement !== undefined) lines.push(say("agreementLine", { agreement: explanation.agreement }));
   if (explanation.parties !== undefined) lines.push(say("partiesLine", { parties: explanation.parties }));
   const status = explanation.status;
-  if (status === undefined) lines.push(explanation.year === undefined ? say("statusNoYear") : say("statusNoColumn", { year }));
+  // `year` is null, never undefined, when the workbook has no monitoring year (StoplightExplanation).
+  if (status === undefined) lines.push(explanation.year === null ? say("statusNoYear") : say("statusNoColumn", { year }));
   else if (status.raw.trim() === "") lines.push(say("statusBlank", { year }));
   else if (status.name === undefined) lines.push(say("statusUnknown", { year, raw: status.raw.trim() }));
   else if (status.raw.trim() === status.name) lines.push(say("statusLine", { year, status: status.name, meaning: status.meaning ?? "" }));

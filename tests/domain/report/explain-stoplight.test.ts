@@ -54,6 +54,18 @@ describe("explainStoplight", () => {
     expect(words?.lines.some((line) => line.startsWith("Cijfers"))).toBe(false);
   });
 
+  it("says the workbook has no monitoring year where no status column has a year, not 'no status column for -'", () => {
+    const yearless = gridFromRows([
+      ["Onderwerp", "nr", "Afspraak", "Wie?"],
+      ["Duurzaamheid", "Verduurzaming", "Warmtevisie opstellen", "Gemeente"],
+    ]);
+    const explanation = explainStoplight(checkWorkbook([yearless]), "Afspraken", "C2");
+    expect(explanation?.year).toBeNull();
+    expect(explanation && describeStoplight(explanation, "nl").lines).toContain("Geen monitoringjaar: de werkmap heeft geen kolom Status met een jaartal.");
+    expect(explanation && describeStoplight(explanation, "en").lines).toContain("No monitoring year: the workbook has no Status column with a year.");
+    expect(explanation && describeStoplight(explanation, "nl").lines.join(" ")).not.toMatch(/\u2013/);
+  });
+
   it("is undefined outside an agreement row (the header, another sheet, no cell)", () => {
     expect(explainStoplight(result, "Afspraken", "G1")).toBeUndefined();
     expect(explainStoplight(result, "Blad2", "G2")).toBeUndefined();

@@ -23,6 +23,25 @@ function resolveImport(from: string, specifier: string, files: ReadonlySet<strin
   return [`${base}.ts`, join(base, "index.ts"), base, base.replace(/\.js$/, ".ts")].find((path) => files.has(path));
 }
 
+/** One-based lines of a module's top-level statements that do something when it is imported. */
+function listStatementsRunOnImport(source: ts.SourceFile): number[] {
+  const declarations = new Set([
+    ts.SyntaxKind.ImportDeclaration,
+    ts.SyntaxKind.ExportDeclaration,
+    ts.SyntaxKind.VariableStatement,
+    ts.SyntaxKind.FunctionDeclaration,
+    ts.SyntaxKind.InterfaceDeclaration,
+    ts.SyntaxKind.TypeAliasDeclaration,
+    ts.SyntaxKind.ClassDeclaration,
+    ts.SyntaxKind.EnumDeclaration,
+  ]);
+  return source.statements.filter((statement) => !declarations.has(statement.kind)).map((statement) => source.getLineAndCharacterOfPosition(statement.getStart()).line + 1);
+}
+
+function findStatementsRunOnImport(file: string): number[] {
+  return listStatementsRunOnImport(ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true));
+}
+
 /** Groups of modules that import each other, directly or around a ring (Tarjan's strongly connected components). */
 function findCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
   const order = new Map<string, number>();
@@ -81,6 +100,19 @@ describe("module boundaries", () => {
     const graph = buildImportGraph(["src", "bench"]);
     expect(graph.size).toBeGreaterThan(50);
     expect(findCycles(graph).map((group) => group.map((path) => relative(ROOT, path)))).toEqual([]);
+  });
+
+  it("keeps every module of src/domain free of statements run on import (the pane's bundle relies on it)", () => {
+    // webpack.config.js declares src/domain free of side effects, so the pane's bundle keeps only
+    // the domain modules it uses: a module that registers or changes something when imported would
+    // be dropped from it silently. Declarations only, then, at a module's top level.
+    const offenders = listTsFiles(join(ROOT, "src/domain")).flatMap((file) => findStatementsRunOnImport(file).map((line) => `${relative(ROOT, file)}:${line}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it("finds a statement run on import in a module that has one (the check can fail)", () => {
+    const sample = ts.createSourceFile("sample.ts", 'import { a } from "./a";\nexport const b = 1;\nregister(b);\n', ts.ScriptTarget.ES2022, true);
+    expect(listStatementsRunOnImport(sample)).toEqual([3]);
   });
 
   it("keeps at most 6 files at the root of src/domain: the rest live in concept folders", () => {

@@ -9,7 +9,7 @@ import { matchBlockTitle, type ModelBlock } from "./model-sheet-format";
  */
 
 /** How a block's problem is reported (a finding of code invalid-model, in read-model-sheet.ts). */
-export type Report = (cell: string, block: string, problem: ModelProblem, value: string) => void;
+export type BlockProblemReport = (cell: string, block: string, problem: ModelProblem, value: string) => void;
 
 export interface BlockSpan {
   readonly block: ModelBlock;
@@ -20,7 +20,7 @@ export interface BlockSpan {
 }
 
 /** Title cells in the grid's first column (column A when the grid starts at A1). */
-export function findBlocks(sheet: SheetGrid, report: Report): BlockSpan[] {
+export function findBlocks(sheet: SheetGrid, report: BlockProblemReport): BlockSpan[] {
   const spans: BlockSpan[] = [];
   const seen = new Set<ModelBlock>();
   const height = sheet.values.length;
@@ -64,6 +64,7 @@ export function holdsModelContent(sheet: SheetGrid): boolean {
   return findBlocks(sheet, () => undefined).length > 0;
 }
 
+/** The address of the sheet's first non-blank cell, row by row; undefined for an empty sheet. */
 export function firstContent(sheet: SheetGrid): string | undefined {
   for (let r = 0; r < sheet.values.length; r += 1) {
     const c = (sheet.values[r] ?? []).findIndex((value) => !isBlank(value));

@@ -14,7 +14,7 @@ import {
   type ThemeDef,
 } from "./model";
 import { hasAcceptanceBlock } from "./acceptances";
-import { findBlocks, firstContent, type BlockSpan, type Report } from "./model-sheet-blocks";
+import { findBlocks, firstContent, type BlockSpan, type BlockProblemReport } from "./model-sheet-blocks";
 import {
   BLOCK_COLUMNS,
   formatCheckLabel,
@@ -281,7 +281,7 @@ class BlockReader {
   constructor(
     private readonly sheet: SheetGrid,
     private readonly span: BlockSpan,
-    private readonly report: Report,
+    private readonly report: BlockProblemReport,
   ) {
     this.columns = this.mapColumns();
   }

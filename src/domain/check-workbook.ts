@@ -17,7 +17,6 @@ import { holdsModelContent } from "./model/model-sheet-blocks";
 import { applyAcceptances, readAcceptances, type AcceptedFinding } from "./model/acceptances";
 import type { NumericTable } from "./tables/table";
 
-
 export interface CheckOptions {
   /** Message language; Dutch by default. */
   readonly lang?: Lang;

@@ -4,8 +4,9 @@ import type { EngineOutput, EngineWanted } from "./engine-here";
 export type { EngineOutput, EngineWanted } from "./engine-here";
 
 /*
- * How the add-in runs the engine, on this thread or in the pane's Web Worker. Kept apart from
- * run-check.ts, which talks to Excel, so that the worker's chunk holds the engine and no adapter.
+ * How the add-in runs the engine, on this thread or in the pane's Web Worker. This module holds no
+ * engine code: the pane's first script imports it, and the engine itself (engine-here.ts) comes in
+ * the worker's chunk, or in a chunk of its own when it runs on this thread.
  */
 
 /**

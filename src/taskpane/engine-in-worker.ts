@@ -9,7 +9,7 @@ import { createResultCollector, ROW_SLICE, type EngineReply, type EngineRequest 
  * clone either. Where no worker starts (an old host, a refused script) the engine runs here.
  */
 export function createWorkerEngine(): EngineRunner {
-  let worker: Worker | undefined;
+  let worker: Worker;
   try {
     worker = startWorker();
   } catch {
@@ -21,9 +21,7 @@ export function createWorkerEngine(): EngineRunner {
   let tail: Promise<unknown> = Promise.resolve();
   const run = (sheets: readonly SheetGrid[], lang: Lang, wanted: EngineWanted): Promise<EngineOutput> => {
     const id = (nextId += 1);
-    const active = worker;
-    if (active === undefined) return runEngineHere(sheets, lang, wanted);
-    const next = tail.then(() => runInWorker(active, sheets, lang, wanted, id));
+    const next = tail.then(() => runInWorker(worker, sheets, lang, wanted, id));
     tail = next.catch(() => undefined);
     return next;
   };

@@ -109,7 +109,6 @@ export function readModelSheet(sheet: SheetGrid, base: Model): ModelReading {
   return { model, findings };
 }
 
-
 function modelProblem(sheet: SheetGrid, cell: string, block: string, problem: ModelProblem, value: string): FindingData {
   const row = /\d+$/.exec(cell)?.[0];
   return {
